@@ -1,0 +1,45 @@
+/** Validated, typed WebAuthn options: what `parse-options.ts` makes of a page's untrusted input. */
+
+/** Who is calling, as the browser (never the page) reports it. */
+export interface CallerContext {
+  /** The calling document's origin, serialized (`https://a.example.com`, `http://localhost:8080`). */
+  origin: string;
+  /** The top-level origin, when it differs from `origin` (cross-origin iframe). */
+  topOrigin?: string;
+  /** WebAuthn L3 §5.1.3 sameOriginWithAncestors. */
+  sameOriginWithAncestors: boolean;
+}
+
+export type UserVerificationRequirement = 'required' | 'preferred' | 'discouraged';
+export type ResidentKeyRequirement = 'required' | 'preferred' | 'discouraged';
+export type AttestationConveyancePreference = 'none' | 'indirect' | 'direct' | 'enterprise';
+
+export interface CredentialDescriptor {
+  type: 'public-key';
+  id: Uint8Array;
+  transports?: string[];
+}
+
+export interface CreationOptions {
+  rp: { id: string; name: string };
+  user: { id: Uint8Array; name: string; displayName: string };
+  challenge: Uint8Array;
+  /** Only `public-key` entries, in the RP's order; ES256 + RS256 when the RP gave none. */
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  /** Milliseconds, clamped to the client's bounds. */
+  timeout: number;
+  excludeCredentials: CredentialDescriptor[];
+  residentKey: ResidentKeyRequirement;
+  userVerification: UserVerificationRequirement;
+  attestation: AttestationConveyancePreference;
+  extensions: { credProps: boolean };
+}
+
+export interface RequestOptions {
+  rpId: string;
+  challenge: Uint8Array;
+  timeout: number;
+  allowCredentials: CredentialDescriptor[];
+  userVerification: UserVerificationRequirement;
+  extensions: Record<string, never>;
+}

@@ -1,0 +1,23 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+// The page script and the relay are standalone IIFEs: crxjs's default loader imports content scripts
+// asynchronously, which would let a page capture navigator.credentials first (architecture trap 3).
+export default defineConfig({
+  plugins: [
+    crx({
+      manifest,
+      contentScripts: { standaloneFiles: ['src/page/page-script.ts', 'src/content/relay.ts'] },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome116',
+    minify: false,
+    sourcemap: false,
+    rollupOptions: { input: { popup: 'popup/popup.html' } },
+  },
+  server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
+});
