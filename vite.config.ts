@@ -17,7 +17,6 @@ export default defineConfig({
     target: 'chrome116',
     minify: false,
     sourcemap: false,
-    rollupOptions: { input: { popup: 'popup/popup.html' } },
   },
   server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
 });

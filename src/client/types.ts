@@ -13,6 +13,7 @@ export interface CallerContext {
 export type UserVerificationRequirement = 'required' | 'preferred' | 'discouraged';
 export type ResidentKeyRequirement = 'required' | 'preferred' | 'discouraged';
 export type AttestationConveyancePreference = 'none' | 'indirect' | 'direct' | 'enterprise';
+export type AuthenticatorAttachment = 'platform' | 'cross-platform';
 
 export interface CredentialDescriptor {
   type: 'public-key';
@@ -33,6 +34,8 @@ export interface CreationOptions {
   userVerification: UserVerificationRequirement;
   attestation: AttestationConveyancePreference;
   extensions: { credProps: boolean };
+  /** authenticatorSelection.authenticatorAttachment when the RP gave a known value; we are 'cross-platform'. */
+  authenticatorAttachment?: AuthenticatorAttachment;
 }
 
 export interface RequestOptions {

@@ -45,8 +45,12 @@ export interface PublicKeyCredentialDescriptorJSON {
 }
 
 /** What the page script posts; nothing in it is trusted. */
-export type UntrustedCreationOptions = { readonly [K in keyof PublicKeyCredentialCreationOptionsJSON]?: unknown };
-export type UntrustedRequestOptions = { readonly [K in keyof PublicKeyCredentialRequestOptionsJSON]?: unknown };
+export type UntrustedCreationOptions = {
+  readonly [K in keyof PublicKeyCredentialCreationOptionsJSON]?: unknown;
+};
+export type UntrustedRequestOptions = {
+  readonly [K in keyof PublicKeyCredentialRequestOptionsJSON]?: unknown;
+};
 
 /** https://www.w3.org/TR/webauthn-3/#dictdef-registrationresponsejson */
 export interface RegistrationResponseJSON {

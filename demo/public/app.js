@@ -1,0 +1,105 @@
+// Demo page: runs WebAuthn ceremonies with @simplewebauthn/browser (UMD global) against this server.
+// The outcome of each ceremony lands in <output id="result" data-status="ok|error">.
+const { startRegistration, startAuthentication, browserSupportsWebAuthn } = window.SimpleWebAuthnBrowser;
+
+const $ = (id) => document.getElementById(id);
+const result = $('result');
+const buttons = ['register', 'sign-in', 'sign-in-discoverable', 'reset'].map($);
+
+$('rp-id').textContent = location.hostname;
+
+function show(status, text, details) {
+  result.replaceChildren();
+  const heading = document.createElement('strong');
+  heading.textContent = text;
+  result.append(heading);
+  if (details !== undefined) {
+    const pre = document.createElement('pre');
+    pre.textContent = JSON.stringify(details, null, 2);
+    result.append(pre);
+  }
+  result.dataset.status = status;
+}
+
+function clear() {
+  result.replaceChildren();
+  delete result.dataset.status;
+}
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  return { ok: response.ok, json };
+}
+
+function settings() {
+  return {
+    username: $('username').value.trim(),
+    residentKey: $('resident-key').value,
+    userVerification: $('user-verification').value,
+    attestation: $('attestation').value,
+    excludeExisting: $('exclude-existing').checked,
+  };
+}
+
+/** Errors from the browser (DOMException or SimpleWebAuthn's WebAuthnError) keep their name. */
+function describeError(error) {
+  if (error instanceof Error) {
+    const details = { error: error.name, message: error.message };
+    if (error.code) details.code = error.code;
+    if (error.cause instanceof Error)
+      details.cause = { name: error.cause.name, message: error.cause.message };
+    return details;
+  }
+  return { error: 'Error', message: String(error) };
+}
+
+async function run(label, ceremony) {
+  clear();
+  for (const button of buttons) button.disabled = true;
+  try {
+    const outcome = await ceremony();
+    if (outcome.ok) show('ok', `${label} succeeded.`, outcome.json);
+    else show('error', `${label} failed: ${outcome.json.error ?? 'unknown error'}`, outcome.json);
+  } catch (error) {
+    const details = describeError(error);
+    show('error', `${label} failed: ${details.error}: ${details.message}`, details);
+  } finally {
+    for (const button of buttons) button.disabled = false;
+  }
+}
+
+async function register() {
+  const { username, ...options } = settings();
+  if (!username) return { ok: false, json: { error: 'Enter a username first.' } };
+  const optionsResponse = await post('/api/register/options', { username, ...options });
+  if (!optionsResponse.ok) return optionsResponse;
+  const response = await startRegistration({ optionsJSON: optionsResponse.json });
+  return post('/api/register/verify', { username, response });
+}
+
+async function signIn(discoverable) {
+  const { username, userVerification } = settings();
+  if (!discoverable && !username) return { ok: false, json: { error: 'Enter a username first.' } };
+  const body = discoverable ? { userVerification } : { username, userVerification };
+  const optionsResponse = await post('/api/login/options', body);
+  if (!optionsResponse.ok) return optionsResponse;
+  const response = await startAuthentication({ optionsJSON: optionsResponse.json });
+  return post('/api/login/verify', discoverable ? { response } : { username, response });
+}
+
+$('webauthn-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  run('Registration', register);
+});
+$('sign-in').addEventListener('click', () => run('Sign-in', () => signIn(false)));
+$('sign-in-discoverable').addEventListener('click', () =>
+  run('Sign-in without username', () => signIn(true)),
+);
+$('reset').addEventListener('click', () => run('Reset', () => post('/api/reset', {})));
+
+if (!browserSupportsWebAuthn()) show('error', 'This browser does not support WebAuthn.');

@@ -1,0 +1,204 @@
+/**
+ * The "tap": who asks (origin and RP ID, prominent), what (create or sign in), which account, and
+ * Approve / Cancel. Enter approves, Escape cancels; the hand-back to the browser is one click away.
+ */
+import { send } from '../src/messages/client.ts';
+import type { PromptView } from '../src/messages/views.ts';
+import { formatDate, h, host } from './dom.ts';
+
+export interface PromptCallbacks {
+  /** After an answer was accepted: show the next prompt or close. */
+  answered(): void;
+}
+
+function title(p: PromptView): string {
+  const site = host(p.origin);
+  if (p.kind === 'create') {
+    if (p.excluded) return `${site}: this key is already registered`;
+    return `${site} wants to create a passkey${p.user ? ` for ${p.user.name}` : ''}`;
+  }
+  if (p.candidates.length === 0) return `${site} wants you to sign in`;
+  return `${site} wants you to sign in with a passkey`;
+}
+
+export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: PromptCallbacks): () => void {
+  const error = h('p', { className: 'error', role: 'alert', id: 'prompt-error' });
+  const busy = (on: boolean) => {
+    for (const b of root.querySelectorAll('button')) b.disabled = on;
+  };
+
+  const submit = async (decision: Parameters<typeof send<'prompt/answer'>>[1]['decision']) => {
+    busy(true);
+    error.textContent = '';
+    try {
+      const res = await send('prompt/answer', { promptId: p.promptId, decision });
+      if (res.ok) {
+        callbacks.answered();
+        return;
+      }
+      error.textContent = res.error;
+      pinInput?.select();
+    } catch (e) {
+      error.textContent = `Tapkey could not send your answer: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    busy(false);
+  };
+
+  const chooser =
+    p.kind === 'get' && p.candidates.length > 0
+      ? h(
+          'fieldset',
+          { className: 'accounts' },
+          h('legend', {}, p.candidates.length > 1 ? 'Choose an account' : 'Account'),
+          ...p.candidates.map((c, i) =>
+            h(
+              'label',
+              { className: 'account' },
+              h('input', { type: 'radio', name: 'account', value: c.id, checked: i === 0 }),
+              h(
+                'span',
+                {},
+                h('strong', {}, c.userName || '(no name)'),
+                c.userDisplayName && c.userDisplayName !== c.userName
+                  ? h('span', {}, ` ${c.userDisplayName}`)
+                  : null,
+                h('small', {}, `Last used ${formatDate(c.lastUsedAt)}`),
+              ),
+            ),
+          ),
+        )
+      : null;
+
+  const pinInput: HTMLInputElement | undefined = p.needsPin
+    ? h('input', {
+        id: 'pin',
+        type: 'password',
+        autocomplete: p.offerPinSetup ? 'new-password' : 'current-password',
+        minLength: 4,
+      })
+    : undefined;
+  const pinConfirm: HTMLInputElement | undefined = p.offerPinSetup
+    ? h('input', { id: 'pin-confirm', type: 'password', autocomplete: 'new-password' })
+    : undefined;
+  const pinSection = p.needsPin
+    ? p.offerPinSetup
+      ? h(
+          'div',
+          { className: 'pin' },
+          h('p', {}, 'This site requires user verification. Set a PIN for Tapkey (at least 4 characters):'),
+          h('label', { for: 'pin' }, 'New PIN'),
+          pinInput,
+          h('label', { for: 'pin-confirm' }, 'Confirm PIN'),
+          pinConfirm,
+        )
+      : h(
+          'div',
+          { className: 'pin' },
+          h('label', { for: 'pin' }, 'PIN'),
+          pinInput,
+          h('small', {}, `${p.pinRetries} attempts left`),
+        )
+    : null;
+
+  const approve = () => {
+    if (p.kind === 'get' && p.candidates.length === 0) return;
+    const decision: { type: 'approve'; credentialId?: string; pin?: string } = { type: 'approve' };
+    if (chooser) {
+      const picked = chooser.querySelector<HTMLInputElement>('input[name=account]:checked');
+      if (!picked) {
+        error.textContent = 'Choose an account first.';
+        return;
+      }
+      decision.credentialId = picked.value;
+    }
+    if (pinInput) {
+      if (pinConfirm && pinInput.value !== pinConfirm.value) {
+        error.textContent = 'The two PINs differ.';
+        return;
+      }
+      decision.pin = pinInput.value;
+    }
+    void submit(decision);
+  };
+  const cancel = () => void submit({ type: 'cancel' });
+  const fallback = () => void submit({ type: 'fallback' });
+  const neverHere = async () => {
+    await send('settings/bypass', { origin: p.origin, bypass: true });
+    fallback();
+  };
+
+  const noAccount = p.kind === 'get' && p.candidates.length === 0;
+  const approveLabel = p.excluded ? 'OK' : p.kind === 'create' ? 'Approve' : 'Sign in';
+  const body = h(
+    'section',
+    { className: 'prompt', 'aria-labelledby': 'prompt-title', 'data-prompt-id': p.promptId },
+    h('p', { className: 'kind' }, p.kind === 'create' ? 'Create a passkey' : 'Sign in'),
+    h('h1', { id: 'prompt-title' }, title(p)),
+    h(
+      'dl',
+      { className: 'site' },
+      h('dt', {}, 'Site'),
+      h('dd', { className: 'origin' }, p.origin),
+      h('dt', {}, 'Relying party'),
+      h('dd', {}, p.rpName ? `${p.rpName} (${p.rpId})` : p.rpId),
+      p.user ? h('dt', {}, 'Account') : null,
+      p.user
+        ? h('dd', {}, p.user.displayName ? `${p.user.name} — ${p.user.displayName}` : p.user.name)
+        : null,
+    ),
+    p.excluded
+      ? h(
+          'p',
+          { className: 'note' },
+          'You already registered this key for this account. Nothing new will be created.',
+        )
+      : null,
+    noAccount ? h('p', { className: 'note' }, `No passkey for ${p.rpId} is stored in Tapkey.`) : null,
+    chooser,
+    pinSection,
+    error,
+    h(
+      'div',
+      { className: 'actions' },
+      h('button', { type: 'button', className: 'secondary', onclick: cancel }, 'Cancel'),
+      noAccount
+        ? null
+        : h(
+            'button',
+            { type: 'button', className: 'primary', id: 'approve', onclick: approve },
+            approveLabel,
+          ),
+    ),
+    h(
+      'div',
+      { className: 'fallback' },
+      h(
+        'button',
+        { type: 'button', className: 'link', onclick: fallback },
+        'Use another device / browser passkey',
+      ),
+      h(
+        'button',
+        { type: 'button', className: 'link', onclick: () => void neverHere() },
+        `Never use Tapkey on ${host(p.origin)}`,
+      ),
+    ),
+    p.queued > 0
+      ? h('p', { className: 'queued' }, `${p.queued} more request${p.queued > 1 ? 's' : ''} waiting`)
+      : null,
+  );
+  root.replaceChildren(body);
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      approve();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  (pinInput ?? root.querySelector<HTMLButtonElement>('#approve') ?? root.querySelector('button'))?.focus();
+  return () => document.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,51 @@
+/** authenticatorGetAssertion, CTAP 2.1 §6.2.2, with the account choice and tap from the UserGate port. */
+import { concat, equal } from '../shared/bytes.ts';
+import { encodeAuthData } from './auth-data.ts';
+import { AuthenticatorError } from './errors.ts';
+import { sign } from './keys.ts';
+import type { AuthenticatorPorts } from './ports.ts';
+import type { GetAssertionParams, GetAssertionResult } from './types.ts';
+
+export async function getAssertion(
+  params: GetAssertionParams,
+  ports: AuthenticatorPorts,
+): Promise<GetAssertionResult> {
+  // Step 7: locate credentials, from allowList or among the RP's discoverable ones.
+  const candidates =
+    params.allowList.length > 0
+      ? await ports.store.findByIds(params.rpId, params.allowList)
+      : await ports.store.listDiscoverable(params.rpId);
+
+  // Even with no credential the user sees a prompt first (and can hand the request to the
+  // browser): answering at once would let a site learn silently that this key holds nothing.
+  const approval = await ports.gate.approveGetAssertion({
+    prompt: params.prompt,
+    rpId: params.rpId,
+    candidates,
+    uv: params.uv,
+  });
+  const chosen = candidates.find((c) => equal(c.credentialId, approval.credentialId));
+  if (!chosen)
+    throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', `no credential for ${params.rpId} was chosen`);
+  if (params.uv === 'required' && !approval.userVerified) {
+    throw new AuthenticatorError(
+      'CTAP2_ERR_PIN_REQUIRED',
+      'user verification was required but not performed',
+    );
+  }
+
+  // The counter is read, incremented and written in one transaction before we sign with it.
+  const key = await ports.store.useForSigning(params.rpId, chosen.credentialId, ports.clock.now());
+  const authenticatorData = encodeAuthData({
+    rpId: params.rpId,
+    userPresent: true,
+    userVerified: approval.userVerified,
+    signCount: key.signCount,
+  });
+  const signature = sign(key.alg, key.privateKey, concat(authenticatorData, params.clientDataHash));
+  const result: GetAssertionResult = { credentialId: chosen.credentialId, authenticatorData, signature };
+  // Step 12: user.id goes back for discoverable credentials; for allowList hits it is optional and we
+  // send it too, since every stored credential knows its user handle and libraries expect it.
+  result.userHandle = key.userHandle;
+  return result;
+}

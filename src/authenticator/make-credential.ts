@@ -1,0 +1,93 @@
+/** authenticatorMakeCredential, CTAP 2.1 §6.1.2, with the user's tap from the UserGate port. */
+import { AAGUID } from './aaguid.ts';
+import { attestationObject } from './attestation.ts';
+import { encodeAuthData } from './auth-data.ts';
+import { coseKey } from './cose.ts';
+import { AuthenticatorError } from './errors.ts';
+import { generateKeyPair, isSupportedAlg, spki } from './keys.ts';
+import type { AuthenticatorPorts } from './ports.ts';
+import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
+
+const CREDENTIAL_ID_LENGTH = 32;
+
+export async function makeCredential(
+  params: MakeCredentialParams,
+  ports: AuthenticatorPorts,
+): Promise<MakeCredentialResult> {
+  // CTAP 2.1 §6.1.2 step 3: the first algorithm in the RP's order that we support wins.
+  const alg = params.pubKeyCredParams.find(isSupportedAlg);
+  if (alg === undefined) {
+    throw new AuthenticatorError(
+      'CTAP2_ERR_UNSUPPORTED_ALGORITHM',
+      `none of the requested algorithms [${params.pubKeyCredParams.join(', ')}] is supported (ES256 -7, EdDSA -8)`,
+    );
+  }
+
+  // Step 11: an excluded credential is reported only after the user's tap, so a site cannot
+  // probe silently which keys a person holds.
+  const excluded =
+    params.excludeList.length > 0 &&
+    (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
+
+  const approval = await ports.gate.approveMakeCredential({
+    prompt: params.prompt,
+    rp: params.rp,
+    user: { name: params.user.name, displayName: params.user.displayName },
+    uv: params.uv,
+    excluded,
+  });
+  if (excluded) {
+    throw new AuthenticatorError(
+      'CTAP2_ERR_CREDENTIAL_EXCLUDED',
+      'this key already holds a credential for this account',
+    );
+  }
+  if (params.uv === 'required' && !approval.userVerified) {
+    throw new AuthenticatorError(
+      'CTAP2_ERR_PIN_REQUIRED',
+      'user verification was required but not performed',
+    );
+  }
+
+  const keyPair = generateKeyPair(alg, ports.random.bytes(32));
+  const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
+  const credentialPublicKey = coseKey(alg, keyPair.publicKey);
+  const authenticatorData = encodeAuthData({
+    rpId: params.rp.id,
+    userPresent: true,
+    userVerified: approval.userVerified,
+    signCount: 0,
+    attestedCredentialData: { aaguid: AAGUID, credentialId, credentialPublicKey },
+  });
+  const now = ports.clock.now();
+  await ports.store.add({
+    credentialId,
+    rpId: params.rp.id,
+    rpName: params.rp.name,
+    userHandle: params.user.id,
+    userName: params.user.name,
+    userDisplayName: params.user.displayName,
+    discoverable: params.rk,
+    alg,
+    signCount: 0,
+    createdAt: now,
+    lastUsedAt: null,
+    privateKey: keyPair.privateKey,
+    publicKeyCose: credentialPublicKey,
+  });
+
+  return {
+    credentialId,
+    authenticatorData,
+    attestationObject: attestationObject({
+      format: params.attestation,
+      authData: authenticatorData,
+      clientDataHash: params.clientDataHash,
+      alg,
+      privateKey: keyPair.privateKey,
+    }),
+    publicKeySpki: spki(alg, keyPair.publicKey),
+    publicKeyAlgorithm: alg,
+    residentKey: params.rk,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * What the pure authenticator needs from the outside world, passed in as arguments so tests use
+ * fakes and the extension plugs in IndexedDB, the popup and crypto.getRandomValues.
+ */
+import type { SupportedAlg } from './keys.ts';
+import type { PromptContext, UvRequirement } from './types.ts';
+
+/** A credential as the prompt and the popup may see it: no key material. */
+export interface CredentialSummary {
+  credentialId: Uint8Array;
+  rpId: string;
+  rpName: string;
+  userHandle: Uint8Array;
+  userName: string;
+  userDisplayName: string;
+  discoverable: boolean;
+  alg: SupportedAlg;
+  signCount: number;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface NewCredential extends CredentialSummary {
+  privateKey: Uint8Array;
+  /** COSE_Key bytes, kept so the popup can show/export public data without the private key. */
+  publicKeyCose: Uint8Array;
+}
+
+/** The key material for one signature, with the counter value to put in authenticator data. */
+export interface SigningKey {
+  alg: SupportedAlg;
+  privateKey: Uint8Array;
+  signCount: number;
+  userHandle: Uint8Array;
+  discoverable: boolean;
+}
+
+export interface CredentialStore {
+  /** Credentials of `rpId` whose IDs are in `ids`. */
+  findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]>;
+  /** Discoverable credentials of `rpId`, for an empty allowCredentials list. */
+  listDiscoverable(rpId: string): Promise<CredentialSummary[]>;
+  /**
+   * Stores a credential in one transaction. A new discoverable credential replaces any discoverable
+   * one with the same RP ID and user handle (CTAP 2.1 §6.1.2 step 17).
+   */
+  add(credential: NewCredential): Promise<void>;
+  /**
+   * In ONE transaction: reads the credential, increments its signature counter by one, sets
+   * lastUsedAt, writes it back, and returns the key with the new counter.
+   */
+  useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey>;
+}
+
+export interface MakeCredentialApproval {
+  userVerified: boolean;
+}
+
+export interface GetAssertionApproval {
+  credentialId: Uint8Array;
+  userVerified: boolean;
+}
+
+/**
+ * The user's "tap". Implementations throw AuthenticatorError OPERATION_DENIED on cancel,
+ * USER_CHOSE_PLATFORM when the user hands the request to the browser, PIN_BLOCKED when UV is locked.
+ */
+export interface UserGate {
+  approveMakeCredential(request: {
+    prompt: PromptContext;
+    rp: { id: string; name: string };
+    user: { name: string; displayName: string };
+    uv: UvRequirement;
+    /** True when a credential in excludeList is here: the prompt only informs, then we refuse. */
+    excluded: boolean;
+  }): Promise<MakeCredentialApproval>;
+  approveGetAssertion(request: {
+    prompt: PromptContext;
+    rpId: string;
+    /** Empty: the prompt says no passkey was found, and can only be dismissed or handed back. */
+    candidates: CredentialSummary[];
+    uv: UvRequirement;
+  }): Promise<GetAssertionApproval>;
+}
+
+export interface Random {
+  bytes(length: number): Uint8Array;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface AuthenticatorPorts {
+  store: CredentialStore;
+  gate: UserGate;
+  random: Random;
+  clock: Clock;
+}

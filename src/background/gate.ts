@@ -1,0 +1,81 @@
+/** The authenticator's UserGate port: a prompt in the popup, answered by the user's tap. */
+import { AuthenticatorError } from '../authenticator/errors.ts';
+import type { CredentialSummary, UserGate } from '../authenticator/ports.ts';
+import type { CredentialSummaryView } from '../messages/views.ts';
+import { toBase64url } from '../shared/bytes.ts';
+import { showPopup } from './popup-window.ts';
+import { ensurePrompt, type PromptAnswer, updateBadge, waitForAnswer } from './prompts.ts';
+
+export function summaryView(c: CredentialSummary): CredentialSummaryView {
+  return {
+    id: toBase64url(c.credentialId),
+    rpId: c.rpId,
+    rpName: c.rpName,
+    userName: c.userName,
+    userDisplayName: c.userDisplayName,
+    discoverable: c.discoverable,
+    alg: c.alg,
+    signCount: c.signCount,
+    createdAt: c.createdAt,
+    lastUsedAt: c.lastUsedAt,
+  };
+}
+
+function refuse(answer: PromptAnswer): never {
+  switch (answer.type) {
+    case 'fallback':
+      throw new AuthenticatorError('USER_CHOSE_PLATFORM', 'handed to the browser');
+    case 'timeout':
+      throw new AuthenticatorError('CTAP2_ERR_USER_ACTION_TIMEOUT', 'the request timed out');
+    case 'abort':
+      throw new AuthenticatorError('CTAP2_ERR_KEEPALIVE_CANCEL', 'the page aborted the request');
+    default:
+      throw new AuthenticatorError('CTAP2_ERR_OPERATION_DENIED', 'the user cancelled');
+  }
+}
+
+async function ask(prompt: Parameters<typeof ensurePrompt>[0]): Promise<PromptAnswer> {
+  await ensurePrompt(prompt);
+  void updateBadge();
+  await showPopup();
+  const answer = await waitForAnswer(prompt.promptId);
+  void updateBadge();
+  return answer;
+}
+
+export function popupGate(deadline: number): UserGate {
+  return {
+    async approveMakeCredential(request) {
+      const answer = await ask({
+        promptId: request.prompt.requestId,
+        kind: 'create',
+        origin: request.prompt.origin,
+        rpId: request.rp.id,
+        rpName: request.rp.name,
+        user: request.user,
+        candidates: [],
+        excluded: request.excluded,
+        uv: request.uv,
+        deadline,
+      });
+      if (answer.type !== 'approve') refuse(answer);
+      return { userVerified: answer.userVerified };
+    },
+    async approveGetAssertion(request) {
+      const answer = await ask({
+        promptId: request.prompt.requestId,
+        kind: 'get',
+        origin: request.prompt.origin,
+        rpId: request.rpId,
+        candidates: request.candidates.map(summaryView),
+        excluded: false,
+        uv: request.uv,
+        deadline,
+      });
+      if (answer.type !== 'approve') refuse(answer);
+      const chosen = request.candidates.find((c) => toBase64url(c.credentialId) === answer.credentialId);
+      if (!chosen) throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', 'no credential was chosen');
+      return { credentialId: chosen.credentialId, userVerified: answer.userVerified };
+    },
+  };
+}

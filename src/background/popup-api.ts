@@ -1,0 +1,128 @@
+/** Answers the popup's runtime messages: the current prompt, its answer, passkeys and settings. */
+import type { RuntimeMessage, RuntimeProtocol, RuntimeResponse } from '../messages/protocol.ts';
+import type { PromptView, SettingsView } from '../messages/views.ts';
+import { hasPin, PinError, pinRetries, setPin, unlockWithPin } from '../storage/vault-key.ts';
+import { summaryView } from './gate.ts';
+import { answerPrompt, currentPrompt, getPrompt, type PromptState } from './prompts.ts';
+import { bypassOrigins, setBypass } from './settings.ts';
+import { credentialStore, db, isLocked, unlockedKeyCache } from './vault.ts';
+
+async function needsPin(p: PromptState): Promise<{ needsPin: boolean; offerPinSetup: boolean }> {
+  const pinSet = await hasPin(await db());
+  const locked = await isLocked();
+  // WebAuthn L3 §5.8.6: "required" must verify; "preferred" verifies when the key can (a PIN is set).
+  const wantUv = p.uv === 'required' || (p.uv === 'preferred' && pinSet);
+  return { needsPin: wantUv || locked, offerPinSetup: p.uv === 'required' && !pinSet };
+}
+
+async function promptView(): Promise<PromptView | null> {
+  const current = await currentPrompt();
+  if (!current) return null;
+  const { prompt, queued } = current;
+  const view: PromptView = {
+    promptId: prompt.promptId,
+    kind: prompt.kind,
+    origin: prompt.origin,
+    rpId: prompt.rpId,
+    candidates: prompt.candidates,
+    excluded: prompt.excluded,
+    ...(await needsPin(prompt)),
+    pinRetries: await pinRetries(await db()),
+    queued,
+    deadline: prompt.deadline,
+  };
+  if (prompt.rpName !== undefined) view.rpName = prompt.rpName;
+  if (prompt.user) view.user = prompt.user;
+  return view;
+}
+
+async function answer(
+  request: RuntimeProtocol['prompt/answer']['request'],
+): Promise<RuntimeResponse<'prompt/answer'>> {
+  const prompt = await getPrompt(request.promptId);
+  if (!prompt || prompt.answer) return { ok: false, error: 'This request is no longer waiting.' };
+  const decision = request.decision;
+  if (decision.type !== 'approve') {
+    await answerPrompt(prompt.promptId, { type: decision.type });
+    return { ok: true };
+  }
+  if (prompt.kind === 'get') {
+    const chosen = prompt.candidates.find((c) => c.id === decision.credentialId);
+    if (!chosen) return { ok: false, error: 'Choose an account first.' };
+  }
+  const { needsPin: pinNeeded, offerPinSetup } = await needsPin(prompt);
+  let userVerified = false;
+  if (pinNeeded) {
+    if (!decision.pin) return { ok: false, error: 'Enter your PIN.' };
+    try {
+      if (offerPinSetup) await setPin(await db(), unlockedKeyCache, decision.pin);
+      else await unlockWithPin(await db(), unlockedKeyCache, decision.pin);
+    } catch (e) {
+      if (e instanceof PinError) {
+        const result: RuntimeResponse<'prompt/answer'> = { ok: false, error: capitalize(e.message) };
+        if (e.retriesLeft !== undefined) result.retriesLeft = e.retriesLeft;
+        return result;
+      }
+      throw e;
+    }
+    userVerified = true;
+  }
+  const approved: { type: 'approve'; credentialId?: string; userVerified: boolean } = {
+    type: 'approve',
+    userVerified,
+  };
+  if (decision.credentialId !== undefined) approved.credentialId = decision.credentialId;
+  await answerPrompt(prompt.promptId, approved);
+  return { ok: true };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1) + (s.endsWith('.') ? '' : '.');
+}
+
+async function settings(): Promise<SettingsView> {
+  const database = await db();
+  return {
+    pinSet: await hasPin(database),
+    pinRetries: await pinRetries(database),
+    locked: await isLocked(),
+    bypassOrigins: await bypassOrigins(),
+  };
+}
+
+async function changePin(
+  request: RuntimeProtocol['settings/set-pin']['request'],
+): Promise<RuntimeResponse<'settings/set-pin'>> {
+  const database = await db();
+  try {
+    if (await hasPin(database)) {
+      if (!request.currentPin) return { ok: false, error: 'Enter your current PIN to change it.' };
+      await unlockWithPin(database, unlockedKeyCache, request.currentPin);
+    }
+    await setPin(database, unlockedKeyCache, request.newPin);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof PinError) return { ok: false, error: capitalize(e.message) };
+    throw e;
+  }
+}
+
+export async function handlePopupMessage(message: RuntimeMessage): Promise<unknown> {
+  switch (message.name) {
+    case 'prompt/current':
+      return promptView();
+    case 'prompt/answer':
+      return answer(message.payload);
+    case 'credentials/list':
+      return (await (await credentialStore()).listAll()).map(summaryView);
+    case 'credentials/delete':
+      return { deleted: await (await credentialStore()).delete(message.payload.id) };
+    case 'settings/get':
+      return settings();
+    case 'settings/set-pin':
+      return changePin(message.payload);
+    case 'settings/bypass':
+      await setBypass(message.payload.origin, message.payload.bypass);
+      return settings();
+  }
+}

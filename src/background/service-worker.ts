@@ -1,0 +1,43 @@
+/**
+ * The authority. Every listener is registered synchronously at top level, so an event that wakes a
+ * stopped worker finds its listener (MV3 service workers are stopped when idle).
+ */
+import browser from 'webextension-polyfill';
+import { isPopupPortMessage, isRuntimeMessage } from '../messages/guards.ts';
+import { CEREMONY_PORT, POPUP_PORT } from '../messages/protocol.ts';
+import { handleCeremonyPort } from './page-door.ts';
+import { handlePopupMessage } from './popup-api.ts';
+import { refreshPopups, trackPopupPort } from './popup-window.ts';
+import { answerPrompt, dropExpired, onPromptsChanged, updateBadge } from './prompts.ts';
+
+const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === CEREMONY_PORT) {
+    handleCeremonyPort(port);
+    return;
+  }
+  if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) {
+    trackPopupPort(port);
+    let showing: string | null = null;
+    port.onMessage.addListener((message: unknown) => {
+      if (isPopupPortMessage(message)) showing = message.promptId;
+    });
+    // Closing the popup without answering cancels what it showed (NotAllowedError for the page).
+    port.onDisconnect.addListener(() => {
+      if (showing) void answerPrompt(showing, { type: 'cancel' });
+    });
+    return;
+  }
+  port.disconnect();
+});
+
+// One style everywhere: the polyfill's Promise-returning listener; undefined for messages not ours.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(OWN_ORIGIN)) return undefined;
+  if (!isRuntimeMessage(message)) return undefined;
+  return handlePopupMessage(message);
+});
+
+onPromptsChanged(refreshPopups);
+void dropExpired(Date.now()).then(updateBadge);

@@ -1,0 +1,293 @@
+/**
+ * Turns the JSON options a page posts into checked, typed options: WebIDL conversion of
+ * PublicKeyCredentialCreationOptionsJSON / PublicKeyCredentialRequestOptionsJSON (WebAuthn L3 §5.1.9,
+ * §5.1.10: parseCreationOptionsFromJSON / parseRequestOptionsFromJSON), then the client steps of
+ * §5.1.3 (create) and §5.1.4.1 (get) that need no authenticator.
+ *
+ * Everything in `input` is untrusted and may be missing, mistyped or huge. The order of checks is the
+ * spec's: type conversion first (TypeError), then the numbered steps. Type conversion is strict: where
+ * WebIDL would coerce (a number where a DOMString is required, 1 for a boolean) we throw TypeError,
+ * because the page script is expected to post values that already went through the browser's own
+ * WebIDL-shaped JSON (toJSON / the page's options object serialized by our page script).
+ */
+import { fromBase64url, utf8 } from '../shared/bytes.ts';
+import { WebAuthnError } from './errors.ts';
+import { effectiveDomain, validateRpId } from './rp-id.ts';
+import type { CallerContext, CreationOptions, CredentialDescriptor, RequestOptions } from './types.ts';
+
+/** Client limits, chosen so a page cannot make us do (or store) unbounded work. */
+export const LIMITS = {
+  /** Chromium's AdjustTimeout bounds (10 s … 10 min); below 10 s nobody can tap in time. */
+  timeoutMinMs: 10_000,
+  timeoutMaxMs: 600_000,
+  /** WebAuthn L3 §15.1 recommended default when user verification is preferred or required. */
+  timeoutDefaultMs: 300_000,
+  /** Spec: SHOULD be ≥ 16 bytes, but clients do not enforce a minimum; 64 KiB is far above any RP. */
+  challengeMaxBytes: 65_536,
+  /** WebAuthn L3 §5.1.3 step 5. */
+  userIdMaxBytes: 64,
+  /** rp.name, user.name, user.displayName in UTF-8 bytes; authenticators may truncate to 64 (§6.4.1). */
+  nameMaxBytes: 1024,
+  /** CTAP 2.1 bounds credential IDs at 1023 bytes. */
+  credentialIdMaxBytes: 1023,
+  /** excludeCredentials / allowCredentials entries, counted before unknown types are dropped. */
+  descriptorsMax: 1000,
+  pubKeyCredParamsMax: 100,
+  transportsMax: 32,
+} as const;
+
+/** WebAuthn L3 §5.1.3 step 12: what the client uses when the RP lists no parameters. */
+const DEFAULT_PUB_KEY_CRED_PARAMS = [
+  { type: 'public-key', alg: -7 }, // ES256
+  { type: 'public-key', alg: -257 }, // RS256
+] as const;
+
+const USER_VERIFICATION = ['required', 'preferred', 'discouraged'] as const;
+const RESIDENT_KEY = ['required', 'preferred', 'discouraged'] as const;
+const ATTESTATION = ['none', 'indirect', 'direct', 'enterprise'] as const;
+const ATTACHMENT = ['platform', 'cross-platform'] as const;
+/** WebAuthn L3 §5.8.4 AuthenticatorTransport; clients MUST ignore unknown values. */
+const TRANSPORTS = ['usb', 'nfc', 'ble', 'smart-card', 'hybrid', 'internal'] as const;
+
+type Dict = Readonly<Record<string, unknown>>;
+
+/** WebAuthn L3 §5.1.3 [[Create]] up to the point where authenticators are involved. */
+export function parseCreationOptions(input: unknown, caller: CallerContext): CreationOptions {
+  // WebIDL conversion of PublicKeyCredentialCreationOptionsJSON (WebAuthn L3 §5.1.9).
+  const options = dictionary(input, 'publicKey');
+  const rp = dictionary(options.rp, 'rp');
+  const rpName = name(rp.name, 'rp.name');
+  const rpId = optionalString(rp.id, 'rp.id');
+  const user = dictionary(options.user, 'user');
+  const userId = base64urlBytes(user.id, 'user.id', LIMITS.userIdMaxBytes);
+  const userName = name(user.name, 'user.name');
+  const displayName = name(user.displayName, 'user.displayName');
+  const challenge = base64urlBytes(options.challenge, 'challenge', LIMITS.challengeMaxBytes);
+  const params = pubKeyCredParams(options.pubKeyCredParams);
+  const excludeCredentials = descriptors(options.excludeCredentials, 'excludeCredentials');
+  const selection = optionalDictionary(options.authenticatorSelection, 'authenticatorSelection');
+  // L3 makes these members DOMStrings whose unknown values clients MUST ignore (§5.4.4–§5.4.7,
+  // §5.8.6): an unknown value is as if the member were absent.
+  const attachment = knownValue(selection.authenticatorAttachment, ATTACHMENT);
+  const residentKey = knownValue(selection.residentKey, RESIDENT_KEY);
+  const requireResidentKey = optionalBoolean(selection.requireResidentKey, 'requireResidentKey') ?? false;
+  const userVerification = knownValue(selection.userVerification, USER_VERIFICATION) ?? 'preferred';
+  const attestation = knownValue(options.attestation, ATTESTATION) ?? 'none';
+  const extensions = optionalDictionary(options.extensions, 'extensions');
+  // Extensions we do not support are ignored (§5.1.3 step 16.1); credProps is a client extension.
+  const credProps = optionalBoolean(extensions.credProps, 'extensions.credProps') ?? false;
+  // hints and attestationFormats only steer UI and attestation choice; we have one of each.
+
+  // WebAuthn L3 §5.1.3 step 4: clamp the timeout to the client's range.
+  const timeout = adjustTimeout(options.timeout);
+  // WebAuthn L3 §5.1.3 step 5: user.id must be 1 to 64 bytes (the upper bound was checked on decode).
+  if (userId.length < 1) {
+    throw new WebAuthnError('TypeError', 'user.id is 0 bytes long, expected 1 to 64 bytes');
+  }
+  // WebAuthn L3 §5.1.3 steps 6–7: opaque origin → NotAllowedError, no valid domain → SecurityError.
+  const domain = effectiveDomain(caller.origin);
+  // WebAuthn L3 §5.1.3 step 8: rp.id must be the effective domain or a registrable suffix of it.
+  const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
+
+  const result: CreationOptions = {
+    rp: { id, name: rpName },
+    user: { id: userId, name: userName, displayName },
+    challenge,
+    pubKeyCredParams: credTypesAndPubKeyAlgs(params),
+    timeout,
+    excludeCredentials,
+    // WebAuthn L3 §5.4.4 residentKey: "If no value is given then the effective value is required if
+    // requireResidentKey is true or discouraged if it is false or absent."
+    residentKey: residentKey ?? (requireResidentKey ? 'required' : 'discouraged'),
+    userVerification,
+    attestation,
+    extensions: { credProps },
+  };
+  if (attachment !== undefined) result.authenticatorAttachment = attachment;
+  return result;
+}
+
+/** WebAuthn L3 §5.1.4.1 [[DiscoverFromExternalSource]] up to the point where authenticators are involved. */
+export function parseRequestOptions(input: unknown, caller: CallerContext): RequestOptions {
+  // WebIDL conversion of PublicKeyCredentialRequestOptionsJSON (WebAuthn L3 §5.1.10).
+  const options = dictionary(input, 'publicKey');
+  const challenge = base64urlBytes(options.challenge, 'challenge', LIMITS.challengeMaxBytes);
+  const rpId = optionalString(options.rpId, 'rpId');
+  const allowCredentials = descriptors(options.allowCredentials, 'allowCredentials');
+  const userVerification = knownValue(options.userVerification, USER_VERIFICATION) ?? 'preferred';
+  // No get() extension is supported; they are ignored, but must at least be a dictionary.
+  optionalDictionary(options.extensions, 'extensions');
+
+  // WebAuthn L3 §5.1.4.1 step 4: clamp the timeout to the client's range.
+  const timeout = adjustTimeout(options.timeout);
+  // WebAuthn L3 §5.1.4.1 steps 5–6: opaque origin → NotAllowedError, no valid domain → SecurityError.
+  const domain = effectiveDomain(caller.origin);
+  // WebAuthn L3 §5.1.4.1 step 7: rpId must be the effective domain or a registrable suffix of it.
+  const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
+  return { rpId: id, challenge, timeout, allowCredentials, userVerification, extensions: {} };
+}
+
+/** WebAuthn L3 §5.1.3 step 4 / §5.1.4.1 step 4; any non-number is treated as absent. */
+function adjustTimeout(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return LIMITS.timeoutDefaultMs;
+  return Math.min(LIMITS.timeoutMaxMs, Math.max(LIMITS.timeoutMinMs, Math.round(value)));
+}
+
+/** WebAuthn L3 §5.1.3 step 12: keep public-key entries in order; default when none were given. */
+function credTypesAndPubKeyAlgs(
+  params: { type: string; alg: number }[],
+): CreationOptions['pubKeyCredParams'] {
+  if (params.length === 0) return DEFAULT_PUB_KEY_CRED_PARAMS.map((p) => ({ ...p }));
+  const result: CreationOptions['pubKeyCredParams'] = [];
+  for (const { type, alg } of params) {
+    // "If current.type does not contain a PublicKeyCredentialType supported by this implementation,
+    // then continue." Duplicate and unknown algorithms stay: the authenticator picks.
+    if (type === 'public-key') result.push({ type, alg });
+  }
+  if (result.length === 0) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      `pubKeyCredParams has ${params.length} entries but none of type "public-key"`,
+    );
+  }
+  return result;
+}
+
+function pubKeyCredParams(value: unknown): { type: string; alg: number }[] {
+  // Required member (WebAuthn L3 §5.4 pubKeyCredParams): a sequence.
+  const list = array(value, 'pubKeyCredParams', LIMITS.pubKeyCredParamsMax);
+  return list.map((entry, i) => {
+    const param = dictionary(entry, `pubKeyCredParams[${i}]`);
+    const type = requiredString(param.type, `pubKeyCredParams[${i}].type`);
+    // COSEAlgorithmIdentifier is a WebIDL `long`.
+    const alg = param.alg;
+    if (typeof alg !== 'number' || !Number.isInteger(alg) || alg < -(2 ** 31) || alg >= 2 ** 31) {
+      throw new WebAuthnError(
+        'TypeError',
+        `pubKeyCredParams[${i}].alg is ${typeName(alg)}, expected an integer`,
+      );
+    }
+    return { type, alg };
+  });
+}
+
+/** PublicKeyCredentialDescriptorJSON list; entries of unknown type are dropped (WebAuthn L3 §5.8.3). */
+function descriptors(value: unknown, field: string): CredentialDescriptor[] {
+  if (value === undefined) return [];
+  const list = array(value, field, LIMITS.descriptorsMax);
+  const result: CredentialDescriptor[] = [];
+  list.forEach((entry, i) => {
+    const descriptor = dictionary(entry, `${field}[${i}]`);
+    const type = requiredString(descriptor.type, `${field}[${i}].type`);
+    const id = base64urlBytes(descriptor.id, `${field}[${i}].id`, LIMITS.credentialIdMaxBytes);
+    const transports = optionalTransports(descriptor.transports, `${field}[${i}].transports`);
+    // WebAuthn L3 §5.8.3: the client ignores descriptors whose type it does not know.
+    if (type !== 'public-key') return;
+    result.push(transports === undefined ? { type, id } : { type, id, transports });
+  });
+  return result;
+}
+
+function optionalTransports(value: unknown, field: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = array(value, field, LIMITS.transportsMax);
+  const known: string[] = [];
+  list.forEach((entry, i) => {
+    const transport = requiredString(entry, `${field}[${i}]`);
+    // WebAuthn L3 §5.8.4: unknown transports are ignored; duplicates would tell nothing new.
+    if ((TRANSPORTS as readonly string[]).includes(transport) && !known.includes(transport)) {
+      known.push(transport);
+    }
+  });
+  return known;
+}
+
+/** A required DOMString shown to the user; bounded so a page cannot make us store megabytes. */
+function name(value: unknown, field: string): string {
+  const text = requiredString(value, field);
+  // utf8().length ≥ text.length, so the cheap test first avoids encoding a huge string.
+  const bytes = text.length > LIMITS.nameMaxBytes ? text.length : utf8(text).length;
+  if (bytes > LIMITS.nameMaxBytes) {
+    throw new WebAuthnError(
+      'TypeError',
+      `${field} is over ${LIMITS.nameMaxBytes} bytes of UTF-8 (got ${bytes})`,
+    );
+  }
+  return text;
+}
+
+/** A base64url member decoded to bytes, rejecting anything longer than `maxBytes` before decoding. */
+function base64urlBytes(value: unknown, field: string, maxBytes: number): Uint8Array {
+  const text = requiredString(value, field);
+  // 4 characters per 3 bytes, plus up to 2 padding characters.
+  if (text.length > Math.ceil((maxBytes * 4) / 3) + 2) {
+    throw new WebAuthnError('TypeError', `${field} is longer than ${maxBytes} bytes`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64url(text, field);
+  } catch {
+    throw new WebAuthnError('TypeError', `${field} is not base64url`);
+  }
+  if (bytes.length > maxBytes) {
+    throw new WebAuthnError(
+      'TypeError',
+      `${field} is ${bytes.length} bytes long, expected at most ${maxBytes}`,
+    );
+  }
+  return bytes;
+}
+
+/** A required WebIDL dictionary (or the top-level options object). */
+function dictionary(value: unknown, field: string): Dict {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new WebAuthnError('TypeError', `${field} is ${typeName(value)}, expected an object`);
+  }
+  return value as Dict;
+}
+
+/** An optional dictionary member: WebIDL converts undefined and null to an empty dictionary. */
+function optionalDictionary(value: unknown, field: string): Dict {
+  return value === undefined || value === null ? {} : dictionary(value, field);
+}
+
+function array(value: unknown, field: string, max: number): unknown[] {
+  if (!Array.isArray(value))
+    throw new WebAuthnError('TypeError', `${field} is ${typeName(value)}, expected an array`);
+  if (value.length > max) {
+    throw new WebAuthnError('TypeError', `${field} has ${value.length} entries, expected at most ${max}`);
+  }
+  return value;
+}
+
+function requiredString(value: unknown, field: string): string {
+  if (typeof value !== 'string')
+    throw new WebAuthnError('TypeError', `${field} is ${typeName(value)}, expected a string`);
+  return value;
+}
+
+function optionalString(value: unknown, field: string): string | undefined {
+  return value === undefined ? undefined : requiredString(value, field);
+}
+
+function optionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean')
+    throw new WebAuthnError('TypeError', `${field} is ${typeName(value)}, expected a boolean`);
+  return value;
+}
+
+/** A DOMString member whose unknown values the client ignores (absent, wrong type and unknown alike). */
+function knownValue<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
+/** The type of a value for messages; never the value itself, which may be large or private. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,42 @@
+/** What the popup may see. No key material, ever: these are built from CredentialSummary. */
+
+export interface CredentialSummaryView {
+  id: string;
+  rpId: string;
+  rpName: string;
+  userName: string;
+  userDisplayName: string;
+  discoverable: boolean;
+  alg: number;
+  signCount: number;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface PromptView {
+  promptId: string;
+  kind: 'create' | 'get';
+  origin: string;
+  rpId: string;
+  rpName?: string;
+  user?: { name: string; displayName: string };
+  /** get: the accounts to choose from (empty: nothing found). */
+  candidates: CredentialSummaryView[];
+  /** create: a credential from excludeCredentials is already here. */
+  excluded: boolean;
+  /** The user must enter the PIN to approve. */
+  needsPin: boolean;
+  /** UV was asked for but no PIN exists yet: the prompt offers to set one. */
+  offerPinSetup: boolean;
+  pinRetries: number;
+  /** How many more requests wait behind this one. */
+  queued: number;
+  deadline: number;
+}
+
+export interface SettingsView {
+  pinSet: boolean;
+  pinRetries: number;
+  locked: boolean;
+  bypassOrigins: string[];
+}

@@ -1,0 +1,127 @@
+/** The authenticator's CredentialStore port on IndexedDB, plus what the popup needs to list and delete. */
+import type {
+  CredentialStore,
+  CredentialSummary,
+  NewCredential,
+  SigningKey,
+} from '../authenticator/ports.ts';
+import { fromBase64url, toBase64url, utf8 } from '../shared/bytes.ts';
+import type { VaultDB } from './open-vault.ts';
+import type { CredentialRecord } from './schema.ts';
+import { seal, unseal } from './seal.ts';
+
+/** Binds a sealed key to its credential, so a key copied onto another record fails to open. */
+function keyAad(id: string, rpId: string): Uint8Array {
+  return utf8(`tapkey credential v1\0${rpId}\0${id}`);
+}
+
+export function summarize(record: CredentialRecord): CredentialSummary {
+  return {
+    credentialId: fromBase64url(record.id),
+    rpId: record.rpId,
+    rpName: record.rpName,
+    userHandle: record.userHandle,
+    userName: record.userName,
+    userDisplayName: record.userDisplayName,
+    discoverable: record.discoverable,
+    alg: record.alg,
+    signCount: record.signCount,
+    createdAt: record.createdAt,
+    lastUsedAt: record.lastUsedAt,
+  };
+}
+
+export class IdbCredentialStore implements CredentialStore {
+  constructor(
+    private readonly db: VaultDB,
+    private readonly vaultKey: () => Promise<CryptoKey>,
+  ) {}
+
+  async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
+    const tx = this.db.transaction('credentials');
+    const found = await Promise.all(ids.map((id) => tx.store.get(toBase64url(id))));
+    await tx.done;
+    const seen = new Set<string>();
+    const out: CredentialSummary[] = [];
+    for (const record of found) {
+      // A credential of another RP is invisible here, whatever ID the page sends.
+      if (record && record.rpId === rpId && !seen.has(record.id)) {
+        seen.add(record.id);
+        out.push(summarize(record));
+      }
+    }
+    return out;
+  }
+
+  async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
+    const records = await this.db.getAllFromIndex('credentials', 'rpId', rpId);
+    return records.filter((r) => r.discoverable).map(summarize);
+  }
+
+  async add(credential: NewCredential): Promise<void> {
+    const id = toBase64url(credential.credentialId);
+    // Encrypt first: a transaction must not wait on WebCrypto or it commits early.
+    const privateKey = await seal(await this.vaultKey(), credential.privateKey, keyAad(id, credential.rpId));
+    const record: CredentialRecord = {
+      id,
+      rpId: credential.rpId,
+      rpName: credential.rpName,
+      userHandle: credential.userHandle,
+      userHandleKey: toBase64url(credential.userHandle),
+      userName: credential.userName,
+      userDisplayName: credential.userDisplayName,
+      discoverable: credential.discoverable,
+      alg: credential.alg,
+      signCount: credential.signCount,
+      createdAt: credential.createdAt,
+      lastUsedAt: credential.lastUsedAt,
+      publicKeyCose: credential.publicKeyCose,
+      privateKey,
+    };
+    const tx = this.db.transaction('credentials', 'readwrite');
+    if (record.discoverable) {
+      // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
+      const same = await tx.store.index('rpIdUser').getAll([record.rpId, record.userHandleKey]);
+      await Promise.all(same.filter((r) => r.discoverable).map((r) => tx.store.delete(r.id)));
+    }
+    await tx.store.add(record);
+    await tx.done;
+  }
+
+  async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
+    const id = toBase64url(credentialId);
+    // Fetch the key first: a locked vault must fail before the counter moves.
+    const vaultKey = await this.vaultKey();
+    const tx = this.db.transaction('credentials', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record || record.rpId !== rpId) {
+      tx.abort();
+      throw new Error('credential not found');
+    }
+    // Wraps at 2^32 per WebAuthn's uint32 field; a key would need four billion sign-ins first.
+    record.signCount = (record.signCount + 1) >>> 0;
+    record.lastUsedAt = now;
+    await tx.store.put(record);
+    await tx.done;
+    const privateKey = await unseal(vaultKey, record.privateKey, keyAad(id, rpId));
+    return {
+      alg: record.alg,
+      privateKey,
+      signCount: record.signCount,
+      userHandle: record.userHandle,
+      discoverable: record.discoverable,
+    };
+  }
+
+  async listAll(): Promise<CredentialSummary[]> {
+    return (await this.db.getAll('credentials')).map(summarize);
+  }
+
+  async delete(credentialId: string): Promise<boolean> {
+    const tx = this.db.transaction('credentials', 'readwrite');
+    const exists = (await tx.store.getKey(credentialId)) !== undefined;
+    if (exists) await tx.store.delete(credentialId);
+    await tx.done;
+    return exists;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The IndexedDB vault's schema. Each version step is one `case` in `upgrade`, so an old vault is
+ * walked forward step by step; tests open a database at every older version and upgrade it.
+ */
+import type { DBSchema } from 'idb';
+import type { SupportedAlg } from '../authenticator/keys.ts';
+
+export const DB_NAME = 'tapkey-vault';
+export const DB_VERSION = 1;
+
+/** A private key encrypted with the vault key (AES-256-GCM, 96-bit random IV). */
+export interface SealedBytes {
+  iv: Uint8Array;
+  ciphertext: Uint8Array;
+}
+
+export interface CredentialRecord {
+  /** base64url credential ID: the primary key. */
+  id: string;
+  rpId: string;
+  rpName: string;
+  userHandle: Uint8Array;
+  /** base64url user handle, for the [rpId, userHandle] index. */
+  userHandleKey: string;
+  userName: string;
+  userDisplayName: string;
+  discoverable: boolean;
+  alg: SupportedAlg;
+  signCount: number;
+  createdAt: number;
+  lastUsedAt: number | null;
+  publicKeyCose: Uint8Array;
+  privateKey: SealedBytes;
+}
+
+/** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */
+export type VaultKeyRecord =
+  | { kind: 'plain'; key: Uint8Array }
+  | {
+      kind: 'pin';
+      salt: Uint8Array;
+      iterations: number;
+      wrapped: SealedBytes;
+    };
+
+export interface MetaValues {
+  vaultKey: VaultKeyRecord;
+  /** Consecutive wrong PINs; at PIN_MAX_RETRIES user verification is blocked (CTAP 2.1 §6.5.2.2). */
+  pinRetries: number;
+}
+
+export interface VaultSchema extends DBSchema {
+  credentials: {
+    key: string;
+    value: CredentialRecord;
+    indexes: { rpId: string; rpIdUser: [string, string] };
+  };
+  meta: {
+    key: keyof MetaValues;
+    value: MetaValues[keyof MetaValues];
+  };
+}
