@@ -32,7 +32,7 @@ export function formatDate(ms: number | null): string {
 
 export function host(origin: string): string {
   try {
-    return new URL(origin).host;
+    return new URL(origin).hostname;
   } catch {
     return origin;
   }

@@ -23,7 +23,10 @@ export interface KeyPair {
   publicKey: Uint8Array;
 }
 
-/** `seed` is 32 random bytes from the Random port, so tests can make keys deterministic. */
+/** Random bytes a key is made from: noble reduces 48 bytes to a P-256 scalar without bias (FIPS 186-5 A.2.1). */
+export const KEY_SEED_LENGTH = 48;
+
+/** `seed` is KEY_SEED_LENGTH random bytes from the Random port, so tests can make keys deterministic. */
 export function generateKeyPair(alg: SupportedAlg, seed: Uint8Array): KeyPair {
   if (alg === COSE_ALG.ES256) {
     const privateKey = p256.utils.randomSecretKey(seed);

@@ -4,7 +4,7 @@ import { attestationObject } from './attestation.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { coseKey } from './cose.ts';
 import { AuthenticatorError } from './errors.ts';
-import { generateKeyPair, isSupportedAlg, spki } from './keys.ts';
+import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
 import type { AuthenticatorPorts } from './ports.ts';
 import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
 
@@ -49,7 +49,7 @@ export async function makeCredential(
     );
   }
 
-  const keyPair = generateKeyPair(alg, ports.random.bytes(32));
+  const keyPair = generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
   const credentialPublicKey = coseKey(alg, keyPair.publicKey);
   const authenticatorData = encodeAuthData({

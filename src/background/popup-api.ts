@@ -1,5 +1,5 @@
 /** Answers the popup's runtime messages: the current prompt, its answer, passkeys and settings. */
-import type { RuntimeMessage, RuntimeProtocol, RuntimeResponse } from '../messages/protocol.ts';
+import type { CoreMessage, RuntimeProtocol, RuntimeResponse } from '../messages/protocol.ts';
 import type { PromptView, SettingsView } from '../messages/views.ts';
 import { hasPin, PinError, pinRetries, setPin, unlockWithPin } from '../storage/vault-key.ts';
 import { summaryView } from './gate.ts';
@@ -107,7 +107,7 @@ async function changePin(
   }
 }
 
-export async function handlePopupMessage(message: RuntimeMessage): Promise<unknown> {
+export async function handlePopupMessage(message: CoreMessage): Promise<unknown> {
   switch (message.name) {
     case 'prompt/current':
       return promptView();

@@ -46,7 +46,7 @@ export async function runCeremony(request: CeremonyRequest): Promise<CeremonyOut
     if (e instanceof HandBackToBrowser) return { type: 'fallback' };
     if (e instanceof WebAuthnError) return { type: 'error', name: e.name, message: e.message };
     // Unexpected: say nothing specific to the page (no internals, no key material in messages).
-    console.error('Tapkey: ceremony failed', e instanceof Error ? e.name : typeof e);
+    console.error('Tapkey: ceremony failed', e instanceof Error ? `${e.name}: ${e.message}` : typeof e);
     return {
       type: 'error',
       name: 'NotAllowedError',

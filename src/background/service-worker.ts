@@ -3,8 +3,10 @@
  * stopped worker finds its listener (MV3 service workers are stopped when idle).
  */
 import browser from 'webextension-polyfill';
-import { isPopupPortMessage, isRuntimeMessage } from '../messages/guards.ts';
+import { isCoreMessage, isPopupPortMessage } from '../messages/guards.ts';
+import { isOtpMessage } from '../messages/otp-guards.ts';
 import { CEREMONY_PORT, POPUP_PORT } from '../messages/protocol.ts';
+import { handleOtpMessage } from './otp-api.ts';
 import { handleCeremonyPort } from './page-door.ts';
 import { handlePopupMessage } from './popup-api.ts';
 import { refreshPopups, trackPopupPort } from './popup-window.ts';
@@ -35,8 +37,9 @@ browser.runtime.onConnect.addListener((port) => {
 // One style everywhere: the polyfill's Promise-returning listener; undefined for messages not ours.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id || !sender.url?.startsWith(OWN_ORIGIN)) return undefined;
-  if (!isRuntimeMessage(message)) return undefined;
-  return handlePopupMessage(message);
+  if (isCoreMessage(message)) return handlePopupMessage(message);
+  if (isOtpMessage(message)) return handleOtpMessage(message);
+  return undefined;
 });
 
 onPromptsChanged(refreshPopups);

@@ -1,12 +1,12 @@
 /** Shape checks for messages that cross a trust boundary. Anything that fails is dropped. */
 import type {
   CeremonyKind,
+  CoreMessage,
   FrameFacts,
   PageRequestMessage,
   PopupPortMessage,
   PromptDecision,
   RelayToWorker,
-  RuntimeMessage,
 } from './protocol.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
 
@@ -66,7 +66,7 @@ function isDecision(v: unknown): v is PromptDecision {
 }
 
 /** Runtime messages come only from our own pages (the popup), but are still checked. */
-export function isRuntimeMessage(v: unknown): v is RuntimeMessage {
+export function isCoreMessage(v: unknown): v is CoreMessage {
   if (!isObj(v) || !isString(v.name) || !isObj(v.payload)) return false;
   const p = v.payload;
   switch (v.name) {

@@ -9,6 +9,7 @@ import type {
   RegistrationResponseJSON,
   WebAuthnErrorName,
 } from '../shared/webauthn-json.ts';
+import type { OtpProtocol } from './otp-protocol.ts';
 import type { CredentialSummaryView, PromptView, SettingsView } from './views.ts';
 
 export type CeremonyKind = 'create' | 'get';
@@ -76,7 +77,10 @@ export type PromptDecision =
   | { type: 'fallback' };
 
 /** name → request payload and response, for every runtime message the worker answers. */
-export interface RuntimeProtocol {
+export interface RuntimeProtocol extends CoreProtocol, OtpProtocol {}
+
+/** The security-key part of the protocol. */
+export interface CoreProtocol {
   'prompt/current': { request: Record<string, never>; response: PromptView | null };
   'prompt/answer': {
     request: { promptId: string; decision: PromptDecision };
@@ -96,5 +100,11 @@ export type RuntimeName = keyof RuntimeProtocol;
 export type RuntimeRequest<K extends RuntimeName> = RuntimeProtocol[K]['request'];
 export type RuntimeResponse<K extends RuntimeName> = RuntimeProtocol[K]['response'];
 
-/** The envelope on the wire. */
-export type RuntimeMessage = { [K in RuntimeName]: { name: K; payload: RuntimeRequest<K> } }[RuntimeName];
+type Envelope<P> = {
+  [K in keyof P]: { name: K; payload: P[K] extends { request: infer R } ? R : never };
+}[keyof P];
+
+/** The envelopes on the wire. */
+export type CoreMessage = Envelope<CoreProtocol>;
+export type OtpMessage = Envelope<OtpProtocol>;
+export type RuntimeMessage = CoreMessage | OtpMessage;

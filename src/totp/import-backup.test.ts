@@ -30,7 +30,8 @@ describe('importBackup', () => {
 
   it('rejects JSON it does not know', () => {
     expect(() => importBackup('{"hello": "world"}')).toThrow(
-      'this JSON file is not a backup format Tapkey knows (Aegis, 2FAS or Authenticator extension, unencrypted)',
+      'this JSON file is not a backup format Tapkey knows ' +
+        '(Aegis, 2FAS or Authenticator extension, unencrypted)',
     );
     expect(() => importBackup('{"hello": ')).toThrow('this backup file is not valid JSON');
   });

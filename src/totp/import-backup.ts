@@ -27,6 +27,7 @@ export function importBackup(text: string): ImportResult & { format: BackupForma
     return { format: 'authenticator-extension', ...importAuthenticatorExtensionValue(root) };
   }
   throw new TypeError(
-    'this JSON file is not a backup format Tapkey knows (Aegis, 2FAS or Authenticator extension, unencrypted)',
+    'this JSON file is not a backup format Tapkey knows ' +
+      '(Aegis, 2FAS or Authenticator extension, unencrypted)',
   );
 }

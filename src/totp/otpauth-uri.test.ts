@@ -204,7 +204,8 @@ describe('writeOtpauthUri', () => {
     expect(
       writeOtpauthUri({ ...base, kind: 'steam', digits: 5, issuer: 'Steam', accountName: 'gaben' }),
     ).toBe(
-      'otpauth://steam/Steam:gaben?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=Steam&algorithm=SHA1&digits=5&period=30',
+      'otpauth://steam/Steam:gaben?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ' +
+        '&issuer=Steam&algorithm=SHA1&digits=5&period=30',
     );
     expect(writeOtpauthUri({ ...base, extra: { image: 'https://x/y.png?a=1&b=2' } })).toMatch(
       /&period=30&image=https%3A%2F%2Fx%2Fy.png%3Fa%3D1%26b%3D2$/,

@@ -3,7 +3,8 @@ import { ProtoWriter, readFields } from './protobuf.ts';
 
 describe('protobuf wire format', () => {
   it('writes the encoding guide examples', () => {
-    // protobuf.dev encoding guide: field 1 = 150 is 08 96 01; field 2 = "testing" is 12 07 74 65 73 74 69 6e 67.
+    // protobuf.dev encoding guide: field 1 = 150 is 08 96 01;
+    // field 2 = "testing" is 12 07 74 65 73 74 69 6e 67.
     expect(new ProtoWriter().varint(1, 150).finish()).toEqual(Uint8Array.of(0x08, 0x96, 0x01));
     expect(new ProtoWriter().bytes(2, 'testing').finish()).toEqual(
       Uint8Array.of(0x12, 0x07, 0x74, 0x65, 0x73, 0x74, 0x69, 0x6e, 0x67),

@@ -1,0 +1,69 @@
+/** Launches Debian's Chromium with the built extension (architecture traps 8–10). */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tapkey-e2e-'));
+}
+
+export async function launch(profileDir: string): Promise<BrowserContext> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return (
+    existing ??
+    context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://') })
+  );
+}
+
+export async function extensionId(context: BrowserContext): Promise<string> {
+  return new URL((await serviceWorker(context)).url()).host;
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it is idle (trap 9): the next event starts
+ * a fresh one with empty globals.
+ */
+export async function stopServiceWorker(context: BrowserContext, anyPage: Page): Promise<void> {
+  const cdp = await context.newCDPSession(anyPage);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+  );
+  if (!target) throw new Error('extension service worker not found');
+  await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await cdp.detach();
+}

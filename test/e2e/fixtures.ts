@@ -1,0 +1,80 @@
+/** Test fixtures: a demo relying party and a Chromium with the extension, both fresh per test. */
+import { rmSync } from 'node:fs';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { extensionId, launch, newProfileDir } from './browser.ts';
+import { PopupDriver } from './popup-driver.ts';
+
+interface Fixtures {
+  server: DemoServer;
+  profileDir: string;
+  context: BrowserContext;
+  extension: string;
+  page: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
+  server: async ({}, use) => {
+    const server = await startDemoServer({ port: 0 });
+    await use(server);
+    await server.close();
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature.
+  profileDir: async ({}, use) => {
+    const dir = newProfileDir();
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir }, use) => {
+    const context = await launch(profileDir);
+    await use(context);
+    await context.close();
+  },
+  extension: async ({ context }, use) => {
+    await use(await extensionId(context));
+  },
+  page: async ({ context, extension }, use) => {
+    void extension;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Waits for the prompt in the real popup. */
+export async function prompt(context: BrowserContext, page: Page): Promise<PopupDriver> {
+  const popup = await PopupDriver.waitFor(context, page);
+  await popup.waitFor('section.prompt');
+  return popup;
+}
+
+/** Approves the pending prompt in the real popup, optionally choosing an account and entering a PIN. */
+export async function approve(
+  context: BrowserContext,
+  page: Page,
+  options: { account?: string; pin?: string } = {},
+): Promise<PopupDriver> {
+  const popup = await prompt(context, page);
+  if (options.account !== undefined) {
+    const picked = await popup.evaluate((name) => {
+      const label = [...document.querySelectorAll('label.account')].find(
+        (l) => l.querySelector('strong')?.textContent === name,
+      );
+      label?.querySelector('input')?.click();
+      return Boolean(label);
+    }, options.account);
+    if (!picked) throw new Error(`no account ${options.account} in the chooser`);
+  }
+  if (options.pin !== undefined) await popup.fill('#pin', options.pin);
+  await popup.click('#approve');
+  await popup.detach();
+  return popup;
+}
+
+export async function cancel(context: BrowserContext, page: Page): Promise<void> {
+  const popup = await prompt(context, page);
+  await popup.clickButton('Cancel');
+  await popup.detach();
+}

@@ -1,0 +1,157 @@
+/**
+ * Drives the real action popup. Chromium 156 opens it as a `page` target that Playwright does not
+ * auto-attach (it is not a tab), so we attach over CDP ourselves and talk to it through the
+ * (non-flattened) Target session: evaluate in the page, dispatch real key events, close the target.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+interface CdpReply {
+  id: number;
+  result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  error?: { message: string };
+}
+
+export class PopupDriver {
+  private nextId = 0;
+  private readonly pending = new Map<number, (reply: CdpReply) => void>();
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+    readonly targetId: string,
+  ) {
+    cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      const reply = JSON.parse(event.message) as CdpReply;
+      this.pending.get(reply.id)?.(reply);
+      this.pending.delete(reply.id);
+    });
+  }
+
+  /** Waits until the worker has opened the popup (or a fallback popup window) and attaches to it. */
+  static async waitFor(context: BrowserContext, anyPage: Page, timeoutMs = 10_000): Promise<PopupDriver> {
+    const cdp = await context.newCDPSession(anyPage);
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+      const target = targetInfos.find((t) => t.type === 'page' && t.url.includes('/popup/popup.html'));
+      if (target) {
+        const { sessionId } = (await cdp.send('Target.attachToTarget', {
+          targetId: target.targetId,
+          flatten: false,
+        })) as { sessionId: string };
+        return new PopupDriver(cdp, sessionId, target.targetId);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await cdp.detach();
+    throw new Error('the Tapkey popup did not open');
+  }
+
+  private call(method: string, params: object): Promise<CdpReply> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, resolve);
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch(reject);
+    });
+  }
+
+  /** Evaluates `fn(arg)` in the popup and returns its (JSON) value. */
+  async evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+    const reply = await this.call('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+      awaitPromise: true,
+      returnByValue: true,
+      userGesture: true,
+    });
+    if (reply.error) throw new Error(reply.error.message);
+    if (reply.result?.exceptionDetails) throw new Error(`in popup: ${reply.result.exceptionDetails.text}`);
+    return reply.result?.result?.value as T;
+  }
+
+  /** Waits for a selector to match a visible element, returning its text. */
+  async waitFor(selector: string, timeoutMs = 10_000): Promise<string> {
+    const text = await this.evaluate(
+      async ({ selector, timeoutMs }) => {
+        const end = Date.now() + timeoutMs;
+        while (Date.now() < end) {
+          const el = document.querySelector<HTMLElement>(selector);
+          if (el && el.offsetParent !== null) return el.innerText;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return null;
+      },
+      { selector, timeoutMs },
+    );
+    if (text === null) throw new Error(`popup: ${selector} did not appear`);
+    return text;
+  }
+
+  async text(selector: string): Promise<string> {
+    return this.waitFor(selector);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.waitFor(selector);
+    await this.evaluate((s) => document.querySelector<HTMLElement>(s)!.click(), selector);
+  }
+
+  /** Clicks the button whose accessible text is `name`. */
+  async clickButton(name: string): Promise<void> {
+    await this.waitFor('button');
+    const found = await this.evaluate((n) => {
+      const button = [...document.querySelectorAll('button')].find(
+        (b) => (b.getAttribute('aria-label') ?? b.innerText).trim() === n,
+      );
+      button?.click();
+      return Boolean(button);
+    }, name);
+    if (!found) throw new Error(`popup: no button named "${name}"`);
+  }
+
+  async fill(selector: string, value: string): Promise<void> {
+    await this.waitFor(selector);
+    await this.evaluate(
+      ({ selector, value }) => {
+        const input = document.querySelector<HTMLInputElement>(selector)!;
+        input.focus();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      { selector, value },
+    );
+  }
+
+  /** Real key events, as a keyboard user would press them. */
+  async press(key: 'Enter' | 'Escape'): Promise<void> {
+    const code = key === 'Enter' ? 13 : 27;
+    const base = { key, code: key, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code };
+    await this.call('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      ...base,
+      ...(key === 'Enter' ? { text: '\r' } : {}),
+    });
+    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+
+  /** Closes the popup as the user would by clicking elsewhere. */
+  async close(): Promise<void> {
+    await this.cdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
+    await this.detach();
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
