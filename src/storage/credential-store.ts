@@ -96,6 +96,7 @@ export class IdbCredentialStore implements CredentialStore {
     const record = await tx.store.get(id);
     if (!record || record.rpId !== rpId) {
       tx.abort();
+      await tx.done.catch(() => undefined);
       throw new Error('credential not found');
     }
     // Wraps at 2^32 per WebAuthn's uint32 field; a key would need four billion sign-ins first.

@@ -1,0 +1,231 @@
+/**
+ * Our extension in Debian's Chromium, through the real popup: for each create()/get(),
+ * call → prompt visible, and Approve click → promise resolved, on the machine's wall clock.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { launch, newProfileDir, serviceWorker } from '../../test/e2e/browser.ts';
+import { listTargets, type TargetInfo, TargetSession } from './cdp-target.ts';
+import { settled, startCreate, startGet } from './page-calls.ts';
+
+/** One ceremony through the popup. All times are wall-clock milliseconds. */
+export interface PopupSample {
+  kind: 'create' | 'get';
+  /** navigator.credentials.*() called in the page. */
+  startedAt: number;
+  /** The popup document's navigation start (the worker has opened it). */
+  popupOpenedAt: number;
+  /** section.prompt in the DOM (NaN when it was already there when we attached). */
+  promptInDomAt: number;
+  /** First contentful paint of the popup: the prompt is on screen (the popup has no other content). */
+  promptPaintedAt: number;
+  /** Approve clicked inside the popup. */
+  approvedAt: number;
+  /** The page's promise resolved. */
+  resolvedAt: number;
+}
+
+export interface ExtensionRun {
+  samples: PopupSample[];
+  swHeapUsed: number;
+  swHeapTotal: number;
+  chromiumVersion: string;
+}
+
+const POPUP_PATH = '/popup/popup.html';
+
+/** Watches targets so that each new popup is found by ID the moment Chromium creates it. */
+class PopupWatcher {
+  private readonly seen = new Set<string>();
+  private readonly live = new Map<string, TargetInfo>();
+  private waiters: ((t: TargetInfo) => void)[] = [];
+  private goneWaiters: { id: string; resolve: () => void }[] = [];
+
+  constructor(private readonly cdp: CDPSession) {
+    cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: TargetInfo }) => this.update(targetInfo));
+    cdp.on('Target.targetInfoChanged', ({ targetInfo }: { targetInfo: TargetInfo }) => this.update(targetInfo));
+    cdp.on('Target.targetDestroyed', ({ targetId }: { targetId: string }) => {
+      this.live.delete(targetId);
+      const done = this.goneWaiters.filter((w) => w.id === targetId);
+      this.goneWaiters = this.goneWaiters.filter((w) => w.id !== targetId);
+      for (const w of done) w.resolve();
+    });
+  }
+
+  async start(): Promise<void> {
+    for (const t of await listTargets(this.cdp)) {
+      this.seen.add(t.targetId);
+      if (this.isPopup(t)) this.live.set(t.targetId, t);
+    }
+    await this.cdp.send('Target.setDiscoverTargets', { discover: true });
+  }
+
+  private isPopup(t: TargetInfo): boolean {
+    return t.type === 'page' && t.url.startsWith('chrome-extension://') && t.url.includes(POPUP_PATH);
+  }
+
+  private update(t: TargetInfo): void {
+    if (!this.isPopup(t) || this.live.has(t.targetId)) return;
+    this.live.set(t.targetId, t);
+    if (this.seen.has(t.targetId)) return;
+    this.seen.add(t.targetId);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w(t);
+  }
+
+  /** The next popup target that did not exist before. */
+  next(timeoutMs: number): Promise<TargetInfo> {
+    return new Promise<TargetInfo>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== done);
+        reject(new Error(`no new Tapkey popup within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = (t: TargetInfo) => {
+        clearTimeout(timer);
+        resolve(t);
+      };
+      this.waiters.push(done);
+    });
+  }
+
+  /** Resolves when the target is gone (the popup closes itself after answering). */
+  gone(targetId: string, timeoutMs: number): Promise<void> {
+    if (!this.live.has(targetId)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`popup ${targetId} did not close`)), timeoutMs);
+      this.goneWaiters.push({
+        id: targetId,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+}
+
+interface PromptTiming {
+  popupOpenedAt: number;
+  promptInDomAt: number;
+  promptPaintedAt: number;
+}
+
+/** In the popup: when did section.prompt appear, and when was it first painted? */
+function promptTiming(timeoutMs: number): Promise<PromptTiming> {
+  const now = () => performance.timeOrigin + performance.now();
+  const fcp = (): number => {
+    const entry = performance.getEntriesByName('first-contentful-paint')[0];
+    return entry ? performance.timeOrigin + entry.startTime : Number.NaN;
+  };
+  const present = () => document.querySelector('section.prompt') !== null;
+  return new Promise<PromptTiming>((resolve, reject) => {
+    const finish = (promptInDomAt: number) => {
+      // FCP is recorded for the frame that showed the prompt; wait for it to be reported.
+      const end = now() + 1000;
+      const poll = () => {
+        const painted = fcp();
+        if (!Number.isNaN(painted) || now() > end) {
+          resolve({ popupOpenedAt: performance.timeOrigin, promptInDomAt, promptPaintedAt: painted });
+        } else requestAnimationFrame(poll);
+      };
+      poll();
+    };
+    if (present()) {
+      finish(Number.NaN);
+      return;
+    }
+    const timer = setTimeout(() => reject(new Error('section.prompt did not appear')), timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!present()) return;
+      const at = now();
+      observer.disconnect();
+      clearTimeout(timer);
+      finish(at);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** In the popup: press Approve, returning the wall-clock time of the click. */
+function clickApprove(): number {
+  const button = document.querySelector<HTMLButtonElement>('#approve');
+  if (!button) throw new Error('no #approve button');
+  const at = performance.timeOrigin + performance.now();
+  button.click();
+  return at;
+}
+
+async function ceremony(
+  kind: 'create' | 'get',
+  page: Page,
+  cdp: CDPSession,
+  watcher: PopupWatcher,
+  rpId: string,
+): Promise<PopupSample> {
+  const popupTarget = watcher.next(10_000);
+  const startedAt = kind === 'create' ? await startCreate(page, rpId) : await startGet(page, rpId);
+  const target = await popupTarget;
+  const popup = await TargetSession.attach(cdp, target.targetId);
+  try {
+    const timing = await popup.evaluate(promptTiming, 10_000);
+    const approvedAt = await popup.evaluate(clickApprove);
+    const { resolvedAt } = await settled(page);
+    await watcher.gone(target.targetId, 5_000);
+    return { kind, startedAt, approvedAt, resolvedAt, ...timing };
+  } finally {
+    await popup.detach();
+  }
+}
+
+async function workerHeap(cdp: CDPSession): Promise<{ used: number; total: number }> {
+  const sw = (await listTargets(cdp)).find(
+    (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+  );
+  if (!sw) return { used: Number.NaN, total: Number.NaN };
+  const session = await TargetSession.attach(cdp, sw.targetId);
+  try {
+    await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    const reply = (await session.send('Runtime.getHeapUsage')) as {
+      result?: { usedSize?: number; totalSize?: number };
+    };
+    return { used: reply.result?.usedSize ?? Number.NaN, total: reply.result?.totalSize ?? Number.NaN };
+  } finally {
+    await session.detach();
+  }
+}
+
+export async function runExtension(options: {
+  origin: string;
+  warmups: number;
+  iterations: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<ExtensionRun> {
+  const profile = newProfileDir();
+  let context: BrowserContext | undefined;
+  try {
+    context = await launch(profile);
+    await serviceWorker(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${options.origin}/pages/blank.html`);
+    const rpId = new URL(options.origin).hostname;
+    const cdp = await context.newCDPSession(page);
+    const watcher = new PopupWatcher(cdp);
+    await watcher.start();
+    const samples: PopupSample[] = [];
+    const total = options.warmups + options.iterations;
+    for (let i = 0; i < total; i++) {
+      const create = await ceremony('create', page, cdp, watcher, rpId);
+      const get = await ceremony('get', page, cdp, watcher, rpId);
+      if (i >= options.warmups) samples.push(create, get);
+      options.onProgress?.(i + 1, total);
+    }
+    const heap = await workerHeap(cdp);
+    const chromiumVersion = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+    await cdp.detach().catch(() => undefined);
+    return { samples, swHeapUsed: heap.used, swHeapTotal: heap.total, chromiumVersion };
+  } finally {
+    await context?.close().catch(() => undefined);
+    const { rmSync } = await import('node:fs');
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
