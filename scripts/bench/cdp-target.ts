@@ -14,13 +14,19 @@ export interface TargetInfo {
 
 interface CdpReply {
   id: number;
-  result?: { result?: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+  result?: {
+    result?: { value?: unknown };
+    exceptionDetails?: { text: string; exception?: { description?: string } };
+  };
   error?: { message: string };
 }
 
 export class TargetSession {
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (r: CdpReply) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: CdpReply) => void; reject: (e: Error) => void }
+  >();
   private closed = false;
 
   private constructor(
@@ -107,7 +113,8 @@ export class TargetSession {
   async detach(): Promise<void> {
     this.cdp.off('Target.receivedMessageFromTarget', this.onMessage);
     this.cdp.off('Target.detachedFromTarget', this.onDetached);
-    if (!this.closed) await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
+    if (!this.closed)
+      await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
     this.closed = true;
   }
 }

@@ -2,6 +2,7 @@
  * Our extension in Debian's Chromium, through the real popup: for each create()/get(),
  * call → prompt visible, and Approve click → promise resolved, on the machine's wall clock.
  */
+import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { launch, newProfileDir, serviceWorker } from '../../test/e2e/browser.ts';
 import { listTargets, type TargetInfo, TargetSession } from './cdp-target.ts';
@@ -42,7 +43,9 @@ class PopupWatcher {
 
   constructor(private readonly cdp: CDPSession) {
     cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: TargetInfo }) => this.update(targetInfo));
-    cdp.on('Target.targetInfoChanged', ({ targetInfo }: { targetInfo: TargetInfo }) => this.update(targetInfo));
+    cdp.on('Target.targetInfoChanged', ({ targetInfo }: { targetInfo: TargetInfo }) =>
+      this.update(targetInfo),
+    );
     cdp.on('Target.targetDestroyed', ({ targetId }: { targetId: string }) => {
       this.live.delete(targetId);
       const done = this.goneWaiters.filter((w) => w.id === targetId);
@@ -167,7 +170,13 @@ async function ceremony(
   const target = await popupTarget;
   const popup = await TargetSession.attach(cdp, target.targetId);
   try {
-    const timing = await popup.evaluate(promptTiming, 10_000);
+    // JSON has no NaN: a missing time comes back as null.
+    const raw: Record<keyof PromptTiming, number | null> = await popup.evaluate(promptTiming, 10_000);
+    const timing: PromptTiming = {
+      popupOpenedAt: raw.popupOpenedAt ?? Number.NaN,
+      promptInDomAt: raw.promptInDomAt ?? Number.NaN,
+      promptPaintedAt: raw.promptPaintedAt ?? Number.NaN,
+    };
     const approvedAt = await popup.evaluate(clickApprove);
     const { resolvedAt } = await settled(page);
     await watcher.gone(target.targetId, 5_000);
@@ -225,7 +234,6 @@ export async function runExtension(options: {
     return { samples, swHeapUsed: heap.used, swHeapTotal: heap.total, chromiumVersion };
   } finally {
     await context?.close().catch(() => undefined);
-    const { rmSync } = await import('node:fs');
     rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -16,8 +16,18 @@ export function refreshPopups(): void {
   for (const port of connected) port.postMessage({ type: 'refresh' });
 }
 
+/** Our popup page is open somewhere (toolbar popup, fallback window or tab), even if its port is not back yet. */
+async function popupIsOpen(): Promise<boolean> {
+  if (connected.size > 0) return true;
+  if (!chrome.runtime.getContexts) return false;
+  const url = browser.runtime.getURL('popup/popup.html');
+  const contexts = await chrome.runtime.getContexts({});
+  return contexts.some((c) => c.documentUrl?.startsWith(url) ?? false);
+}
+
 export async function showPopup(): Promise<void> {
-  if (connected.size > 0) {
+  if (await popupIsOpen()) {
+    // An open popup re-reads the queue when it reconnects or is told to refresh.
     refreshPopups();
     return;
   }

@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { isCoreMessage, isPopupPortMessage } from '../messages/guards.ts';
 import { isOtpMessage } from '../messages/otp-guards.ts';
 import { CEREMONY_PORT, POPUP_PORT } from '../messages/protocol.ts';
-import { handleOtpMessage } from './otp-api.ts';
+import { fillFromCommand, handleOtpMessage } from './otp-api.ts';
 import { handleCeremonyPort } from './page-door.ts';
 import { handlePopupMessage } from './popup-api.ts';
 import { refreshPopups, trackPopupPort } from './popup-window.ts';
@@ -40,6 +40,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (isCoreMessage(message)) return handlePopupMessage(message);
   if (isOtpMessage(message)) return handleOtpMessage(message);
   return undefined;
+});
+
+// Alt+Shift+F (manifest "fill-code"): the key press grants activeTab on the tab, as a click would.
+browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
+  if (command === 'fill-code') void fillFromCommand(tab);
 });
 
 onPromptsChanged(refreshPopups);

@@ -51,6 +51,12 @@ export function credentialStore(): Promise<IdbCredentialStore> {
   return storePromise;
 }
 
+/** The vault's AES key, imported once per worker life; throws VaultLockedError while locked. */
+export async function vaultCryptoKeyGetter(): Promise<CryptoKey> {
+  cryptoKey ??= await vaultCryptoKey(await db(), unlockedKeyCache);
+  return cryptoKey;
+}
+
 /** Locked: a PIN protects the vault and it has not been entered since the browser started. */
 export async function isLocked(): Promise<boolean> {
   return (await hasPin(await db())) && !(await unlockedKeyCache.get());

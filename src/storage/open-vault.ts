@@ -3,17 +3,29 @@ import { DB_NAME, DB_VERSION, type VaultSchema } from './schema.ts';
 
 export type VaultDB = IDBPDatabase<VaultSchema>;
 
+/**
+ * Walks a vault from `oldVersion` up to `targetVersion`, one step per version. Exported so the
+ * migration test can build a database of an older version with that version's own code path.
+ */
+export function upgradeVault(db: VaultDB, oldVersion: number, targetVersion: number = DB_VERSION): void {
+  // Fall through on purpose: each step brings the previous version one forward.
+  if (oldVersion < 1 && targetVersion >= 1) {
+    const credentials = db.createObjectStore('credentials', { keyPath: 'id' });
+    credentials.createIndex('rpId', 'rpId');
+    credentials.createIndex('rpIdUser', ['rpId', 'userHandleKey']);
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2 && targetVersion >= 2) {
+    // Authenticator codes; order is sorted in memory (1,000 records), so no index is needed.
+    db.createObjectStore('otpAccounts', { keyPath: 'id' });
+  }
+}
+
 /** Opens (and creates or upgrades) the vault. `name` lets tests use one database each. */
 export function openVault(name = DB_NAME): Promise<VaultDB> {
   return openDB<VaultSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
-      // Fall through on purpose: each step brings the previous version one forward.
-      if (oldVersion < 1) {
-        const credentials = db.createObjectStore('credentials', { keyPath: 'id' });
-        credentials.createIndex('rpId', 'rpId');
-        credentials.createIndex('rpIdUser', ['rpId', 'userHandleKey']);
-        db.createObjectStore('meta');
-      }
+      upgradeVault(db, oldVersion);
     },
     blocking() {
       // A newer version (an updated extension) wants the database: let it.

@@ -4,9 +4,11 @@
  */
 import type { DBSchema } from 'idb';
 import type { SupportedAlg } from '../authenticator/keys.ts';
+import type { OtpAlgorithm, OtpKind } from '../totp/types.ts';
 
 export const DB_NAME = 'tapkey-vault';
-export const DB_VERSION = 1;
+/** 1: credentials + meta. 2: otpAccounts (authenticator codes). */
+export const DB_VERSION = 2;
 
 /** A private key encrypted with the vault key (AES-256-GCM, 96-bit random IV). */
 export interface SealedBytes {
@@ -49,6 +51,29 @@ export interface MetaValues {
   pinRetries: number;
 }
 
+/**
+ * One authenticator-code account (an `OtpAccount` plus bookkeeping). The secret is sealed with the
+ * vault key like a passkey's private key; everything else is plain so the list can be sorted and
+ * searched without decrypting.
+ */
+export interface OtpAccountRecord {
+  /** crypto.randomUUID(): the primary key, and part of the secret's AAD. */
+  id: string;
+  kind: OtpKind;
+  issuer: string;
+  accountName: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  /** HOTP: the counter of the code on screen; moved on (and stored) before the next code is shown. */
+  counter: number;
+  extra: Record<string, string>;
+  /** The user's order (ascending). */
+  order: number;
+  createdAt: number;
+  secret: SealedBytes;
+}
+
 export interface VaultSchema extends DBSchema {
   credentials: {
     key: string;
@@ -58,5 +83,9 @@ export interface VaultSchema extends DBSchema {
   meta: {
     key: keyof MetaValues;
     value: MetaValues[keyof MetaValues];
+  };
+  otpAccounts: {
+    key: string;
+    value: OtpAccountRecord;
   };
 }

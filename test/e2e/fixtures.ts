@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { extensionId, launch, newProfileDir } from './browser.ts';
+import { extensionId, launch, newProfileDir, serviceWorker } from './browser.ts';
 import { PopupDriver } from './popup-driver.ts';
 
 interface Fixtures {
@@ -45,9 +45,19 @@ export { expect };
 
 /** Waits for the prompt in the real popup. */
 export async function prompt(context: BrowserContext, page: Page): Promise<PopupDriver> {
-  const popup = await PopupDriver.waitFor(context, page);
-  await popup.waitFor('section.prompt');
-  return popup;
+  const end = Date.now() + 15_000;
+  for (;;) {
+    // A popup that just answered may still be closing: skip it and wait for the one with a prompt.
+    const popup = await PopupDriver.waitFor(context, page);
+    try {
+      await popup.waitFor('section.prompt', 2_000);
+      return popup;
+    } catch (e) {
+      await popup.detach();
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 /** Approves the pending prompt in the real popup, optionally choosing an account and entering a PIN. */
@@ -77,4 +87,45 @@ export async function cancel(context: BrowserContext, page: Page): Promise<void>
   const popup = await prompt(context, page);
   await popup.clickButton('Cancel');
   await popup.detach();
+}
+
+/** How many passkeys the vault holds, read straight from IndexedDB in the service worker. */
+export async function storedCredentialCount(context: BrowserContext): Promise<number> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('tapkey-vault');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('credentials')) return resolve(0);
+          const count = db.transaction('credentials').objectStore('credentials').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** True once no popup target is open any more (it closes itself after the last answer). */
+export async function waitForPopupClosed(
+  context: BrowserContext,
+  page: Page,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const end = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < end) {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+      if (!targetInfos.some((t) => t.url.includes('/popup/popup.html'))) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the popup stayed open');
+  } finally {
+    await cdp.detach();
+  }
 }

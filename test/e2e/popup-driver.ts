@@ -142,7 +142,8 @@ export class PopupDriver {
       ...base,
       ...(key === 'Enter' ? { text: '\r' } : {}),
     });
-    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+    // The key may close the popup (Escape, or Enter answering the last prompt) before keyUp arrives.
+    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base }).catch(() => undefined);
   }
 
   /** Closes the popup as the user would by clicking elsewhere. */

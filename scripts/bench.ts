@@ -1,0 +1,261 @@
+/**
+ * `npm run bench` (after `npm run build`): latency of the real extension in Debian's Chromium against
+ * Chrome's own virtual authenticator, the pure core's throughput in Node, and the cost of one-time
+ * codes at 1,000 accounts. Prints a table with PASS/MISS against the targets of issues 3 and 4; it
+ * asserts nothing and exits 0 unless the run itself fails. Not part of `npm test`.
+ *
+ * BENCH_ITERATIONS (default 30) sets N for the browser runs.
+ */
+import { existsSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { type DemoServer, startDemoServer } from '../demo/server.ts';
+import { type CodesRun, runCodes } from './bench/codes.ts';
+import { runCore } from './bench/core.ts';
+import { type ExtensionRun, type PopupSample, runExtension } from './bench/extension.ts';
+import { mib, ms, perSecond, type Row, ratio, summarize, table } from './bench/stats.ts';
+import { runVirtualAuthenticator, type VirtualRun } from './bench/virtual-authenticator.ts';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
+const WARMUPS = 3;
+/** The whole run must not hang: give up after this long. */
+const WATCHDOG_MS = 240_000;
+
+const TARGET = {
+  promptVisibleMs: 150,
+  afterApproveRatio: 3,
+  moonshotRatio: 1.5,
+  codesFirstRenderMs: 200,
+};
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function verdict(ok: boolean): 'PASS' | 'MISS' {
+  return ok ? 'PASS' : 'MISS';
+}
+
+function latencyRows(name: string, values: number[], target: string, ok?: (median: number) => boolean): Row {
+  const s = summarize(values);
+  return {
+    name: `${name} (n=${s.n})`,
+    median: ms(s.median),
+    p95: ms(s.p95),
+    target,
+    verdict: ok ? verdict(ok(s.median)) : 'info',
+  };
+}
+
+function ratioVerdict(r: number): string {
+  if (!Number.isFinite(r)) return 'n/a';
+  if (r <= TARGET.moonshotRatio) return 'PASS (moonshot)';
+  return verdict(r <= TARGET.afterApproveRatio);
+}
+
+function browserRows(ext: ExtensionRun, va: VirtualRun): Row[] {
+  const rows: Row[] = [];
+  for (const kind of ['create', 'get'] as const) {
+    const samples = ext.samples.filter((s) => s.kind === kind);
+    const of = (f: (s: PopupSample) => number) => samples.map(f).filter((v) => Number.isFinite(v));
+    const visible = of(
+      (s) => (Number.isFinite(s.promptPaintedAt) ? s.promptPaintedAt : s.promptInDomAt) - s.startedAt,
+    );
+    const after = of((s) => s.resolvedAt - s.approvedAt);
+    const whole = samples.map(
+      (s) =>
+        (Number.isFinite(s.promptPaintedAt) ? s.promptPaintedAt : s.promptInDomAt) -
+        s.startedAt +
+        (s.resolvedAt - s.approvedAt),
+    );
+    const chrome = va[kind];
+    const chromeS = summarize(chrome);
+    const afterS = summarize(after);
+    const wholeS = summarize(whole);
+    const call = `${kind}()`;
+    rows.push(
+      latencyRows(
+        `Tapkey ${call}: call → prompt visible`,
+        visible,
+        `≤ ${TARGET.promptVisibleMs} ms`,
+        (m) => m <= TARGET.promptVisibleMs,
+      ),
+      latencyRows(
+        `  of which call → popup opened`,
+        of((s) => s.popupOpenedAt - s.startedAt),
+        '',
+        undefined,
+      ),
+      latencyRows(
+        `  of which popup opened → prompt in DOM`,
+        of((s) => s.promptInDomAt - s.popupOpenedAt),
+        '',
+        undefined,
+      ),
+      latencyRows(
+        `  of which prompt in DOM → painted`,
+        of((s) => s.promptPaintedAt - s.promptInDomAt),
+        '',
+        undefined,
+      ),
+      latencyRows(
+        `Tapkey ${call}: Approve click → resolved`,
+        after,
+        `≤ ${ms(TARGET.afterApproveRatio * chromeS.median)} (3× Chrome)`,
+        (m) => m <= TARGET.afterApproveRatio * chromeS.median,
+      ),
+      latencyRows(`Chrome virtual authenticator ${call}: call → resolved`, chrome, 'yardstick'),
+      {
+        name: `  ratio: Tapkey ${call} after approve / Chrome`,
+        median: ratio(afterS.median / chromeS.median),
+        p95: ratio(afterS.p95 / chromeS.p95),
+        target: `≤ ${TARGET.afterApproveRatio}× (${TARGET.moonshotRatio}× moonshot)`,
+        verdict: ratioVerdict(afterS.median / chromeS.median),
+      },
+      {
+        name: `  ratio: Tapkey ${call} minus human time / Chrome`,
+        median: ratio(wholeS.median / chromeS.median),
+        p95: ratio(wholeS.p95 / chromeS.p95),
+        target: `(${ms(wholeS.median)} vs ${ms(chromeS.median)})`,
+        verdict: 'info',
+      },
+    );
+  }
+  return rows;
+}
+
+function codesRows(codes: CodesRun, popup: string): Row[] {
+  const steady = summarize(codes.steady);
+  return [
+    {
+      name: `TOTP: ${codes.accounts.toLocaleString('en-US')} codes, first call (key import)`,
+      median: ms(codes.first),
+      p95: '',
+      target: '',
+      verdict: 'info',
+    },
+    {
+      name: `TOTP: one second's refresh at ${codes.accounts.toLocaleString('en-US')} accounts (n=${steady.n})`,
+      median: ms(steady.median),
+      p95: ms(steady.p95),
+      target: '≪ 1000 ms',
+      verdict: verdict(steady.p95 < 100),
+    },
+    {
+      name: `Popup first render, ${codes.accounts.toLocaleString('en-US')} accounts`,
+      median: popup,
+      p95: '',
+      target: `≤ ${TARGET.codesFirstRenderMs} ms`,
+      verdict: 'n/a',
+    },
+  ];
+}
+
+async function chromiumVersion(): Promise<string> {
+  const { execFileSync } = await import('node:child_process');
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log('core: makeCredential / getAssertion / client ceremonies in Node …');
+  const core = await runCore({ warmupMs: 300, durationMs: 1500 });
+  log('codes: 1,000 TOTP accounts in Node …');
+  const codes = await runCodes({ accounts: 1000, iterations: 30 });
+
+  let server: DemoServer | undefined;
+  let ext: ExtensionRun;
+  let va: VirtualRun;
+  try {
+    server = await startDemoServer({ port: 0 });
+    log(`Chrome's virtual authenticator: ${WARMUPS} warm-ups + ${ITERATIONS} × create() and get() …`);
+    va = await runVirtualAuthenticator({ origin: server.url, warmups: WARMUPS, iterations: ITERATIONS });
+    log(`Tapkey through the popup: ${WARMUPS} warm-ups + ${ITERATIONS} × create() and get() …`);
+    ext = await runExtension({
+      origin: server.url,
+      warmups: WARMUPS,
+      iterations: ITERATIONS,
+      onProgress: (done, total) => {
+        if (done % 10 === 0 || done === total) log(`  ${done}/${total}`);
+      },
+    });
+  } finally {
+    await server?.close();
+  }
+
+  const popupCodes = existsSync(resolve(import.meta.dirname, '../popup/codes'))
+    ? 'n/a (codes UI found, no bench hook yet)'
+    : 'n/a (codes UI not built yet)';
+
+  const rows: Row[] = [
+    ...browserRows(ext, va),
+    ...core.rates.map((r) => {
+      const s = summarize(r.latencies);
+      return {
+        name: `Node core: ${r.name} — ${perSecond(r.opsPerSecond)}`,
+        median: ms(s.median),
+        p95: ms(s.p95),
+        target: '',
+        verdict: 'info',
+      };
+    }),
+    ...codesRows(codes, popupCodes),
+    {
+      name: 'Memory: service worker JS heap used after the runs (total)',
+      median: mib(ext.swHeapUsed),
+      p95: '',
+      target: `(${mib(ext.swHeapTotal)})`,
+      verdict: 'info',
+    },
+    {
+      name: 'Memory: Node heapUsed after the core bench',
+      median: mib(core.heapUsed),
+      p95: '',
+      target: '',
+      verdict: 'info',
+    },
+  ];
+
+  const cpu = cpus();
+  console.log('');
+  console.log(
+    `Machine:  ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${mib(totalmem())} RAM, Linux ${release()}`,
+  );
+  console.log(`Node:     ${process.version}`);
+  console.log(`Chromium: ${await chromiumVersion()} (headless; browser reports ${ext.chromiumVersion})`);
+  console.log(
+    `N:        ${ITERATIONS} per browser measurement after ${WARMUPS} warm-ups; times are wall clock`,
+  );
+  console.log('');
+  console.log(table(rows));
+  console.log('');
+  console.log(
+    [
+      'prompt visible = first contentful paint of the popup (it paints nothing before the prompt);',
+      'the ratio rows compare medians (and p95s); "minus human time" = prompt visible + after approve.',
+      `Total bench time ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    ].join('\n'),
+  );
+}
+
+const watchdog = setTimeout(() => {
+  log(`bench: gave up after ${WATCHDOG_MS / 1000} s`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+try {
+  await main();
+} catch (e) {
+  log(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+}

@@ -1,0 +1,212 @@
+/**
+ * The pure core in Node, with in-memory ports: makeCredential / getAssertion, and the whole client
+ * ceremony (createCredential / getCredential from JSON options), as operations per second.
+ */
+import { randomBytes } from 'node:crypto';
+import { getAssertion } from '../../src/authenticator/get-assertion.ts';
+import { makeCredential } from '../../src/authenticator/make-credential.ts';
+import type {
+  AuthenticatorPorts,
+  CredentialStore,
+  CredentialSummary,
+  NewCredential,
+  SigningKey,
+} from '../../src/authenticator/ports.ts';
+import { COSE_ALG } from '../../src/authenticator/types.ts';
+import { createCredential, getCredential } from '../../src/client/ceremony.ts';
+import type { CallerContext } from '../../src/client/types.ts';
+import { toBase64url } from '../../src/shared/bytes.ts';
+
+/** A Map-based CredentialStore: what IndexedDB does, minus IndexedDB. */
+export class MemoryCredentialStore implements CredentialStore {
+  readonly records = new Map<string, NewCredential>();
+  private readonly discoverableByUser = new Map<string, string>();
+
+  async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
+    const out: CredentialSummary[] = [];
+    for (const id of ids) {
+      const record = this.records.get(toBase64url(id));
+      if (record && record.rpId === rpId) out.push(summary(record));
+    }
+    return out;
+  }
+
+  async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
+    return [...this.records.values()].filter((r) => r.rpId === rpId && r.discoverable).map(summary);
+  }
+
+  async add(credential: NewCredential): Promise<void> {
+    const id = toBase64url(credential.credentialId);
+    if (credential.discoverable) {
+      // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
+      const user = `${credential.rpId}\0${toBase64url(credential.userHandle)}`;
+      const previous = this.discoverableByUser.get(user);
+      if (previous !== undefined) this.records.delete(previous);
+      this.discoverableByUser.set(user, id);
+    }
+    this.records.set(id, { ...credential });
+  }
+
+  async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
+    const record = this.records.get(toBase64url(credentialId));
+    if (!record || record.rpId !== rpId) throw new Error('credential not found');
+    record.signCount = (record.signCount + 1) >>> 0;
+    record.lastUsedAt = now;
+    return {
+      alg: record.alg,
+      privateKey: record.privateKey,
+      signCount: record.signCount,
+      userHandle: record.userHandle,
+      discoverable: record.discoverable,
+    };
+  }
+}
+
+function summary(r: NewCredential): CredentialSummary {
+  const { privateKey: _, publicKeyCose: __, ...rest } = r;
+  return rest;
+}
+
+function ports(store: CredentialStore): AuthenticatorPorts {
+  return {
+    store,
+    // The user taps at once: the approval is the first candidate, user verified.
+    gate: {
+      approveMakeCredential: async () => ({ userVerified: true }),
+      approveGetAssertion: async ({ candidates }) => {
+        const first = candidates[0];
+        if (!first) throw new Error('no candidate');
+        return { credentialId: first.credentialId, userVerified: true };
+      },
+    },
+    random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
+    clock: { now: () => Date.now() },
+  };
+}
+
+export interface CoreRate {
+  name: string;
+  opsPerSecond: number;
+  /** Per-operation latency in ms (median / p95 over the timed operations). */
+  latencies: number[];
+}
+
+/** Runs `op` for `warmupMs`, then for `durationMs`, and reports ops/s and per-op latencies. */
+async function rate(
+  name: string,
+  op: (i: number) => Promise<unknown>,
+  warmupMs: number,
+  durationMs: number,
+): Promise<CoreRate> {
+  let i = 0;
+  const warmEnd = performance.now() + warmupMs;
+  while (performance.now() < warmEnd) await op(i++);
+  const latencies: number[] = [];
+  const start = performance.now();
+  const end = start + durationMs;
+  let t = start;
+  while (t < end) {
+    await op(i++);
+    const next = performance.now();
+    latencies.push(next - t);
+    t = next;
+  }
+  return { name, opsPerSecond: (latencies.length * 1000) / (t - start), latencies };
+}
+
+const RP = { id: 'example.com', name: 'Example' };
+const CALLER: CallerContext = { origin: 'https://example.com', sameOriginWithAncestors: true };
+
+function creationJson(i: number): Record<string, unknown> {
+  return {
+    rp: RP,
+    user: { id: toBase64url(randomBytes(16)), name: `user${i}`, displayName: `User ${i}` },
+    challenge: toBase64url(randomBytes(32)),
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+    attestation: 'none',
+  };
+}
+
+export async function runCore(options: { warmupMs: number; durationMs: number }): Promise<{
+  rates: CoreRate[];
+  heapUsed: number;
+}> {
+  const { warmupMs, durationMs } = options;
+  const store = new MemoryCredentialStore();
+  const p = ports(store);
+  const rates: CoreRate[] = [];
+  const prompt = { origin: CALLER.origin, requestId: 'bench' };
+  const makeParams = (i: number) => ({
+    clientDataHash: new Uint8Array(randomBytes(32)),
+    rp: RP,
+    user: { id: new Uint8Array(randomBytes(16)), name: `user${i}`, displayName: `User ${i}` },
+    pubKeyCredParams: [COSE_ALG.ES256],
+    excludeList: [],
+    rk: true,
+    uv: 'preferred' as const,
+    attestation: 'none' as const,
+    prompt,
+  });
+  rates.push(
+    await rate('makeCredential (ES256)', (i) => makeCredential(makeParams(i), p), warmupMs, durationMs),
+  );
+  rates.push(
+    await rate(
+      'makeCredential (ES256, packed attestation)',
+      (i) => makeCredential({ ...makeParams(i), attestation: 'packed' }, p),
+      warmupMs,
+      durationMs,
+    ),
+  );
+
+  const target = await makeCredential(makeParams(-1), p);
+  rates.push(
+    await rate(
+      'getAssertion (ES256)',
+      () =>
+        getAssertion(
+          {
+            rpId: RP.id,
+            clientDataHash: new Uint8Array(randomBytes(32)),
+            allowList: [target.credentialId],
+            uv: 'preferred',
+            prompt,
+          },
+          p,
+        ),
+      warmupMs,
+      durationMs,
+    ),
+  );
+
+  rates.push(
+    await rate(
+      'client createCredential (JSON in → JSON out)',
+      (i) => createCredential(creationJson(i), CALLER, `c${i}`, p),
+      warmupMs,
+      durationMs,
+    ),
+  );
+  const targetId = toBase64url(target.credentialId);
+  rates.push(
+    await rate(
+      'client getCredential (JSON in → JSON out)',
+      (i) =>
+        getCredential(
+          {
+            rpId: RP.id,
+            challenge: toBase64url(randomBytes(32)),
+            allowCredentials: [{ type: 'public-key', id: targetId }],
+            userVerification: 'preferred',
+          },
+          CALLER,
+          `g${i}`,
+          p,
+        ),
+      warmupMs,
+      durationMs,
+    ),
+  );
+  return { rates, heapUsed: process.memoryUsage().heapUsed };
+}

@@ -1,0 +1,93 @@
+/**
+ * Finds every QR code in an image. jsQR decodes one code per call, so after each hit its area is
+ * painted white and the image scanned again. Used by the worker (tab screenshots) and the popup
+ * (image files); needs only RGBA pixels, no DOM.
+ */
+import jsQR from 'jsqr';
+
+/** RGBA pixels, as `ImageData` holds them. */
+export interface Pixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** Screenshots rarely hold more; each pass costs a full scan. */
+const MAX_CODES = 10;
+/** Above this width a half-size pass runs too: jsQR's binarizer misses some codes in big images. */
+const DOWNSCALE_FROM = 1600;
+
+export function findQrCodes(image: Pixels): string[] {
+  const found = new Set<string>();
+  scanAll(copy(image), found);
+  if (image.width > DOWNSCALE_FROM || image.height > DOWNSCALE_FROM) scanAll(halve(image), found);
+  return [...found];
+}
+
+function scanAll(image: Pixels, found: Set<string>): void {
+  for (let i = 0; i < MAX_CODES; i++) {
+    const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+    if (!code) return;
+    if (code.data !== '') found.add(code.data);
+    const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
+    const corners = [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner];
+    const xs = corners.map((p) => p.x);
+    const ys = corners.map((p) => p.y);
+    // A margin of a few modules covers the finder patterns' edges, or jsQR finds the same code again.
+    const margin = Math.max(8, (Math.max(...xs) - Math.min(...xs)) / 10);
+    blank(
+      image,
+      Math.min(...xs) - margin,
+      Math.min(...ys) - margin,
+      Math.max(...xs) + margin,
+      Math.max(...ys) + margin,
+    );
+  }
+}
+
+function blank(image: Pixels, x0: number, y0: number, x1: number, y1: number): void {
+  const left = Math.max(0, Math.floor(x0));
+  const right = Math.min(image.width, Math.ceil(x1));
+  const top = Math.max(0, Math.floor(y0));
+  const bottom = Math.min(image.height, Math.ceil(y1));
+  for (let y = top; y < bottom; y++) {
+    image.data.fill(255, (y * image.width + left) * 4, (y * image.width + right) * 4);
+  }
+}
+
+function copy(image: Pixels): Pixels {
+  return { data: new Uint8ClampedArray(image.data), width: image.width, height: image.height };
+}
+
+/** Half size by averaging 2×2 blocks. */
+function halve(image: Pixels): Pixels {
+  const width = Math.floor(image.width / 2);
+  const height = Math.floor(image.height / 2);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const src = image.data;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const a = (2 * y * image.width + 2 * x) * 4;
+      const b = a + image.width * 4;
+      const o = (y * width + x) * 4;
+      for (let c = 0; c < 4; c++) {
+        data[o + c] = (src[a + c]! + src[a + 4 + c]! + src[b + c]! + src[b + 4 + c]!) >> 2;
+      }
+    }
+  }
+  return { data, width, height };
+}
+
+/** Draws an image (a Blob: PNG, JPEG…) on an OffscreenCanvas and reads its pixels. */
+export async function pixelsOf(blob: Blob): Promise<Pixels> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('no 2D canvas for reading the image');
+    context.drawImage(bitmap, 0, 0);
+    return context.getImageData(0, 0, bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,57 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { openVault, upgradeVault } from './open-vault.ts';
+import { type CredentialRecord, DB_VERSION, type VaultSchema } from './schema.ts';
+
+const credential: CredentialRecord = {
+  id: 'AQID',
+  rpId: 'example.com',
+  rpName: 'Example',
+  userHandle: new Uint8Array([1, 2, 3]),
+  userHandleKey: 'AQID',
+  userName: 'alice',
+  userDisplayName: 'Alice',
+  discoverable: true,
+  alg: -7,
+  signCount: 4,
+  createdAt: 1,
+  lastUsedAt: null,
+  publicKeyCose: new Uint8Array([9]),
+  privateKey: { iv: new Uint8Array(12), ciphertext: new Uint8Array([7, 7]) },
+};
+
+describe('vault schema migrations', () => {
+  it('is at version 2', () => {
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('upgrades a version-1 vault: credentials survive and otpAccounts appears', async () => {
+    const name = 'migration-v1';
+    // Version 1, built by version 1's own upgrade step.
+    const v1 = await openDB<VaultSchema>(name, 1, {
+      upgrade(db, oldVersion) {
+        upgradeVault(db, oldVersion, 1);
+      },
+    });
+    expect([...v1.objectStoreNames].sort()).toEqual(['credentials', 'meta']);
+    await v1.put('credentials', credential);
+    await v1.put('meta', 3, 'pinRetries');
+    v1.close();
+
+    const v2 = await openVault(name);
+    expect(v2.version).toBe(2);
+    expect([...v2.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts']);
+    expect(await v2.get('credentials', 'AQID')).toEqual(credential);
+    expect(await v2.getAllFromIndex('credentials', 'rpId', 'example.com')).toHaveLength(1);
+    expect(await v2.get('meta', 'pinRetries')).toBe(3);
+    expect(await v2.count('otpAccounts')).toBe(0);
+    v2.close();
+  });
+
+  it('creates a fresh vault at the latest version', async () => {
+    const db = await openVault('migration-fresh');
+    expect([...db.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts']);
+    db.close();
+  });
+});

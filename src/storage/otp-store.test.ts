@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { hotp } from '../totp/hotp.ts';
+import { parseOtpauthUri } from '../totp/otpauth-uri.ts';
+import type { OtpAccount } from '../totp/types.ts';
+import { openVault } from './open-vault.ts';
+import { IdbOtpStore } from './otp-store.ts';
+import { importVaultKey } from './seal.ts';
+
+let n = 0;
+async function setup() {
+  const db = await openVault(`otp-store-test-${n++}`);
+  const key = await importVaultKey(crypto.getRandomValues(new Uint8Array(32)));
+  return { db, store: new IdbOtpStore(db, async () => key) };
+}
+
+/** A recognisable 20-byte secret, so the raw-record check can look for it. */
+function account(issuer: string, name: string, fill = 0x41, extra: Partial<OtpAccount> = {}): OtpAccount {
+  return {
+    kind: 'totp',
+    issuer,
+    accountName: name,
+    secret: new Uint8Array(20).fill(fill),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    extra: {},
+    ...extra,
+  };
+}
+
+function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+describe('IdbOtpStore', () => {
+  it('stores accounts in order and opens their secrets', async () => {
+    const { store } = await setup();
+    const result = await store.add([account('GitHub', 'alice', 1), account('AWS', 'bob', 2)]);
+    expect(result.addedIds).toHaveLength(2);
+    const list = await store.list();
+    expect(list.map((a) => a.issuer)).toEqual(['GitHub', 'AWS']);
+    expect(list[1]?.secret).toEqual(new Uint8Array(20).fill(2));
+    expect(list.map((a) => a.order)).toEqual([0, 1]);
+  });
+
+  it('encrypts the secret at rest, bound to the record id', async () => {
+    const { db, store } = await setup();
+    const secret = new Uint8Array(20).fill(0x5a);
+    const [id] = (await store.add([account('X', 'y', 0x5a)])).addedIds;
+    const raw = await db.get('otpAccounts', id!);
+    expect(raw).toBeDefined();
+    const json = JSON.stringify(raw, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v));
+    expect(json).not.toContain(Array.from(secret).join(','));
+    expect(contains(raw!.secret.ciphertext, secret)).toBe(false);
+    expect('secret' in raw! && raw.secret instanceof Uint8Array).toBe(false);
+    // A sealed secret copied onto another record does not open there.
+    await db.put('otpAccounts', { ...raw!, id: 'other' });
+    await expect(store.get('other')).rejects.toThrow();
+  });
+
+  it('finds duplicates by secret or by issuer + account name, and applies the choice', async () => {
+    const { store } = await setup();
+    await store.add([account('GitHub', 'alice', 1)]);
+    const asked = await store.add([
+      account('github', 'ALICE ', 9),
+      account('Other', 'x', 1),
+      account('New', 'n', 3),
+    ]);
+    expect(asked.addedIds).toHaveLength(1);
+    expect(asked.duplicates.map((d) => [d.index, d.reason])).toEqual([
+      [0, 'name'],
+      [1, 'secret'],
+    ]);
+    const skipped = await store.add([account('github', 'alice', 9)], 'skip');
+    expect(skipped).toMatchObject({ addedIds: [], skipped: 1, replaced: 0 });
+    const replaced = await store.add([account('GitHub', 'alice', 7)], 'replace');
+    expect(replaced.replaced).toBe(1);
+    let list = await store.list();
+    expect(list).toHaveLength(2);
+    expect(list[0]?.secret).toEqual(new Uint8Array(20).fill(7));
+    expect(list[0]?.order).toBe(0);
+    await store.add([account('GitHub', 'alice', 7)], 'add');
+    list = await store.list();
+    expect(list).toHaveLength(3);
+  });
+
+  it('moves the HOTP counter on and persists it before returning', async () => {
+    const { db, store } = await setup();
+    const uri = 'otpauth://hotp/Demo:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0';
+    const [id] = (await store.add([parseOtpauthUri(uri)])).addedIds;
+    const next = await store.nextHotp(id!);
+    expect(next.counter).toBe(1);
+    expect((await db.get('otpAccounts', id!))?.counter).toBe(1);
+    // RFC 4226 Appendix D: counter 1 of "12345678901234567890" is 287082.
+    expect(await hotp({ secret: next.secret, counter: next.counter })).toBe('287082');
+    await store.nextHotp(id!);
+    expect((await store.get(id!))?.counter).toBe(2);
+    const [totpId] = (await store.add([account('T', 't', 4)])).addedIds;
+    await expect(store.nextHotp(totpId!)).rejects.toThrow(/not counter-based/);
+    expect((await db.get('otpAccounts', totpId!))?.counter).toBe(0);
+  });
+
+  it('does not move the counter when the vault is locked', async () => {
+    const { db, store } = await setup();
+    const [id] = (await store.add([account('H', 'h', 5, { kind: 'hotp' })])).addedIds;
+    const locked = new IdbOtpStore(db, () => Promise.reject(new Error('the vault is locked')));
+    await expect(locked.nextHotp(id!)).rejects.toThrow(/locked/);
+    expect((await db.get('otpAccounts', id!))?.counter).toBe(0);
+  });
+
+  it('renames, reorders and deletes', async () => {
+    const { store } = await setup();
+    const ids = (await store.add([account('A', 'a', 1), account('B', 'b', 2), account('C', 'c', 3)]))
+      .addedIds;
+    await store.reorder([ids[2]!, ids[0]!]);
+    expect((await store.list()).map((a) => a.issuer)).toEqual(['C', 'A', 'B']);
+    expect(await store.update(ids[1]!, { issuer: ' Bee ', accountName: 'bee@example.com' })).toBe(true);
+    expect((await store.get(ids[1]!))?.issuer).toBe('Bee');
+    expect(await store.delete(ids[0]!)).toBe(true);
+    expect(await store.delete(ids[0]!)).toBe(false);
+    expect((await store.list()).map((a) => a.issuer)).toEqual(['C', 'Bee']);
+    // New accounts go last.
+    await store.add([account('D', 'd', 4)]);
+    expect((await store.list()).map((a) => a.issuer)).toEqual(['C', 'Bee', 'D']);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Authenticator-code accounts in the vault. Secrets are sealed with the vault key (AES-GCM, AAD bound to
+ * the record id) exactly like passkeys' private keys; WebCrypto runs before or after a transaction,
+ * never inside one, or IndexedDB would commit it early.
+ */
+import { equal, utf8 } from '../shared/bytes.ts';
+import type { OtpAccount } from '../totp/types.ts';
+import type { VaultDB } from './open-vault.ts';
+import type { OtpAccountRecord } from './schema.ts';
+import { seal, unseal } from './seal.ts';
+
+/** An account as the vault holds it, secret opened. */
+export interface StoredOtpAccount extends OtpAccount {
+  id: string;
+  order: number;
+  createdAt: number;
+}
+
+/** Why a new account looks like one already stored. */
+export type DuplicateReason = 'secret' | 'name';
+
+export interface OtpDuplicate {
+  /** Index into the accounts given to {@link IdbOtpStore.add}. */
+  index: number;
+  existingId: string;
+  reason: DuplicateReason;
+}
+
+/**
+ * What to do with an account that duplicates a stored one: 'ask' stores the others and reports the
+ * duplicates (the popup then asks and sends them again with the user's choice).
+ */
+export type DuplicatePolicy = 'ask' | 'skip' | 'add' | 'replace';
+
+export interface OtpAddResult {
+  addedIds: string[];
+  replaced: number;
+  skipped: number;
+  /** With 'ask': the accounts not stored, for the user to decide. */
+  duplicates: OtpDuplicate[];
+}
+
+/** Binds a sealed secret to its record: a secret copied onto another record fails to open. */
+function secretAad(id: string): Uint8Array {
+  return utf8(`tapkey otp v1\0${id}`);
+}
+
+function sameName(a: Pick<OtpAccount, 'issuer' | 'accountName'>, b: typeof a): boolean {
+  const norm = (s: string) => s.trim().toLocaleLowerCase();
+  return norm(a.issuer) === norm(b.issuer) && norm(a.accountName) === norm(b.accountName);
+}
+
+export class IdbOtpStore {
+  constructor(
+    private readonly db: VaultDB,
+    private readonly vaultKey: () => Promise<CryptoKey>,
+  ) {}
+
+  /** Every account in the user's order, secrets opened. */
+  async list(): Promise<StoredOtpAccount[]> {
+    const records = await this.db.getAll('otpAccounts');
+    const key = await this.vaultKey();
+    records.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+    return Promise.all(records.map((record) => this.open(key, record)));
+  }
+
+  async get(id: string): Promise<StoredOtpAccount | undefined> {
+    const record = await this.db.get('otpAccounts', id);
+    return record ? this.open(await this.vaultKey(), record) : undefined;
+  }
+
+  /** Stored accounts that `accounts[i]` duplicates: same secret, or same issuer + account name. */
+  async findDuplicates(
+    accounts: readonly OtpAccount[],
+    stored?: StoredOtpAccount[],
+  ): Promise<OtpDuplicate[]> {
+    const existing = stored ?? (await this.list());
+    const duplicates: OtpDuplicate[] = [];
+    accounts.forEach((account, index) => {
+      const bySecret = existing.find((e) => equal(e.secret, account.secret));
+      const match = bySecret ?? existing.find((e) => sameName(e, account));
+      if (match) duplicates.push({ index, existingId: match.id, reason: bySecret ? 'secret' : 'name' });
+    });
+    return duplicates;
+  }
+
+  async add(
+    accounts: readonly OtpAccount[],
+    policy: DuplicatePolicy = 'ask',
+    now: number = Date.now(),
+  ): Promise<OtpAddResult> {
+    const key = await this.vaultKey();
+    const stored = await this.list();
+    const duplicates = policy === 'add' ? [] : await this.findDuplicates(accounts, stored);
+    const duplicateOf = new Map(duplicates.map((d) => [d.index, d]));
+    let order = stored.reduce((max, a) => Math.max(max, a.order), -1) + 1;
+    const puts: OtpAccountRecord[] = [];
+    const result: OtpAddResult = { addedIds: [], replaced: 0, skipped: 0, duplicates: [] };
+    const replacedIds = new Set<string>();
+    for (const [index, account] of accounts.entries()) {
+      const duplicate = duplicateOf.get(index);
+      if (duplicate && policy === 'ask') {
+        result.duplicates.push(duplicate);
+        continue;
+      }
+      if (duplicate && (policy === 'skip' || replacedIds.has(duplicate.existingId))) {
+        result.skipped++;
+        continue;
+      }
+      const replacing = duplicate ? stored.find((s) => s.id === duplicate.existingId) : undefined;
+      const id = replacing?.id ?? crypto.randomUUID();
+      if (replacing) replacedIds.add(id);
+      // Encrypt first: the transaction below must not wait on WebCrypto.
+      puts.push(
+        this.record(id, account, replacing?.order ?? order++, replacing?.createdAt ?? now, {
+          secret: await seal(key, account.secret, secretAad(id)),
+        }),
+      );
+      if (replacing) result.replaced++;
+      else result.addedIds.push(id);
+    }
+    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    await Promise.all(puts.map((record) => tx.store.put(record)));
+    await tx.done;
+    return result;
+  }
+
+  /** Renames an account; the secret and code settings never change after adding. */
+  async update(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {
+    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const record = await tx.store.get(id);
+    if (record) {
+      record.issuer = fields.issuer.trim();
+      record.accountName = fields.accountName.trim();
+      await tx.store.put(record);
+    }
+    await tx.done;
+    return record !== undefined;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const exists = (await tx.store.getKey(id)) !== undefined;
+    if (exists) await tx.store.delete(id);
+    await tx.done;
+    return exists;
+  }
+
+  /** Puts `ids` first, in that order; accounts not named keep their relative order after them. */
+  async reorder(ids: readonly string[]): Promise<void> {
+    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const records = await tx.store.getAll();
+    const position = new Map(ids.map((id, i) => [id, i]));
+    records.sort(
+      (a, b) =>
+        (position.get(a.id) ?? ids.length) - (position.get(b.id) ?? ids.length) ||
+        a.order - b.order ||
+        a.createdAt - b.createdAt,
+    );
+    await Promise.all(
+      records.map((record, order) =>
+        record.order === order ? undefined : tx.store.put({ ...record, order }),
+      ),
+    );
+    await tx.done;
+  }
+
+  /**
+   * HOTP "next code": moves the counter on and stores it in one transaction, before anyone sees the
+   * new code (RFC 4226 §7.2: a code shown must never be shown again for another login).
+   */
+  async nextHotp(id: string): Promise<StoredOtpAccount> {
+    // Fetch the key first: a locked vault must fail before the counter moves.
+    const key = await this.vaultKey();
+    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record || record.kind !== 'hotp') {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new Error(record ? 'this account is not counter-based (HOTP)' : 'account not found');
+    }
+    record.counter += 1;
+    await tx.store.put(record);
+    await tx.done;
+    return this.open(key, record);
+  }
+
+  private record(
+    id: string,
+    account: OtpAccount,
+    order: number,
+    createdAt: number,
+    sealed: Pick<OtpAccountRecord, 'secret'>,
+  ): OtpAccountRecord {
+    return {
+      id,
+      kind: account.kind,
+      issuer: account.issuer,
+      accountName: account.accountName,
+      algorithm: account.algorithm,
+      digits: account.digits,
+      period: account.period,
+      counter: account.counter,
+      extra: { ...account.extra },
+      order,
+      createdAt,
+      secret: sealed.secret,
+    };
+  }
+
+  private async open(key: CryptoKey, record: OtpAccountRecord): Promise<StoredOtpAccount> {
+    const { secret, ...rest } = record;
+    return { ...rest, extra: { ...rest.extra }, secret: await unseal(key, secret, secretAad(record.id)) };
+  }
+}

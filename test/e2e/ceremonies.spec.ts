@@ -1,0 +1,191 @@
+/** Raw-API ceremonies through the real popup: shapes, chooser, every error path. */
+import {
+  approve,
+  cancel,
+  expect,
+  prompt,
+  storedCredentialCount,
+  test,
+  waitForPopupClosed,
+} from './fixtures.ts';
+import { create, get } from './webauthn-calls.ts';
+
+test.beforeEach(async ({ page, server }) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+});
+
+test('results are real-looking PublicKeyCredentials', async ({ page, context, server }) => {
+  const made = create(page, { userName: 'alice' });
+  await approve(context, page);
+  const reg = await made;
+  if (!reg.ok) throw new Error(`${reg.name}: ${reg.message}`);
+  expect(reg).toMatchObject({
+    type: 'public-key',
+    isPublicKeyCredential: true,
+    rawIdIsArrayBuffer: true,
+    responseBuffersAreArrayBuffers: true,
+    attachment: 'cross-platform',
+    transports: ['usb'],
+    publicKeyAlgorithm: -7,
+    publicKeyLength: 91,
+    extensions: { credProps: { rk: true } },
+    clientData: { type: 'webauthn.create', origin: server.url, crossOrigin: false },
+  });
+  expect(reg.toJSONKeys).toEqual([
+    'authenticatorAttachment',
+    'clientExtensionResults',
+    'id',
+    'rawId',
+    'response',
+    'type',
+  ]);
+  expect(reg.flags & 0x45).toBe(0x41); // UP + AT, no UV
+
+  const signed = get(page, { allowIds: [reg.id] });
+  await approve(context, page);
+  const auth = await signed;
+  if (!auth.ok) throw new Error(`${auth.name}: ${auth.message}`);
+  expect(auth).toMatchObject({
+    id: reg.id,
+    isPublicKeyCredential: true,
+    signCount: 1,
+    authenticatorDataLength: 37,
+    clientData: { type: 'webauthn.get', origin: server.url, crossOrigin: false },
+  });
+});
+
+test('two users on one RP: chooser for discoverable sign-in, allowCredentials narrows it', async ({
+  page,
+  context,
+}) => {
+  const alice = create(page, { userName: 'alice', userId: [1] });
+  await approve(context, page);
+  const bob = create(page, { userName: 'bob', userId: [2] });
+  await approve(context, page);
+  const [a, b] = [await alice, await bob];
+  if (!a.ok || !b.ok) throw new Error('registration failed');
+
+  const chosen = get(page);
+  const popup = await prompt(context, page);
+  const names = await popup.evaluate(() =>
+    [...document.querySelectorAll('label.account strong')].map((e) => e.textContent),
+  );
+  expect(names.sort()).toEqual(['alice', 'bob']);
+  expect(await popup.text('legend')).toBe('Choose an account');
+  await popup.detach();
+  await approve(context, page, { account: 'bob' });
+  const result = await chosen;
+  expect(result.ok && result.id).toBe(b.id);
+  expect(result.ok && result.userHandle).toBe('\u0002');
+
+  const narrowed = get(page, { allowIds: [a.id] });
+  const single = await prompt(context, page);
+  expect(await single.evaluate(() => document.querySelectorAll('label.account').length)).toBe(1);
+  await single.press('Enter');
+  const viaAllow = await narrowed;
+  expect(viaAllow.ok && viaAllow.id).toBe(a.id);
+});
+
+test('excludeCredentials: InvalidStateError only after the tap, nothing new stored', async ({
+  page,
+  context,
+}) => {
+  const first = create(page);
+  await approve(context, page);
+  const reg = await first;
+  if (!reg.ok) throw new Error(reg.message);
+  const again = create(page, { excludeIds: [reg.id] });
+  const popup = await prompt(context, page);
+  expect(await popup.text('#prompt-title')).toContain('already registered');
+  await popup.click('#approve');
+  expect(await again).toMatchObject({ ok: false, name: 'InvalidStateError' });
+  expect(await storedCredentialCount(context)).toBe(1);
+});
+
+test('Cancel, Escape and closing the popup all give NotAllowedError', async ({ page, context }) => {
+  const cancelled = create(page);
+  await cancel(context, page);
+  expect(await cancelled).toMatchObject({ ok: false, name: 'NotAllowedError' });
+
+  const escaped = create(page);
+  const popup = await prompt(context, page);
+  await popup.press('Escape');
+  expect(await escaped).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  await waitForPopupClosed(context, page);
+
+  const closed = create(page);
+  const another = await prompt(context, page);
+  await another.close();
+  expect(await closed).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('abort signal: AbortError, and the prompt goes away', async ({ page, context }) => {
+  const aborted = create(page, { abortAfterMs: 1500 });
+  await prompt(context, page);
+  expect(await aborted).toMatchObject({ ok: false, name: 'AbortError' });
+  await waitForPopupClosed(context, page);
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('timeout expiry: NotAllowedError', async ({ page, context }) => {
+  test.setTimeout(40_000);
+  const started = Date.now();
+  // 10 s is the client's lower bound (Chromium's too): nobody can tap faster than that reliably.
+  const timedOut = create(page, { timeout: 1 });
+  await prompt(context, page);
+  expect(await timedOut).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+  await waitForPopupClosed(context, page);
+});
+
+test('bad input gets the right DOMException and stores nothing', async ({ page, context }) => {
+  expect(await create(page, { rpId: 'example.com' })).toMatchObject({ ok: false, name: 'SecurityError' });
+  expect(await create(page, { rpId: 'calhost' })).toMatchObject({ ok: false, name: 'SecurityError' });
+  expect(await get(page, { rpId: 'evil.localhost' })).toMatchObject({ ok: false, name: 'SecurityError' });
+  expect(await create(page, { omit: ['challenge'] })).toMatchObject({ ok: false, name: 'TypeError' });
+  expect(await create(page, { omit: ['user'] })).toMatchObject({ ok: false, name: 'TypeError' });
+  expect(await create(page, { userId: new Array(65).fill(1) })).toMatchObject({
+    ok: false,
+    name: 'TypeError',
+  });
+  expect(await create(page, { userId: [] })).toMatchObject({ ok: false, name: 'TypeError' });
+  expect(
+    await page.evaluate(() =>
+      navigator.credentials
+        .create({ publicKey: { challenge: 'not a buffer' } } as unknown as CredentialCreationOptions)
+        .then(
+          () => 'resolved',
+          (e: Error) => e.name,
+        ),
+    ),
+  ).toBe('TypeError');
+  // Only RS256 offered: the key supports none of it → NotAllowedError, and no prompt at all.
+  expect(await create(page, { algs: [-257] })).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('sign-in with no passkey here: prompt says so, cancel is NotAllowedError', async ({ page, context }) => {
+  const nothing = get(page);
+  const popup = await prompt(context, page);
+  expect(await popup.text('.note')).toContain('No passkey for localhost');
+  await popup.clickButton('Cancel');
+  expect(await nothing).toMatchObject({ ok: false, name: 'NotAllowedError' });
+});
+
+test('keyboard: Enter approves', async ({ page, context }) => {
+  const made = create(page);
+  const popup = await prompt(context, page);
+  await popup.press('Enter');
+  expect((await made).ok).toBe(true);
+});
+
+test('other credential types go to the browser untouched', async ({ page }) => {
+  const result = await page.evaluate(() =>
+    navigator.credentials.get({ password: true } as CredentialRequestOptions).then(
+      (c) => `resolved ${String(c)}`,
+      (e: Error) => e.name,
+    ),
+  );
+  expect(result).toBe('resolved null');
+});
