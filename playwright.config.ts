@@ -10,5 +10,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'off' },
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? 'test-results',
 });

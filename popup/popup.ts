@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { send } from '../src/messages/client.ts';
 import { POPUP_PORT, type PopupPortMessage } from '../src/messages/protocol.ts';
+import { renderCodes } from './codes/codes-view.ts';
 import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys-view.ts';
 import { renderPrompt } from './prompt-view.ts';
@@ -40,7 +41,7 @@ function connect(): void {
 }
 
 type Tab = 'codes' | 'passkeys' | 'settings';
-let tab: Tab = 'passkeys';
+let tab: Tab = 'codes';
 
 async function render(): Promise<void> {
   const prompt = await send('prompt/current', {});
@@ -123,10 +124,6 @@ function renderHome(): void {
     settings: renderSettings,
   };
   void views[tab](panel);
-}
-
-async function renderCodes(root: HTMLElement): Promise<void> {
-  root.replaceChildren(h('p', { className: 'empty' }, 'Authenticator codes arrive in the next version.'));
 }
 
 connect();

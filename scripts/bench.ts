@@ -6,13 +6,13 @@
  *
  * BENCH_ITERATIONS (default 30) sets N for the browser runs.
  */
-import { existsSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { type DemoServer, startDemoServer } from '../demo/server.ts';
+import { breakdown } from './bench/breakdown.ts';
 import { type CodesRun, runCodes } from './bench/codes.ts';
 import { runCore } from './bench/core.ts';
 import { type ExtensionRun, type PopupSample, runExtension } from './bench/extension.ts';
+import type { PopupCodesRun } from './bench/popup-codes.ts';
 import { mib, ms, perSecond, type Row, ratio, summarize, table } from './bench/stats.ts';
 import { runVirtualAuthenticator, type VirtualRun } from './bench/virtual-authenticator.ts';
 
@@ -124,30 +124,40 @@ function browserRows(ext: ExtensionRun, va: VirtualRun): Row[] {
   return rows;
 }
 
-function codesRows(codes: CodesRun, popup: string): Row[] {
+function codesRows(codes: CodesRun, popup: PopupCodesRun): Row[] {
   const steady = summarize(codes.steady);
+  const count = codes.accounts.toLocaleString('en-US');
+  const render = popup.ok ? summarize(popup.renders) : undefined;
   return [
     {
-      name: `TOTP: ${codes.accounts.toLocaleString('en-US')} codes, first call (key import)`,
+      name: `TOTP in Node: ${count} codes, first call (HMAC key import)`,
       median: ms(codes.first),
       p95: '',
       target: '',
       verdict: 'info',
     },
     {
-      name: `TOTP: one second's refresh at ${codes.accounts.toLocaleString('en-US')} accounts (n=${steady.n})`,
+      name: `TOTP in Node: one second's refresh at ${count} accounts (n=${steady.n})`,
       median: ms(steady.median),
       p95: ms(steady.p95),
-      target: '≪ 1000 ms',
+      target: '< 100 ms',
       verdict: verdict(steady.p95 < 100),
     },
-    {
-      name: `Popup first render, ${codes.accounts.toLocaleString('en-US')} accounts`,
-      median: popup,
-      p95: '',
-      target: `≤ ${TARGET.codesFirstRenderMs} ms`,
-      verdict: 'n/a',
-    },
+    render && popup.ok
+      ? {
+          name: `Popup Codes first render, ${count} accounts, from ${popup.from} (n=${render.n})`,
+          median: ms(render.median),
+          p95: ms(render.p95),
+          target: `≤ ${TARGET.codesFirstRenderMs} ms`,
+          verdict: verdict(render.median <= TARGET.codesFirstRenderMs),
+        }
+      : {
+          name: `Popup Codes first render, ${count} accounts`,
+          median: `n/a (${popup.ok ? '' : popup.reason})`,
+          p95: '',
+          target: `≤ ${TARGET.codesFirstRenderMs} ms`,
+          verdict: 'n/a',
+        },
   ];
 }
 
@@ -182,6 +192,8 @@ async function main(): Promise<void> {
       origin: server.url,
       warmups: WARMUPS,
       iterations: ITERATIONS,
+      traceIterations: 5,
+      codesAccounts: 1000,
       onProgress: (done, total) => {
         if (done % 10 === 0 || done === total) log(`  ${done}/${total}`);
       },
@@ -190,9 +202,7 @@ async function main(): Promise<void> {
     await server?.close();
   }
 
-  const popupCodes = existsSync(resolve(import.meta.dirname, '../popup/codes'))
-    ? 'n/a (codes UI found, no bench hook yet)'
-    : 'n/a (codes UI not built yet)';
+  const popupCodes = ext.popupCodes;
 
   const rows: Row[] = [
     ...browserRows(ext, va),
@@ -235,6 +245,14 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log(table(rows));
+  if (ext.failures.length > 0) {
+    console.log('');
+    console.log(`${ext.failures.length} ceremonies failed and were left out:`);
+    for (const f of ext.failures) console.log(`  - ${f}`);
+  }
+  console.log('');
+  console.log('Where the time goes (extra traced ceremonies, service worker APIs wrapped over CDP):');
+  console.log(breakdown(ext.traced));
   console.log('');
   console.log(
     [

@@ -7,6 +7,8 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { launch, newProfileDir, serviceWorker } from '../../test/e2e/browser.ts';
 import { listTargets, type TargetInfo, TargetSession } from './cdp-target.ts';
 import { settled, startCreate, startGet } from './page-calls.ts';
+import { type PopupCodesRun, runPopupCodes } from './popup-codes.ts';
+import { installTrace, type TraceEvent, takeTrace } from './trace.ts';
 
 /** One ceremony through the popup. All times are wall-clock milliseconds. */
 export interface PopupSample {
@@ -25,8 +27,19 @@ export interface PopupSample {
   resolvedAt: number;
 }
 
+export interface TracedSample {
+  sample: PopupSample;
+  events: TraceEvent[];
+}
+
 export interface ExtensionRun {
   samples: PopupSample[];
+  /** Ceremonies that failed (each is left out of the samples), with the reason. */
+  failures: string[];
+  /** Extra ceremonies with the service worker's API calls logged (not in `samples`). */
+  traced: TracedSample[];
+  /** Codes tab first render with many accounts (issue 4). */
+  popupCodes: PopupCodesRun;
   swHeapUsed: number;
   swHeapTotal: number;
   chromiumVersion: string;
@@ -137,7 +150,15 @@ function promptTiming(timeoutMs: number): Promise<PromptTiming> {
       finish(Number.NaN);
       return;
     }
-    const timer = setTimeout(() => reject(new Error('section.prompt did not appear')), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `section.prompt did not appear (body mode ${document.body.dataset.mode}: ${(document.body.textContent ?? '').slice(0, 160)})`,
+          ),
+        ),
+      timeoutMs,
+    );
     const observer = new MutationObserver(() => {
       if (!present()) return;
       const at = now();
@@ -166,6 +187,8 @@ async function ceremony(
   rpId: string,
 ): Promise<PopupSample> {
   const popupTarget = watcher.next(10_000);
+  // Handled below; this keeps a failed start from leaving it an unhandled rejection.
+  popupTarget.catch(() => undefined);
   const startedAt = kind === 'create' ? await startCreate(page, rpId) : await startGet(page, rpId);
   const target = await popupTarget;
   const popup = await TargetSession.attach(cdp, target.targetId);
@@ -186,34 +209,37 @@ async function ceremony(
   }
 }
 
-async function workerHeap(cdp: CDPSession): Promise<{ used: number; total: number }> {
+async function attachWorker(cdp: CDPSession): Promise<TargetSession> {
   const sw = (await listTargets(cdp)).find(
     (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
   );
-  if (!sw) return { used: Number.NaN, total: Number.NaN };
-  const session = await TargetSession.attach(cdp, sw.targetId);
-  try {
-    await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
-    const reply = (await session.send('Runtime.getHeapUsage')) as {
-      result?: { usedSize?: number; totalSize?: number };
-    };
-    return { used: reply.result?.usedSize ?? Number.NaN, total: reply.result?.totalSize ?? Number.NaN };
-  } finally {
-    await session.detach();
-  }
+  if (!sw) throw new Error('the extension service worker is not running');
+  return TargetSession.attach(cdp, sw.targetId);
+}
+
+async function workerHeap(sw: TargetSession): Promise<{ used: number; total: number }> {
+  await sw.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const reply = (await sw.send('Runtime.getHeapUsage')) as {
+    result?: { usedSize?: number; totalSize?: number };
+  };
+  return { used: reply.result?.usedSize ?? Number.NaN, total: reply.result?.totalSize ?? Number.NaN };
 }
 
 export async function runExtension(options: {
   origin: string;
   warmups: number;
   iterations: number;
+  /** Extra traced create()+get() pairs after the timed ones. */
+  traceIterations: number;
+  /** Accounts to seed for the Codes tab render (issue 4); 0 skips it. */
+  codesAccounts: number;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ExtensionRun> {
   const profile = newProfileDir();
   let context: BrowserContext | undefined;
   try {
     context = await launch(profile);
-    await serviceWorker(context);
+    const extensionId = new URL((await serviceWorker(context)).url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${options.origin}/pages/blank.html`);
     const rpId = new URL(options.origin).hostname;
@@ -221,17 +247,62 @@ export async function runExtension(options: {
     const watcher = new PopupWatcher(cdp);
     await watcher.start();
     const samples: PopupSample[] = [];
+    const failures: string[] = [];
+    /** One failed ceremony is reported, not fatal: close its popup, let the call settle, go on. */
+    const attempt = async (run: () => Promise<PopupSample>): Promise<PopupSample | undefined> => {
+      try {
+        return await run();
+      } catch (e) {
+        failures.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+        if (failures.length > 5) throw new Error(`too many failed ceremonies: ${failures.join('; ')}`);
+        for (const t of await listTargets(cdp)) {
+          if (t.type === 'page' && t.url.includes(POPUP_PATH)) {
+            await cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined);
+          }
+        }
+        await settled(page, 15_000).catch(() => undefined);
+        return undefined;
+      }
+    };
     const total = options.warmups + options.iterations;
     for (let i = 0; i < total; i++) {
-      const create = await ceremony('create', page, cdp, watcher, rpId);
-      const get = await ceremony('get', page, cdp, watcher, rpId);
-      if (i >= options.warmups) samples.push(create, get);
+      const create = await attempt(() => ceremony('create', page, cdp, watcher, rpId));
+      const get = await attempt(() => ceremony('get', page, cdp, watcher, rpId));
+      if (i >= options.warmups) samples.push(...[create, get].filter((x) => x !== undefined));
       options.onProgress?.(i + 1, total);
     }
-    const heap = await workerHeap(cdp);
-    const chromiumVersion = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
-    await cdp.detach().catch(() => undefined);
-    return { samples, swHeapUsed: heap.used, swHeapTotal: heap.total, chromiumVersion };
+    const sw = await attachWorker(cdp);
+    try {
+      const heap = await workerHeap(sw);
+      const traced: TracedSample[] = [];
+      await installTrace(sw);
+      for (let i = 0; i < options.traceIterations; i++) {
+        for (const kind of ['create', 'get'] as const) {
+          await takeTrace(sw);
+          const sample = await attempt(() => ceremony(kind, page, cdp, watcher, rpId));
+          const events = await takeTrace(sw);
+          if (sample) traced.push({ sample, events });
+        }
+      }
+      const popupCodes: PopupCodesRun =
+        options.codesAccounts > 0
+          ? await runPopupCodes(context, extensionId, { accounts: options.codesAccounts, iterations: 5 })
+          : { ok: false, reason: 'not run' };
+      const chromiumVersion =
+        context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+      return {
+        samples,
+        failures,
+        traced,
+        popupCodes,
+        swHeapUsed: heap.used,
+        swHeapTotal: heap.total,
+        chromiumVersion,
+      };
+    } finally {
+      await sw.detach();
+      await cdp.detach().catch(() => undefined);
+    }
   } finally {
     await context?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });

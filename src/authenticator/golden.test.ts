@@ -15,7 +15,7 @@ import { makeCredential } from './make-credential.ts';
 import { fakePorts } from './testing/fakes.ts';
 
 const FIXTURE = new URL('../../test/fixtures/golden-authenticator.json', import.meta.url);
-const clientDataHash = fromHex('00'.repeat(31) + '01');
+const clientDataHash = fromHex(`${'00'.repeat(31)}01`);
 
 async function produce() {
   const ports = fakePorts();

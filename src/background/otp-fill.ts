@@ -83,7 +83,7 @@ export function fillCodesInPage(current: string, next: string | null): FillOutco
   const splits = groups.filter((g) => g.length >= current.length);
   const split = splits.find((g) => focused !== null && g.includes(focused)) ?? splits[0];
   if (split) {
-    [...current].forEach((char, i) => setValue(split[i]!, char));
+    for (const [i, char] of [...current].entries()) setValue(split[i]!, char);
     split[Math.min(current.length, split.length) - 1]?.blur();
     return { filled: 1 };
   }

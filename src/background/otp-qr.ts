@@ -26,23 +26,77 @@ export function findQrCodes(image: Pixels): string[] {
 
 function scanAll(image: Pixels, found: Set<string>): void {
   for (let i = 0; i < MAX_CODES; i++) {
-    const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
-    if (!code) return;
-    if (code.data !== '') found.add(code.data);
-    const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
-    const corners = [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner];
-    const xs = corners.map((p) => p.x);
-    const ys = corners.map((p) => p.y);
-    // A margin of a few modules covers the finder patterns' edges, or jsQR finds the same code again.
-    const margin = Math.max(8, (Math.max(...xs) - Math.min(...xs)) / 10);
-    blank(
-      image,
-      Math.min(...xs) - margin,
-      Math.min(...ys) - margin,
-      Math.max(...xs) + margin,
-      Math.max(...ys) + margin,
-    );
+    // With several codes in view jsQR may pair finder patterns of different codes and find none, so
+    // when the whole image yields nothing, overlapping windows are tried one by one.
+    const hit = decode(image, 0, 0, image.width, image.height) ?? scanWindows(image);
+    if (!hit) return;
+    if (hit.text !== '') found.add(hit.text);
+    blank(image, hit.x0, hit.y0, hit.x1, hit.y1);
   }
+}
+
+interface Hit {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Square windows of the short side, ¾ and ½ of it, each a quarter of its side from the last. */
+function scanWindows(image: Pixels): Hit | null {
+  const short = Math.min(image.width, image.height);
+  for (const side of [short, Math.floor((short * 3) / 4), Math.floor(short / 2)]) {
+    if (side < 64) continue;
+    const step = Math.floor(side / 4);
+    for (let top = 0; top === 0 || top + side - step < image.height; top += step) {
+      for (let left = 0; left === 0 || left + side - step < image.width; left += step) {
+        const w = Math.min(side, image.width - left);
+        const h = Math.min(side, image.height - top);
+        if (w === image.width && h === image.height) continue;
+        // Inverted (light-on-dark) codes are rare; the whole-image pass already tried them.
+        const hit = decode(image, left, top, w, h, 'dontInvert');
+        if (hit) return hit;
+      }
+    }
+  }
+  return null;
+}
+
+/** jsQR on a window of the image; the hit's box (plus a margin) in whole-image coordinates. */
+function decode(
+  image: Pixels,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+  inversionAttempts: 'attemptBoth' | 'dontInvert' = 'attemptBoth',
+): Hit | null {
+  const pixels = left === 0 && top === 0 && width === image.width ? image.data : crop(image, left, top, width, height);
+  const code = jsQR(pixels.subarray(0, width * height * 4), width, height, { inversionAttempts });
+  if (!code) return null;
+  const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
+  const corners = [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner];
+  const xs = corners.map((p) => p.x + left);
+  const ys = corners.map((p) => p.y + top);
+  // A margin of a few modules covers the finder patterns' edges, or jsQR finds the same code again.
+  const margin = Math.max(8, (Math.max(...xs) - Math.min(...xs)) / 10);
+  return {
+    text: code.data,
+    x0: Math.min(...xs) - margin,
+    y0: Math.min(...ys) - margin,
+    x1: Math.max(...xs) + margin,
+    y1: Math.max(...ys) + margin,
+  };
+}
+
+function crop(image: Pixels, left: number, top: number, width: number, height: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const from = ((top + y) * image.width + left) * 4;
+    out.set(image.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return out;
 }
 
 function blank(image: Pixels, x0: number, y0: number, x1: number, y1: number): void {

@@ -4,6 +4,8 @@
  * the relay's isolated world; nothing the page wrote decides who is asking.
  */
 import type browser from 'webextension-polyfill';
+import { callerContext } from '../client/caller.ts';
+import { WebAuthnError } from '../client/errors.ts';
 import type { CallerContext } from '../client/types.ts';
 import { isRelayToWorker } from '../messages/guards.ts';
 import type { CeremonyKind, CeremonyOutcome, FrameFacts, WorkerToRelay } from '../messages/protocol.ts';
@@ -33,34 +35,6 @@ function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string
   } catch {
     return undefined;
   }
-}
-
-type Caller = { ok: true; caller: CallerContext } | { ok: false; outcome: CeremonyOutcome };
-
-/** WebAuthn L3 §5.1.3 step 2 / §5.1.4.1 step 2 and CredMan's permissions-policy check. */
-function callerFor(origin: string, frameId: number, kind: CeremonyKind, frame: FrameFacts): Caller {
-  const denied = (message: string): Caller => ({
-    ok: false,
-    outcome: { type: 'error', name: 'NotAllowedError', message },
-  });
-  if (!frame.permissionsPolicyAllows) {
-    return denied(
-      `The 'publickey-credentials-${kind}' feature is not enabled in this document. ` +
-        'A cross-origin frame needs allow="publickey-credentials-' +
-        `${kind}" from its embedder.`,
-    );
-  }
-  // A top-level document has no ancestors, whatever the relay says.
-  const ancestors = frameId === 0 ? [] : frame.ancestorOrigins;
-  const sameOriginWithAncestors = ancestors.every((a) => a === origin);
-  if (!sameOriginWithAncestors && kind === 'create' && !frame.hasTransientActivation) {
-    return denied(
-      'Creating a credential in a cross-origin frame needs a user gesture (transient activation).',
-    );
-  }
-  const caller: CallerContext = { origin, sameOriginWithAncestors };
-  if (!sameOriginWithAncestors) caller.topOrigin = ancestors[ancestors.length - 1]!;
-  return { ok: true, caller };
 }
 
 function reply(port: browser.Runtime.Port, requestId: string, outcome: CeremonyOutcome): void {
@@ -128,10 +102,13 @@ async function start(
     }));
   }
 
-  const checked = callerFor(origin, frameId, message.kind, message.frame);
-  if (!checked.ok) {
+  let caller: CallerContext;
+  try {
+    caller = callerContext(origin, frameId === 0, message.kind, message.frame);
+  } catch (e) {
     await forget(requestId);
-    reply(port, requestId, checked.outcome);
+    const name = e instanceof WebAuthnError ? e.name : 'NotAllowedError';
+    reply(port, requestId, { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' });
     return;
   }
 
@@ -156,7 +133,7 @@ async function start(
     requestId,
     kind: message.kind,
     options: message.options,
-    caller: checked.caller,
+    caller,
     deadline,
   });
   if (!running.has(requestId)) return;

@@ -46,3 +46,13 @@ export interface RequestOptions {
   userVerification: UserVerificationRequirement;
   extensions: Record<string, never>;
 }
+
+/** What the relay reads in the isolated world about the calling document, where the page cannot forge it. */
+export interface FrameFacts {
+  /** `location.ancestorOrigins`, nearest parent first; empty in a top-level document. */
+  ancestorOrigins: string[];
+  /** `document.featurePolicy.allowsFeature('publickey-credentials-create' | '-get')`. */
+  permissionsPolicyAllows: boolean;
+  /** `navigator.userActivation.isActive`. */
+  hasTransientActivation: boolean;
+}

@@ -4,6 +4,7 @@
  * with the guards in `guards.ts`, and none of them carries an origin.
  */
 
+import type { FrameFacts } from '../client/types.ts';
 import type {
   AuthenticationResponseJSON,
   RegistrationResponseJSON,
@@ -43,15 +44,7 @@ export type PagePortMessage = { type: 'abort' };
 
 export const CEREMONY_PORT = 'tapkey/ceremony-v1';
 
-/** What the relay reads in the isolated world, where the page cannot forge it. */
-export interface FrameFacts {
-  /** `location.ancestorOrigins`, nearest parent first; empty in a top-level document. */
-  ancestorOrigins: string[];
-  /** `document.featurePolicy.allowsFeature('publickey-credentials-create' | '-get')`. */
-  permissionsPolicyAllows: boolean;
-  /** `navigator.userActivation.isActive`. */
-  hasTransientActivation: boolean;
-}
+export type { FrameFacts } from '../client/types.ts';
 
 export type RelayToWorker =
   | { type: 'begin'; requestId: string; kind: CeremonyKind; options: unknown; frame: FrameFacts }

@@ -174,7 +174,7 @@ export class IdbOtpStore {
     const key = await this.vaultKey();
     const tx = this.db.transaction('otpAccounts', 'readwrite');
     const record = await tx.store.get(id);
-    if (!record || record.kind !== 'hotp') {
+    if (record?.kind !== 'hotp') {
       tx.abort();
       await tx.done.catch(() => undefined);
       throw new Error(record ? 'this account is not counter-based (HOTP)' : 'account not found');

@@ -87,7 +87,7 @@ export class PopupDriver {
         const end = Date.now() + timeoutMs;
         while (Date.now() < end) {
           const el = document.querySelector<HTMLElement>(selector);
-          if (el && el.offsetParent !== null) return el.innerText;
+          if (el && el.offsetParent !== null) return el.textContent;
           await new Promise((r) => setTimeout(r, 20));
         }
         return null;
@@ -112,7 +112,7 @@ export class PopupDriver {
     await this.waitFor('button');
     const found = await this.evaluate((n) => {
       const button = [...document.querySelectorAll('button')].find(
-        (b) => (b.getAttribute('aria-label') ?? b.innerText).trim() === n,
+        (b) => (b.getAttribute('aria-label') ?? b.textContent).trim() === n,
       );
       button?.click();
       return Boolean(button);

@@ -1,0 +1,17 @@
+import { launch, newProfileDir, extensionId } from '/work/main/test/e2e/browser.ts';
+const ctx = await launch(newProfileDir());
+const id = await extensionId(ctx);
+const page = ctx.pages()[0] ?? await ctx.newPage();
+await page.setViewportSize({ width: 380, height: 600 });
+await page.goto(`chrome-extension://${id}/popup/popup.html?stay=1`);
+await page.screenshot({ path: '/work/main/.tmp-exp/empty.png' });
+await page.locator('#add-panel details.add-more > summary').first().click();
+await page.locator('#otp-paste').fill(['otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub','otpauth://hotp/Example:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Example&counter=5','otpauth://totp/Amazon%20Web%20Services:root?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8','steam://GEZDGNBVGY3TQOJR'].join('\n'));
+await page.locator('#paste-add').click();
+await page.locator('#pick-add').click();
+await page.waitForTimeout(1500);
+await page.getByRole('button', { name: 'More actions for GitHub: alice@example.com' }).click();
+await page.screenshot({ path: '/work/main/.tmp-exp/list.png' });
+await page.emulateMedia({ colorScheme: 'dark' });
+await page.screenshot({ path: '/work/main/.tmp-exp/dark.png' });
+await ctx.close();

@@ -1,0 +1,88 @@
+/** "Check clock": compares this computer's clock with a server's and offers to correct codes by it. */
+import { send } from '../../src/messages/client.ts';
+import { h } from '../dom.ts';
+
+/** Codes tolerate about one period of drift on most servers; warn well before that. */
+export const CLOCK_WARN_MS = 15_000;
+
+function seconds(ms: number): string {
+  return `${Math.abs(Math.round(ms / 1000))} s`;
+}
+
+export function describeOffset(offsetMs: number): string {
+  if (offsetMs === 0) return 'Codes use this computer’s clock.';
+  return `Codes use this computer’s clock ${offsetMs > 0 ? '+' : '−'}${seconds(offsetMs)}.`;
+}
+
+export function renderClock(
+  root: HTMLElement,
+  host: { tabId?: number; offsetMs: number; changed(): Promise<void> },
+): void {
+  const url = h('input', {
+    type: 'url',
+    id: 'clock-url',
+    placeholder: 'https://… (optional; default: this tab’s site)',
+  });
+  const result = h('div', { id: 'clock-result', role: 'status' });
+  const check = h('button', { type: 'button', id: 'check-clock' }, 'Check clock');
+  const apply = async (offsetMs: number, message: string) => {
+    await send('otp/set-clock-offset', { offsetMs });
+    result.replaceChildren(h('p', {}, message));
+    await host.changed();
+  };
+  check.addEventListener('click', async () => {
+    check.disabled = true;
+    result.replaceChildren(h('p', { className: 'hint' }, 'Asking the server for the time…'));
+    try {
+      const payload: { tabId?: number; url?: string } = {};
+      if (url.value.trim() !== '') payload.url = url.value.trim();
+      else if (host.tabId !== undefined) payload.tabId = host.tabId;
+      const answer = await send('otp/clock-check', payload);
+      if (!answer.ok) {
+        result.replaceChildren(h('p', { className: 'error', role: 'alert' }, answer.error));
+        return;
+      }
+      const { offsetMs, source } = answer;
+      const off = Math.abs(offsetMs) > CLOCK_WARN_MS;
+      const text = off
+        ? `This computer’s clock is ${seconds(offsetMs)} ${offsetMs > 0 ? 'behind' : 'ahead of'} ${source}. Codes may be rejected.`
+        : `This computer’s clock agrees with ${source} (within ${seconds(Math.max(1000, Math.abs(offsetMs)))}).`;
+      result.replaceChildren(h('p', { className: off ? 'note warn' : 'hint', id: 'clock-verdict' }, text));
+      if (off) {
+        result.append(
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'apply-offset',
+              className: 'primary',
+              onclick: () => void apply(offsetMs, `Codes now use ${source}’s time.`),
+            },
+            'Use the server’s time for codes',
+          ),
+        );
+      } else if (answer.currentOffsetMs !== 0) {
+        result.append(
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'reset-offset',
+              onclick: () => void apply(0, 'Codes use this computer’s clock again.'),
+            },
+            'Stop correcting',
+          ),
+        );
+      }
+    } finally {
+      check.disabled = false;
+    }
+  });
+  root.replaceChildren(
+    h('p', { className: 'hint', id: 'clock-offset' }, describeOffset(host.offsetMs)),
+    h('label', { for: 'clock-url' }, 'Server to compare with'),
+    url,
+    check,
+    result,
+  );
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { clickToolbarButton, expect, test, textContaining } from './otp-fixtures.ts';
+
+const URIS = [
+  'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
+  'otpauth://hotp/Example:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Example&counter=5',
+];
+
+test('backup: export Aegis JSON, delete, import with a duplicate skipped; Google QR codes shown', async ({
+  page,
+  extension,
+}) => {
+  await page.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  await page.locator('#add-panel details.add-more > summary').first().click();
+  await page.locator('#otp-paste').fill(URIS.join('\n'));
+  await page.locator('#paste-add').click();
+  // Two separate otpauth:// links: the user picks (both are ticked).
+  await expect(page.getByRole('group', { name: '2 accounts found: choose which to add' })).toBeVisible();
+  await page.locator('#pick-add').click();
+  await expect(page.locator('#codes-status')).toContainText('Added 2 accounts');
+  await expect(page.getByRole('listitem', { name: /GitHub/ })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /Example/ })).toBeVisible();
+
+  await page.locator('#backup-details > summary').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#export-aegis').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^tapkey-aegis-.*\.json$/);
+  const file = await download.path();
+  const aegis = JSON.parse(readFileSync(file, 'utf8')) as { db: { entries: { issuer: string }[] } };
+  expect(aegis.db.entries.map((e) => e.issuer)).toEqual(['GitHub', 'Example']);
+
+  await page.getByRole('button', { name: 'More actions for GitHub: alice' }).click();
+  await page.getByRole('button', { name: 'Delete GitHub: alice' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete GitHub: alice?');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('listitem', { name: /GitHub/ })).toHaveCount(0);
+
+  await page.locator('#backup-details > summary').click();
+  await page.locator('#backup-file').setInputFiles(file);
+  await expect(page.getByRole('alertdialog')).toContainText('Example: bob: same secret as Example: bob');
+  await page.locator('#dup-skip').click();
+  await expect(page.locator('#codes-status')).toContainText('Imported 1 account; 1 skipped');
+  await expect(page.getByRole('listitem', { name: /GitHub/ })).toBeVisible();
+  // The HOTP counter came back with the account.
+  await expect(page.getByRole('listitem', { name: /Example/ }).locator('.otp-counter')).toHaveText(
+    'Counter 5',
+  );
+
+  await page.locator('#backup-details > summary').click();
+  await page.locator('#export-google').click();
+  await expect(page.locator('#migration-caption')).toHaveText('1 of 1');
+  await expect(page.locator('#migration-img')).toHaveAttribute('src', /^data:image\/png/);
+});
+
+test('clock check compares with the server of the tab', async ({ page, context, server, extension }) => {
+  await page.goto(`${server.url}/mfa`);
+  const popup = await clickToolbarButton(context, page, extension);
+  await popup.waitFor('#codes-status');
+  await popup.evaluate(() => {
+    (document.getElementById('clock-details') as HTMLDetailsElement).open = true;
+  });
+  await popup.click('#check-clock');
+  await textContaining(popup, '#clock-result', 'agrees with http://localhost');
+  await popup.close();
+});
