@@ -6,10 +6,9 @@
 import browser from 'webextension-polyfill';
 import { send } from '../src/messages/client.ts';
 import { POPUP_PORT, type PopupPortMessage } from '../src/messages/protocol.ts';
-import { renderCodes } from './codes/codes-view.ts';
 import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys-view.ts';
-import { renderPrompt } from './prompt-view.ts';
+import { renderPrompt, setQueued } from './prompt-view.ts';
 import { renderSettings } from './settings-view.ts';
 
 const app = document.getElementById('app')!;
@@ -43,30 +42,47 @@ function connect(): void {
 type Tab = 'codes' | 'passkeys' | 'settings';
 let tab: Tab = 'codes';
 
+const stay = new URLSearchParams(location.search).get('stay') === '1';
+
+/** Closes the popup, telling the worker first so it opens a new one for a request that arrives now. */
+function closePopup(): void {
+  port?.postMessage({ type: 'closing' } satisfies PopupPortMessage);
+  window.close();
+}
+
 async function render(): Promise<void> {
   const prompt = await send('prompt/current', {});
-  cleanup?.();
-  cleanup = undefined;
   if (prompt) {
     promptMode = true;
     document.body.dataset.mode = 'prompt';
-    if (showing === prompt.promptId && app.querySelector(`[data-prompt-id="${prompt.promptId}"]`)) return;
+    const shown = app.querySelector<HTMLElement>(`[data-prompt-id="${CSS.escape(prompt.promptId)}"]`);
+    if (showing === prompt.promptId && shown) {
+      setQueued(shown, prompt.queued);
+      return;
+    }
+    cleanup?.();
     tell(prompt.promptId);
-    cleanup = renderPrompt(app, prompt, { answered: () => void afterAnswer() });
+    cleanup = renderPrompt(app, prompt, { answered: (remaining) => void afterAnswer(remaining) });
     return;
   }
+  cleanup?.();
+  cleanup = undefined;
   tell(null);
-  if (promptMode && new URLSearchParams(location.search).get('stay') !== '1') {
-    window.close();
+  if (promptMode && !stay) {
+    closePopup();
     return;
   }
   document.body.dataset.mode = 'home';
   renderHome();
 }
 
-async function afterAnswer(): Promise<void> {
+async function afterAnswer(remaining: number): Promise<void> {
   showing = null;
   tell(null);
+  if (remaining === 0 && !stay) {
+    closePopup();
+    return;
+  }
   await render();
 }
 
@@ -119,7 +135,8 @@ function renderHome(): void {
     panel,
   );
   const views: Record<Tab, (root: HTMLElement) => Promise<void>> = {
-    codes: renderCodes,
+    // Loaded on demand: the prompt view must not wait for the codes UI and its QR decoder.
+    codes: async (root) => (await import('./codes/codes-view.ts')).renderCodes(root),
     passkeys: renderPasskeys,
     settings: renderSettings,
   };

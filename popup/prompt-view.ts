@@ -7,8 +7,20 @@ import type { PromptView } from '../src/messages/views.ts';
 import { formatDate, h, host } from './dom.ts';
 
 export interface PromptCallbacks {
-  /** After an answer was accepted: show the next prompt or close. */
-  answered(): void;
+  /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
+  answered(remaining: number): void;
+}
+
+function queuedText(n: number): string {
+  return n > 0 ? `${n} more request${n > 1 ? 's' : ''} waiting` : '';
+}
+
+/** Updates the "N more waiting" line of a prompt already on screen. */
+export function setQueued(section: HTMLElement, n: number): void {
+  const line = section.querySelector<HTMLElement>('.queued');
+  if (!line) return;
+  line.textContent = queuedText(n);
+  line.hidden = n === 0;
 }
 
 function title(p: PromptView): string {
@@ -33,7 +45,7 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
     try {
       const res = await send('prompt/answer', { promptId: p.promptId, decision });
       if (res.ok) {
-        callbacks.answered();
+        callbacks.answered(res.remaining);
         return;
       }
       error.textContent = res.error;
@@ -183,9 +195,7 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
         `Never use Tapkey on ${host(p.origin)}`,
       ),
     ),
-    p.queued > 0
-      ? h('p', { className: 'queued' }, `${p.queued} more request${p.queued > 1 ? 's' : ''} waiting`)
-      : null,
+    h('p', { className: 'queued', hidden: p.queued === 0 }, queuedText(p.queued)),
   );
   root.replaceChildren(body);
 

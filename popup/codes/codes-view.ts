@@ -113,7 +113,7 @@ export async function renderCodes(root: HTMLElement, focus?: string): Promise<vo
       more,
     );
     toggleAdd(true);
-    root.querySelector<HTMLElement>(focus ?? '')?.focus();
+    if (focus) root.querySelector<HTMLElement>(focus)?.focus();
     return;
   }
 

@@ -35,9 +35,12 @@ function refuse(answer: PromptAnswer): never {
 }
 
 async function ask(prompt: Parameters<typeof ensurePrompt>[0]): Promise<PromptAnswer> {
+  if (Date.now() >= prompt.deadline) return { type: 'timeout' };
   await ensurePrompt(prompt);
+  // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
+  // recorded in the prompt and found by waitForAnswer.
+  void showPopup();
   void updateBadge();
-  await showPopup();
   const answer = await waitForAnswer(prompt.promptId);
   void updateBadge();
   return answer;

@@ -11,16 +11,24 @@ describe('site matching', () => {
   it('matches issuers, icon domains and email domains to the tab', () => {
     expect(siteMatchScore(account('GitHub'), 'github.com')).toBe(2);
     expect(siteMatchScore(account('Amazon Web Services'), 'console.aws.amazon.com')).toBe(2);
-    expect(siteMatchScore(account('x', '', { image: 'https://cdn.example.co.uk/i.png' }), 'www.example.co.uk')).toBe(3);
+    expect(
+      siteMatchScore(account('x', '', { image: 'https://cdn.example.co.uk/i.png' }), 'www.example.co.uk'),
+    ).toBe(3);
     expect(siteMatchScore(account('Corp', 'me@intranet.example.org'), 'example.org')).toBe(1);
     expect(siteMatchScore(account('GitHub'), 'gitlab.com')).toBe(0);
     // A look-alike registrable domain is not the site.
-    expect(siteMatchScore(account('x', '', { image: 'https://evilexample.com/i.png' }), 'example.com')).toBe(0);
+    expect(siteMatchScore(account('x', '', { image: 'https://evilexample.com/i.png' }), 'example.com')).toBe(
+      0,
+    );
     expect(siteMatchScore(account('Go'), 'google.com')).toBe(0);
   });
 
   it('picks the best account, or the only one', () => {
-    const list = [account('GitLab'), account('GitHub'), account('Other', '', { image: 'https://github.com/x.png' })];
+    const list = [
+      account('GitLab'),
+      account('GitHub'),
+      account('Other', '', { image: 'https://github.com/x.png' }),
+    ];
     expect(bestAccountFor(list, 'github.com')?.issuer).toBe('Other');
     expect(bestAccountFor(list, 'nothing.test')).toBeUndefined();
     expect(bestAccountFor([account('Solo')], 'localhost')?.issuer).toBe('Solo');

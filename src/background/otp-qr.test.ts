@@ -36,6 +36,8 @@ describe('findQrCodes', () => {
   });
 
   it('finds nothing in a blank image', () => {
-    expect(findQrCodes({ data: new Uint8ClampedArray(200 * 100 * 4).fill(255), width: 200, height: 100 })).toEqual([]);
+    expect(
+      findQrCodes({ data: new Uint8ClampedArray(200 * 100 * 4).fill(255), width: 200, height: 100 }),
+    ).toEqual([]);
   });
 });

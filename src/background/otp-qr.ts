@@ -72,7 +72,8 @@ function decode(
   height: number,
   inversionAttempts: 'attemptBoth' | 'dontInvert' = 'attemptBoth',
 ): Hit | null {
-  const pixels = left === 0 && top === 0 && width === image.width ? image.data : crop(image, left, top, width, height);
+  const pixels =
+    left === 0 && top === 0 && width === image.width ? image.data : crop(image, left, top, width, height);
   const code = jsQR(pixels.subarray(0, width * height * 4), width, height, { inversionAttempts });
   if (!code) return null;
   const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;

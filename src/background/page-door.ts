@@ -96,7 +96,8 @@ async function start(
     }
     deadline = known.deadline;
   } else {
-    await updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => ({
+    // Written behind: only a worker restart minutes from now needs it, not this ceremony.
+    void updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => ({
       value: { ...all, [requestId]: record },
       result: undefined,
     }));
@@ -106,9 +107,9 @@ async function start(
   try {
     caller = callerContext(origin, frameId === 0, message.kind, message.frame);
   } catch (e) {
-    await forget(requestId);
     const name = e instanceof WebAuthnError ? e.name : 'NotAllowedError';
     reply(port, requestId, { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' });
+    await forget(requestId);
     return;
   }
 
@@ -137,8 +138,9 @@ async function start(
     deadline,
   });
   if (!running.has(requestId)) return;
-  await forget(requestId);
+  // Answer the page first; the bookkeeping can follow.
   reply(port, requestId, outcome);
+  await forget(requestId);
 }
 
 export function handleCeremonyPort(port: browser.Runtime.Port): void {

@@ -3,12 +3,12 @@ import type { CoreMessage, RuntimeProtocol, RuntimeResponse } from '../messages/
 import type { PromptView, SettingsView } from '../messages/views.ts';
 import { hasPin, PinError, pinRetries, setPin, unlockWithPin } from '../storage/vault-key.ts';
 import { summaryView } from './gate.ts';
-import { answerPrompt, currentPrompt, getPrompt, type PromptState } from './prompts.ts';
+import { answerPrompt, currentPrompt, getPrompt, listPrompts, type PromptState } from './prompts.ts';
 import { bypassOrigins, setBypass } from './settings.ts';
-import { credentialStore, db, isLocked, unlockedKeyCache } from './vault.ts';
+import { credentialStore, db, isLocked, pinChanged, pinIsSet, unlockedKeyCache } from './vault.ts';
 
 async function needsPin(p: PromptState): Promise<{ needsPin: boolean; offerPinSetup: boolean }> {
-  const pinSet = await hasPin(await db());
+  const pinSet = await pinIsSet();
   const locked = await isLocked();
   // WebAuthn L3 §5.8.6: "required" must verify; "preferred" verifies when the key can (a PIN is set).
   const wantUv = p.uv === 'required' || (p.uv === 'preferred' && pinSet);
@@ -44,7 +44,7 @@ async function answer(
   const decision = request.decision;
   if (decision.type !== 'approve') {
     await answerPrompt(prompt.promptId, { type: decision.type });
-    return { ok: true };
+    return { ok: true, remaining: await remainingPrompts() };
   }
   if (prompt.kind === 'get') {
     const chosen = prompt.candidates.find((c) => c.id === decision.credentialId);
@@ -55,8 +55,12 @@ async function answer(
   if (pinNeeded) {
     if (!decision.pin) return { ok: false, error: 'Enter your PIN.' };
     try {
-      if (offerPinSetup) await setPin(await db(), unlockedKeyCache, decision.pin);
-      else await unlockWithPin(await db(), unlockedKeyCache, decision.pin);
+      if (offerPinSetup) {
+        await setPin(await db(), unlockedKeyCache, decision.pin);
+        pinChanged();
+      } else {
+        await unlockWithPin(await db(), unlockedKeyCache, decision.pin);
+      }
     } catch (e) {
       if (e instanceof PinError) {
         const result: RuntimeResponse<'prompt/answer'> = { ok: false, error: capitalize(e.message) };
@@ -73,7 +77,11 @@ async function answer(
   };
   if (decision.credentialId !== undefined) approved.credentialId = decision.credentialId;
   await answerPrompt(prompt.promptId, approved);
-  return { ok: true };
+  return { ok: true, remaining: await remainingPrompts() };
+}
+
+async function remainingPrompts(): Promise<number> {
+  return (await listPrompts()).filter((p) => !p.answer).length;
 }
 
 function capitalize(s: string): string {
@@ -83,7 +91,7 @@ function capitalize(s: string): string {
 async function settings(): Promise<SettingsView> {
   const database = await db();
   return {
-    pinSet: await hasPin(database),
+    pinSet: await pinIsSet(),
     pinRetries: await pinRetries(database),
     locked: await isLocked(),
     bypassOrigins: await bypassOrigins(),
@@ -100,6 +108,7 @@ async function changePin(
       await unlockWithPin(database, unlockedKeyCache, request.currentPin);
     }
     await setPin(database, unlockedKeyCache, request.newPin);
+    pinChanged();
     return { ok: true };
   } catch (e) {
     if (e instanceof PinError) return { ok: false, error: capitalize(e.message) };

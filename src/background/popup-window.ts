@@ -6,10 +6,51 @@
 import browser from 'webextension-polyfill';
 
 const connected = new Set<browser.Runtime.Port>();
+/** Popups that said they are closing: they will not show another prompt. */
+const closing = new WeakSet<browser.Runtime.Port>();
+
+let onConnectWaiters: (() => void)[] = [];
 
 export function trackPopupPort(port: browser.Runtime.Port): void {
   connected.add(port);
   port.onDisconnect.addListener(() => connected.delete(port));
+  for (const wake of onConnectWaiters) wake();
+  onConnectWaiters = [];
+}
+
+function popupConnects(withinMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), withinMs);
+    onConnectWaiters.push(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * chrome.action.openPopup() resolves even when no popup appears (e.g. the previous one was still
+ * closing), so success is a popup that connects; otherwise try again, then a popup window.
+ */
+async function openActionPopup(): Promise<boolean> {
+  const connects = popupConnects(1_500);
+  try {
+    await chrome.action.openPopup();
+  } catch {
+    return false;
+  }
+  return connects;
+}
+
+let closingSeen = false;
+
+export function markClosing(port: browser.Runtime.Port): void {
+  closing.add(port);
+  closingSeen = true;
+  connected.delete(port);
+  port.onDisconnect.addListener(() => {
+    closingSeen = false;
+  });
 }
 
 export function refreshPopups(): void {
@@ -19,27 +60,35 @@ export function refreshPopups(): void {
 /** Our popup page is open somewhere (toolbar popup, fallback window or tab), even if its port is not back yet. */
 async function popupIsOpen(): Promise<boolean> {
   if (connected.size > 0) return true;
-  if (!chrome.runtime.getContexts) return false;
+  // No port yet, e.g. just after a worker restart, before the popup reconnected: ask the browser.
+  if (!chrome.runtime.getContexts || closingSeen) return false;
   const url = browser.runtime.getURL('popup/popup.html');
   const contexts = await chrome.runtime.getContexts({});
   return contexts.some((c) => c.documentUrl?.startsWith(url) ?? false);
 }
 
-export async function showPopup(): Promise<void> {
+let opening: Promise<void> | undefined;
+
+/** Shows the prompt: refreshes an open popup, or opens one (one attempt at a time). */
+export function showPopup(): Promise<void> {
+  opening ??= open().finally(() => {
+    opening = undefined;
+  });
+  return opening;
+}
+
+async function open(): Promise<void> {
   if (await popupIsOpen()) {
     // An open popup re-reads the queue when it reconnects or is told to refresh.
     refreshPopups();
     return;
   }
-  try {
-    await chrome.action.openPopup();
-  } catch {
-    await browser.windows.create({
-      url: browser.runtime.getURL('popup/popup.html?window=1'),
-      type: 'popup',
-      width: 400,
-      height: 620,
-      focused: true,
-    });
-  }
+  if ((await openActionPopup()) || (await openActionPopup())) return;
+  await browser.windows.create({
+    url: browser.runtime.getURL('popup/popup.html?window=1'),
+    type: 'popup',
+    width: 400,
+    height: 620,
+    focused: true,
+  });
 }

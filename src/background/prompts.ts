@@ -1,11 +1,12 @@
 /**
- * The queue of prompts ("taps") waiting for the user. Each prompt lives in storage.session so that a
- * restarted worker shows the same prompt and finds an answer given meanwhile; the in-memory waiter
- * is the running ceremony that wants the answer. One prompt is shown at a time, oldest first.
+ * The queue of prompts ("taps") waiting for the user. The running worker keeps the queue in memory
+ * (the hot path reads no storage) and mirrors every change to storage.session, so that a restarted
+ * worker shows the same prompts and finds an answer given meanwhile. One prompt is shown at a time,
+ * oldest first; the in-memory waiter is the ceremony that wants the answer.
  */
 import browser from 'webextension-polyfill';
 import type { CredentialSummaryView } from '../messages/views.ts';
-import { readSession, updateSession } from './session-state.ts';
+import { readSession } from './session-state.ts';
 
 export type PromptAnswer =
   | { type: 'approve'; credentialId?: string; userVerified: boolean }
@@ -32,13 +33,47 @@ const KEY = 'prompts';
 const waiters = new Map<string, (answer: PromptAnswer) => void>();
 const listeners = new Set<() => void>();
 
+/** Loaded once per worker life from storage.session; afterwards memory is the truth. */
+let queue: PromptState[] | undefined;
+let loading: Promise<PromptState[]> | undefined;
+let persisting: Promise<void> = Promise.resolve();
+
+async function load(): Promise<PromptState[]> {
+  if (!queue) {
+    loading ??= readSession<PromptState[]>(KEY, []).then((stored) => {
+      queue ??= stored;
+      return queue;
+    });
+    await loading;
+  }
+  // Read `queue` after the await, never a copy from before it: other handlers may have changed it.
+  return queue!;
+}
+
+/** Mirrors the queue to storage.session in order, off the caller's path. */
+function persist(): Promise<void> {
+  const snapshot = queue ?? [];
+  persisting = persisting.then(() => browser.storage.session.set({ [KEY]: snapshot })).catch(() => undefined);
+  return persisting;
+}
+
+function changed(): void {
+  void persist();
+  for (const l of listeners) l();
+}
+
+/** Resolves once every change so far is in storage.session (tests and shutdown). */
+export function flushed(): Promise<void> {
+  return persisting;
+}
+
 export async function listPrompts(): Promise<PromptState[]> {
-  return readSession<PromptState[]>(KEY, []);
+  return load();
 }
 
 /** The prompt the popup should show: the oldest one still unanswered. */
 export async function currentPrompt(): Promise<{ prompt: PromptState; queued: number } | null> {
-  const open = (await listPrompts()).filter((p) => !p.answer);
+  const open = (await load()).filter((p) => !p.answer);
   const first = open[0];
   return first ? { prompt: first, queued: open.length - 1 } : null;
 }
@@ -47,73 +82,71 @@ export function onPromptsChanged(listener: () => void): void {
   listeners.add(listener);
 }
 
-function changed(): void {
-  for (const l of listeners) l();
-}
-
 /** Adds the prompt unless a restarted ceremony finds it already queued; returns the stored one. */
 export async function ensurePrompt(prompt: PromptState): Promise<PromptState> {
-  const stored = await updateSession(KEY, [] as PromptState[], (list) => {
-    const existing = list.find((p) => p.promptId === prompt.promptId);
-    return existing ? { value: list, result: existing } : { value: [...list, prompt], result: prompt };
-  });
+  await load();
+  const existing = queue!.find((p) => p.promptId === prompt.promptId);
+  if (existing) return existing;
+  queue = [...queue!, prompt];
   changed();
-  return stored;
+  return prompt;
 }
 
 /** Waits for the user's answer (or one already recorded), then forgets the prompt. */
 export async function waitForAnswer(promptId: string): Promise<PromptAnswer> {
-  const stored = (await listPrompts()).find((p) => p.promptId === promptId);
+  const stored = (await load()).find((p) => p.promptId === promptId);
   const answer =
     stored?.answer ??
     (await new Promise<PromptAnswer>((resolve) => {
       waiters.set(promptId, resolve);
     }));
-  await removePrompt(promptId);
+  removePrompt(promptId);
   return answer;
 }
 
 /** Records an answer; the waiting ceremony (if this worker runs it) continues at once. */
 export async function answerPrompt(promptId: string, answer: PromptAnswer): Promise<boolean> {
-  const found = await updateSession(KEY, [] as PromptState[], (list) => {
-    const i = list.findIndex((p) => p.promptId === promptId && !p.answer);
-    if (i < 0) return { value: list, result: false };
-    const next = [...list];
-    next[i] = { ...next[i]!, answer };
-    return { value: next, result: true };
-  });
   const waiter = waiters.get(promptId);
   if (waiter) {
+    // The ceremony goes on first; the bookkeeping below must not delay the page's answer.
     waiters.delete(promptId);
     waiter(answer);
   }
-  changed();
-  return found || waiter !== undefined;
+  await load();
+  const i = queue!.findIndex((p) => p.promptId === promptId && !p.answer);
+  if (i >= 0) {
+    queue = queue!.map((p, j) => (j === i ? { ...p, answer } : p));
+    changed();
+  }
+  return i >= 0 || waiter !== undefined;
 }
 
-async function removePrompt(promptId: string): Promise<void> {
+function removePrompt(promptId: string): void {
   waiters.delete(promptId);
-  await updateSession(KEY, [] as PromptState[], (list) => ({
-    value: list.filter((p) => p.promptId !== promptId),
-    result: undefined,
-  }));
+  queue = (queue ?? []).filter((p) => p.promptId !== promptId);
   changed();
 }
 
 /** Drops prompts whose deadline passed while no worker was running to time them out. */
 export async function dropExpired(now: number): Promise<void> {
-  await updateSession(KEY, [] as PromptState[], (list) => ({
-    value: list.filter((p) => p.deadline > now),
-    result: undefined,
-  }));
+  await load();
+  const alive = queue!.filter((p) => p.deadline > now);
+  if (alive.length !== queue!.length) {
+    queue = alive;
+    changed();
+  }
 }
 
 export async function getPrompt(promptId: string): Promise<PromptState | undefined> {
-  return (await listPrompts()).find((p) => p.promptId === promptId);
+  return (await load()).find((p) => p.promptId === promptId);
 }
 
+let badgeShown = -1;
+
 export async function updateBadge(): Promise<void> {
-  const open = (await listPrompts()).filter((p) => !p.answer).length;
+  const open = (await load()).filter((p) => !p.answer).length;
+  if (open === badgeShown) return;
+  badgeShown = open;
   await browser.action.setBadgeText({ text: open > 0 ? String(open) : '' });
   if (open > 0) await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
 }

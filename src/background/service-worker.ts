@@ -9,7 +9,7 @@ import { CEREMONY_PORT, POPUP_PORT } from '../messages/protocol.ts';
 import { fillFromCommand, handleOtpMessage } from './otp-api.ts';
 import { handleCeremonyPort } from './page-door.ts';
 import { handlePopupMessage } from './popup-api.ts';
-import { refreshPopups, trackPopupPort } from './popup-window.ts';
+import { markClosing, refreshPopups, trackPopupPort } from './popup-window.ts';
 import { answerPrompt, dropExpired, onPromptsChanged, updateBadge } from './prompts.ts';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
@@ -23,7 +23,9 @@ browser.runtime.onConnect.addListener((port) => {
     trackPopupPort(port);
     let showing: string | null = null;
     port.onMessage.addListener((message: unknown) => {
-      if (isPopupPortMessage(message)) showing = message.promptId;
+      if (!isPopupPortMessage(message)) return;
+      if (message.type === 'closing') markClosing(port);
+      else showing = message.promptId;
     });
     // Closing the popup without answering cancels what it showed (NotAllowedError for the page).
     port.onDisconnect.addListener(() => {

@@ -57,7 +57,20 @@ export async function vaultCryptoKeyGetter(): Promise<CryptoKey> {
   return cryptoKey;
 }
 
+let pinSetCache: boolean | undefined;
+
+/** Whether a PIN is set, read once per worker life (the answer path must not wait on IndexedDB). */
+export async function pinIsSet(): Promise<boolean> {
+  pinSetCache ??= await hasPin(await db());
+  return pinSetCache;
+}
+
+/** Call after setting or changing the PIN. */
+export function pinChanged(): void {
+  pinSetCache = undefined;
+}
+
 /** Locked: a PIN protects the vault and it has not been entered since the browser started. */
 export async function isLocked(): Promise<boolean> {
-  return (await hasPin(await db())) && !(await unlockedKeyCache.get());
+  return (await pinIsSet()) && !(await unlockedKeyCache.get());
 }

@@ -52,7 +52,9 @@ export function isRelayToWorker(v: unknown): v is RelayToWorker {
 }
 
 export function isPopupPortMessage(v: unknown): v is PopupPortMessage {
-  return isObj(v) && v.type === 'showing' && (v.promptId === null || isString(v.promptId));
+  if (!isObj(v)) return false;
+  if (v.type === 'closing') return true;
+  return v.type === 'showing' && (v.promptId === null || isString(v.promptId));
 }
 
 function isDecision(v: unknown): v is PromptDecision {

@@ -62,7 +62,7 @@ export type WorkerToRelay = CeremonyOutcome & { requestId: string };
 export const POPUP_PORT = 'tapkey/popup-v1';
 
 /** Popup → worker on POPUP_PORT: which prompt the popup shows, so closing it cancels that one. */
-export type PopupPortMessage = { type: 'showing'; promptId: string | null };
+export type PopupPortMessage = { type: 'showing'; promptId: string | null } | { type: 'closing' };
 
 export type PromptDecision =
   | { type: 'approve'; credentialId?: string; pin?: string }
@@ -77,7 +77,8 @@ export interface CoreProtocol {
   'prompt/current': { request: Record<string, never>; response: PromptView | null };
   'prompt/answer': {
     request: { promptId: string; decision: PromptDecision };
-    response: { ok: true } | { ok: false; error: string; retriesLeft?: number };
+    /** `remaining`: prompts still waiting after this one, so the popup can close at once. */
+    response: { ok: true; remaining: number } | { ok: false; error: string; retriesLeft?: number };
   };
   'credentials/list': { request: Record<string, never>; response: CredentialSummaryView[] };
   'credentials/delete': { request: { id: string }; response: { deleted: boolean } };

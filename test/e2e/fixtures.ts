@@ -78,14 +78,32 @@ export async function approve(
     if (!picked) throw new Error(`no account ${options.account} in the chooser`);
   }
   if (options.pin !== undefined) await popup.fill('#pin', options.pin);
-  await popup.click('#approve');
-  await popup.detach();
+  await answerAndWait(popup, () => popup.click('#approve'));
   return popup;
 }
 
 export async function cancel(context: BrowserContext, page: Page): Promise<void> {
   const popup = await prompt(context, page);
-  await popup.clickButton('Cancel');
+  await answerAndWait(popup, () => popup.clickButton('Cancel'));
+}
+
+/** Answers, then waits until the popup moved on (next prompt) or closed, so the next call finds a fresh one. */
+export async function answerAndWait(popup: PopupDriver, answer: () => Promise<void>): Promise<void> {
+  const id = await popup.evaluate(
+    () => document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId ?? '',
+  );
+  await answer();
+  try {
+    await popup.evaluate(async (old) => {
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        if (document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId !== old) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }, id);
+  } catch {
+    // The popup closed: that is moving on too.
+  }
   await popup.detach();
 }
 

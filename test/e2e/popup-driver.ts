@@ -20,6 +20,7 @@ interface CdpReply {
 export class PopupDriver {
   private nextId = 0;
   private readonly pending = new Map<number, (reply: CdpReply) => void>();
+  private gone = false;
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -32,6 +33,15 @@ export class PopupDriver {
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
     });
+    // The popup closed (it does after the last answer): fail every call still waiting for a reply.
+    const closed = (event: { sessionId?: string; targetId?: string }) => {
+      if (event.sessionId !== this.sessionId && event.targetId !== this.targetId) return;
+      this.gone = true;
+      for (const [id, resolve] of this.pending) resolve({ id, error: { message: 'popup closed' } });
+      this.pending.clear();
+    };
+    cdp.on('Target.detachedFromTarget', closed);
+    cdp.on('Target.targetDestroyed', closed);
   }
 
   /** Waits until the worker has opened the popup (or a fallback popup window) and attaches to it. */
@@ -55,6 +65,7 @@ export class PopupDriver {
   }
 
   private call(method: string, params: object): Promise<CdpReply> {
+    if (this.gone) return Promise.resolve({ id: 0, error: { message: 'popup closed' } });
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.pending.set(id, resolve);
@@ -95,6 +106,24 @@ export class PopupDriver {
       { selector, timeoutMs },
     );
     if (text === null) throw new Error(`popup: ${selector} did not appear`);
+    return text;
+  }
+
+  /** Waits until the element's text is non-empty (e.g. an error the worker sends back), returning it. */
+  async nonEmptyText(selector: string, timeoutMs = 10_000): Promise<string> {
+    const text = await this.evaluate(
+      async ({ selector, timeoutMs }) => {
+        const end = Date.now() + timeoutMs;
+        while (Date.now() < end) {
+          const text = document.querySelector<HTMLElement>(selector)?.textContent?.trim();
+          if (text) return text;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return null;
+      },
+      { selector, timeoutMs },
+    );
+    if (text === null) throw new Error(`popup: ${selector} stayed empty`);
     return text;
   }
 

@@ -32,7 +32,7 @@ describe('pure core', () => {
     it(`${dir} uses no browser-extension or DOM API`, () => {
       const offenders: string[] = [];
       for (const file of files(join(ROOT, dir))) {
-        const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '');
+        const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
         for (const pattern of FORBIDDEN) {
           if (pattern.test(text)) offenders.push(`${relative(ROOT, file)}: ${pattern}`);
         }

@@ -1,0 +1,126 @@
+/** State that must survive: browser restarts, a stopped service worker, queued requests, PINs. */
+import { launch, stopServiceWorker } from './browser.ts';
+import { approve, expect, prompt, storedCredentialCount, test, waitForPopupClosed } from './fixtures.ts';
+import { create, get } from './webauthn-calls.ts';
+
+test('passkeys survive a browser restart with the same profile', async ({
+  page,
+  context,
+  server,
+  profileDir,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const made = create(page);
+  await approve(context, page);
+  const reg = await made;
+  if (!reg.ok) throw new Error(reg.message);
+  await context.close();
+
+  const again = await launch(profileDir);
+  try {
+    const page2 = again.pages()[0] ?? (await again.newPage());
+    await page2.goto(`${server.url}/pages/blank.html`);
+    const signed = get(page2, { allowIds: [reg.id] });
+    await approve(again, page2);
+    expect(await signed).toMatchObject({ ok: true, id: reg.id, signCount: 1 });
+  } finally {
+    await again.close();
+  }
+});
+
+test('a ceremony completes after the service worker is stopped while the prompt waits', async ({
+  page,
+  context,
+  server,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const made = create(page);
+  await (await prompt(context, page)).detach();
+  await stopServiceWorker(context, page);
+  // The relay and the popup reconnect to a fresh worker, which finds the prompt in storage.session.
+  await page.waitForTimeout(500);
+  await approve(context, page);
+  const reg = await made;
+  expect(reg.ok).toBe(true);
+  expect(await storedCredentialCount(context)).toBe(1);
+});
+
+test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const first = create(page, { userName: 'first', userId: [1] });
+  await (await prompt(context, page)).detach();
+  const next = create(page, { userName: 'second', userId: [2] });
+  const popup = await prompt(context, page);
+  expect(await popup.text('.queued')).toBe('1 more request waiting');
+  expect(await popup.text('#prompt-title')).toContain('for first');
+  await popup.click('#approve');
+  expect((await first).ok).toBe(true);
+  expect(await popup.text('#prompt-title')).toContain('for second');
+  await popup.click('#approve');
+  expect((await next).ok).toBe(true);
+  await waitForPopupClosed(context, page);
+});
+
+test('"Use another device / browser passkey" hands the request to the browser', async ({
+  page,
+  context,
+  server,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  // Chrome's own virtual authenticator stands in for the browser's passkeys.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  const made = create(page);
+  const popup = await prompt(context, page);
+  await popup.clickButton('Use another device / browser passkey');
+  const reg = await made;
+  expect(reg.ok).toBe(true);
+  expect(reg.ok && reg.attachment).toBe('platform');
+  expect(await storedCredentialCount(context)).toBe(0);
+
+  // "Never use Tapkey on this site" does the same at once for every later request.
+  const again = create(page, { userId: [7] });
+  const popup2 = await prompt(context, page);
+  await popup2.clickButton(`Never use Tapkey on localhost`);
+  expect((await again).ok).toBe(true);
+  const direct = await create(page, { userId: [8] });
+  expect(direct.ok && direct.attachment).toBe('platform');
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('userVerification required: the prompt sets a PIN, UV is set, then the PIN is asked', async ({
+  page,
+  context,
+  server,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const made = create(page, { userVerification: 'required' });
+  const popup = await prompt(context, page);
+  expect(await popup.text('.pin p')).toContain('requires user verification');
+  await popup.fill('#pin', '2468');
+  await popup.fill('#pin-confirm', '2468');
+  await popup.click('#approve');
+  const reg = await made;
+  if (!reg.ok) throw new Error(reg.message);
+  expect(reg.flags & 0x05).toBe(0x05); // UP + UV
+
+  // "preferred" with a PIN set asks for it; a wrong PIN is refused with the attempts left.
+  const signed = get(page, { allowIds: [reg.id], userVerification: 'preferred' });
+  const ask = await prompt(context, page);
+  await ask.fill('#pin', '0000');
+  await ask.click('#approve');
+  expect(await ask.nonEmptyText('#prompt-error')).toBe('Wrong PIN; 7 attempts left.');
+  await ask.fill('#pin', '2468');
+  await ask.click('#approve');
+  const auth = await signed;
+  expect(auth.ok && auth.flags & 0x05).toBe(0x05);
+});
