@@ -23,7 +23,10 @@ interface RequestRecord {
 }
 
 const REQUESTS_KEY = 'requests';
-const running = new Map<string, { port: browser.Runtime.Port; timer: ReturnType<typeof setTimeout> }>();
+const running = new Map<
+  string,
+  { port: browser.Runtime.Port; timer: ReturnType<typeof setTimeout>; tabId: number; frameId: number }
+>();
 
 function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string | undefined {
   if (!sender) return undefined;
@@ -80,6 +83,15 @@ async function start(
     return;
   }
   if (running.has(requestId)) return;
+  // One request at a time per document, as browsers do: a page cannot pile up prompts.
+  if ([...running.values()].some((r) => r.tabId === tabId && r.frameId === frameId)) {
+    reply(port, requestId, {
+      type: 'error',
+      name: 'NotAllowedError',
+      message: 'A request is already pending.',
+    });
+    return;
+  }
 
   let deadline = Date.now() + timeoutOf(message.options);
   const record: RequestRecord = { requestId, tabId, frameId, origin, deadline };
@@ -128,7 +140,7 @@ async function start(
     },
     Math.max(0, deadline - Date.now()),
   );
-  running.set(requestId, { port, timer });
+  running.set(requestId, { port, timer, tabId, frameId });
 
   const outcome = await runCeremony({
     requestId,

@@ -29,6 +29,8 @@ export async function launch(profileDir: string): Promise<BrowserContext> {
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      // Lets tests press the toolbar button (CDP Extensions.triggerAction), which grants activeTab.
+      '--enable-unsafe-extension-debugging',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

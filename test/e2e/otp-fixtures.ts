@@ -7,33 +7,11 @@
  * with `--enable-unsafe-extension-debugging` over `--remote-debugging-pipe` (Playwright's transport).
  */
 import { spawnSync } from 'node:child_process';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { chromiumPath, DIST } from './browser.ts';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test as base, expect } from './fixtures.ts';
 import { PopupDriver } from './popup-driver.ts';
 
-export const test = base.extend({
-  context: async ({ profileDir }, use) => {
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        '--disable-features=DisableLoadExtensionCommandLineSwitch',
-        '--enable-unsafe-extension-debugging',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    await use(context);
-    await context.close();
-  },
-});
+export const test = base;
 
 export { expect };
 

@@ -47,9 +47,16 @@ test('a ceremony completes after the service worker is stopped while the prompt 
 
 test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {
   await page.goto(`${server.url}/pages/blank.html`);
+  const second = await context.newPage();
+  await second.goto(`${server.url}/pages/blank.html`);
   const first = create(page, { userName: 'first', userId: [1] });
   await (await prompt(context, page)).detach();
-  const next = create(page, { userName: 'second', userId: [2] });
+  // The same document may have one request at a time, as in Chrome.
+  expect(await create(page, { userName: 'again', userId: [3] })).toMatchObject({
+    ok: false,
+    name: 'NotAllowedError',
+  });
+  const next = create(second, { userName: 'second', userId: [2] });
   const popup = await prompt(context, page);
   expect(await popup.text('.queued')).toBe('1 more request waiting');
   expect(await popup.text('#prompt-title')).toContain('for first');
