@@ -75,5 +75,52 @@ export async function renderSettings(root: HTMLElement): Promise<void> {
           ),
         ),
   );
-  root.replaceChildren(form, bypass);
+  root.replaceChildren(form, bypass, resetSection(root, s.pinSet && s.pinRetries === 0));
+}
+
+/** CTAP's authenticatorReset: the way out of a blocked PIN, and a clean slate. Typed confirmation. */
+function resetSection(root: HTMLElement, blocked: boolean): HTMLElement {
+  const confirmInput = h('input', {
+    id: 'reset-confirm',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: false,
+  });
+  const status = h('p', { role: 'status', className: 'status' });
+  return h(
+    'section',
+    { 'aria-labelledby': 'reset-title', className: 'danger-zone' },
+    h('h2', { id: 'reset-title' }, 'Reset Tapkey'),
+    h(
+      'p',
+      { className: blocked ? 'error' : 'hint' },
+      blocked
+        ? 'Your PIN is blocked after too many wrong attempts. As on a hardware key, the only way to use Tapkey again is to reset it, which erases every passkey and code.'
+        : 'Erases every passkey, every authenticator code and the PIN. Sites will no longer accept the passkeys. This cannot be undone.',
+    ),
+    h('label', { for: 'reset-confirm' }, 'Type RESET to confirm'),
+    confirmInput,
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'danger',
+        onclick: async () => {
+          if (confirmInput.value !== 'RESET') {
+            status.textContent = 'Type RESET (in capitals) to confirm.';
+            return;
+          }
+          await send('settings/reset', { confirm: 'RESET' });
+          await renderSettings(root);
+          root
+            .querySelector('#reset-title')
+            ?.closest('section')
+            ?.querySelector('.status')
+            ?.append('Tapkey was reset.');
+        },
+      },
+      'Erase everything',
+    ),
+    status,
+  );
 }

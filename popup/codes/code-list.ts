@@ -39,6 +39,9 @@ interface Row {
   haystack: string;
 }
 
+const FIRST_BATCH = 40;
+const LATER_BATCH = 150;
+
 /** Decoded secrets by account id and base32 text, reused across reloads (see the module comment). */
 const secrets = new Map<string, { base32: string; bytes: Uint8Array }>();
 
@@ -73,14 +76,35 @@ export class CodeList {
       score: hostname ? siteMatchScore(view, hostname) : 0,
     }));
     scored.sort((a, b) => b.score - a.score || a.i - b.i);
+    // The first screenful is built now; the rest follows in small batches, so the popup shows codes
+    // at once even with 1,000 accounts.
+    this.pending = scored.map(({ view, score }) => ({ view, forSite: score > 0 }));
+    this.buildBatch(FIRST_BATCH);
+  }
+
+  private pending: { view: OtpAccountView; forSite: boolean }[] = [];
+  private query = '';
+
+  private buildBatch(size: number): void {
     const fragment = document.createDocumentFragment();
-    for (const { view, score } of scored) {
-      const row = this.buildRow(view, score > 0);
+    for (const { view, forSite } of this.pending.splice(0, size)) {
+      const row = this.buildRow(view, forSite);
       this.rows.push(row);
       this.byLi.set(row.li, row);
+      row.li.hidden = !this.matches(row);
+      this.observer?.observe(row.li);
       fragment.append(row.li);
     }
     this.element.append(fragment);
+    if (this.pending.length > 0) setTimeout(() => this.buildBatch(LATER_BATCH), 0);
+    else this.onComplete?.();
+  }
+
+  /** Called once every row exists (the search counts are final then). */
+  onComplete: (() => void) | undefined;
+
+  private matches(row: Row): boolean {
+    return this.query === '' || row.haystack.includes(this.query);
   }
 
   private observe(): void {
@@ -120,16 +144,22 @@ export class CodeList {
   stop(): void {
     clearTimeout(this.timer);
     this.observer?.disconnect();
+    this.pending = [];
   }
 
   /** Shows only accounts whose issuer or name contains `query`; returns how many are shown. */
   filter(query: string): number {
-    const q = query.trim().toLocaleLowerCase();
+    this.query = query.trim().toLocaleLowerCase();
     let shown = 0;
     for (const row of this.rows) {
-      const match = q === '' || row.haystack.includes(q);
+      const match = this.matches(row);
       row.li.hidden = !match;
       if (match) shown++;
+    }
+    // Rows not built yet count by their data.
+    for (const { view } of this.pending) {
+      if (this.query === '' || `${view.issuer}\n${view.accountName}`.toLocaleLowerCase().includes(this.query))
+        shown++;
     }
     return shown;
   }

@@ -1,11 +1,19 @@
 /** Answers the popup's runtime messages: the current prompt, its answer, passkeys and settings. */
 import type { CoreMessage, RuntimeProtocol, RuntimeResponse } from '../messages/protocol.ts';
 import type { PromptView, SettingsView } from '../messages/views.ts';
-import { hasPin, PinError, pinRetries, setPin, unlockWithPin } from '../storage/vault-key.ts';
+import { hasPin, PinError, pinRetries, resetVault, setPin, unlockWithPin } from '../storage/vault-key.ts';
 import { summaryView } from './gate.ts';
 import { answerPrompt, currentPrompt, getPrompt, listPrompts, type PromptState } from './prompts.ts';
 import { bypassOrigins, setBypass } from './settings.ts';
-import { credentialStore, db, isLocked, pinChanged, pinIsSet, unlockedKeyCache } from './vault.ts';
+import {
+  credentialStore,
+  db,
+  isLocked,
+  pinChanged,
+  pinIsSet,
+  unlockedKeyCache,
+  vaultReset,
+} from './vault.ts';
 
 async function needsPin(p: PromptState): Promise<{ needsPin: boolean; offerPinSetup: boolean }> {
   const pinSet = await pinIsSet();
@@ -132,6 +140,10 @@ export async function handlePopupMessage(message: CoreMessage): Promise<unknown>
       return changePin(message.payload);
     case 'settings/bypass':
       await setBypass(message.payload.origin, message.payload.bypass);
+      return settings();
+    case 'settings/reset':
+      await resetVault(await db(), unlockedKeyCache);
+      vaultReset();
       return settings();
   }
 }

@@ -70,6 +70,12 @@ export function pinChanged(): void {
   pinSetCache = undefined;
 }
 
+/** Call after the vault was erased: a new vault key will be made on first use. */
+export function vaultReset(): void {
+  pinSetCache = undefined;
+  cryptoKey = undefined;
+}
+
 /** Locked: a PIN protects the vault and it has not been entered since the browser started. */
 export async function isLocked(): Promise<boolean> {
   return (await pinIsSet()) && !(await unlockedKeyCache.get());

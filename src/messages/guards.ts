@@ -84,6 +84,8 @@ export function isCoreMessage(v: unknown): v is CoreMessage {
       return isString(p.newPin) && (p.currentPin === undefined || isString(p.currentPin));
     case 'settings/bypass':
       return isString(p.origin) && typeof p.bypass === 'boolean';
+    case 'settings/reset':
+      return p.confirm === 'RESET';
     default:
       return false;
   }

@@ -88,6 +88,8 @@ export interface CoreProtocol {
     response: { ok: true } | { ok: false; error: string };
   };
   'settings/bypass': { request: { origin: string; bypass: boolean }; response: SettingsView };
+  /** Erases every passkey, code and the PIN. `confirm` must be the literal word, typed by the user. */
+  'settings/reset': { request: { confirm: 'RESET' }; response: SettingsView };
 }
 
 export type RuntimeName = keyof RuntimeProtocol;

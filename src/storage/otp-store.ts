@@ -51,6 +51,12 @@ function sameName(a: Pick<OtpAccount, 'issuer' | 'accountName'>, b: typeof a): b
 }
 
 export class IdbOtpStore {
+  /**
+   * Secrets already opened, by record id: a sealed secret never changes after it is added, so the
+   * Codes tab's list costs one AES-GCM open per account per worker life, not per popup opening.
+   */
+  private readonly opened = new Map<string, Uint8Array>();
+
   constructor(
     private readonly db: VaultDB,
     private readonly vaultKey: () => Promise<CryptoKey>,
@@ -143,6 +149,7 @@ export class IdbOtpStore {
     const exists = (await tx.store.getKey(id)) !== undefined;
     if (exists) await tx.store.delete(id);
     await tx.done;
+    this.opened.delete(id);
     return exists;
   }
 
@@ -210,6 +217,11 @@ export class IdbOtpStore {
 
   private async open(key: CryptoKey, record: OtpAccountRecord): Promise<StoredOtpAccount> {
     const { secret, ...rest } = record;
-    return { ...rest, extra: { ...rest.extra }, secret: await unseal(key, secret, secretAad(record.id)) };
+    let opened = this.opened.get(record.id);
+    if (!opened) {
+      opened = await unseal(key, secret, secretAad(record.id));
+      this.opened.set(record.id, opened);
+    }
+    return { ...rest, extra: { ...rest.extra }, secret: opened };
   }
 }

@@ -136,3 +136,18 @@ export async function setPin(db: VaultDB, cache: UnlockedKeyCache, newPin: strin
   await tx.done;
   await cache.set(raw);
 }
+
+/**
+ * Erases the whole key (CTAP 2.1 §6.6 authenticatorReset): every passkey, every code and the PIN, in
+ * one transaction, then forgets the unlocked key. The only way out of a blocked PIN, as on a real key.
+ */
+export async function resetVault(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
+  const tx = db.transaction(['credentials', 'otpAccounts', 'meta'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('credentials').clear(),
+    tx.objectStore('otpAccounts').clear(),
+    tx.objectStore('meta').clear(),
+  ]);
+  await tx.done;
+  await cache.clear();
+}

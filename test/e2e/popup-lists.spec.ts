@@ -49,3 +49,24 @@ test('settings: set a PIN, then change it only with the current one', async ({ c
   await popup.getByRole('button', { name: 'Change PIN' }).click();
   await expect(popup.getByRole('status')).toHaveText('Wrong PIN; 7 attempts left.');
 });
+
+test('reset erases every passkey after a typed confirmation', async ({
+  page,
+  context,
+  server,
+  extension,
+}) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const made = create(page);
+  await approve(context, page);
+  expect((await made).ok).toBe(true);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  await popup.getByRole('tab', { name: 'Settings' }).click();
+  await popup.getByRole('button', { name: 'Erase everything' }).click();
+  expect(await storedCredentialCount(context)).toBe(1);
+  await popup.getByLabel('Type RESET to confirm').fill('RESET');
+  await popup.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(popup.getByText('Tapkey was reset.')).toBeVisible();
+  expect(await storedCredentialCount(context)).toBe(0);
+});
