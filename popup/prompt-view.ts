@@ -6,9 +6,21 @@ import { send } from '../src/messages/client.ts';
 import type { PromptView } from '../src/messages/views.ts';
 import { formatDate, h, host } from './dom.ts';
 
+/**
+ * Approve stays disabled this long after a prompt appears, as browsers' own permission prompts do,
+ * so a key press or click meant for the page (or a double Enter) cannot approve a prompt that just
+ * popped up ("keyjacking").
+ */
+export const ARMING_DELAY_MS = 500;
+
 export interface PromptCallbacks {
   /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
   answered(remaining: number): void;
+}
+
+/** Page-chosen names are clipped (CTAP 2.1 lets authenticators truncate them at 64 bytes) and isolated. */
+function clip(text: string): string {
+  return text.length > 64 ? `${text.slice(0, 63)}…` : text;
 }
 
 function queuedText(n: number): string {
@@ -27,7 +39,7 @@ function title(p: PromptView): string {
   const site = host(p.origin);
   if (p.kind === 'create') {
     if (p.excluded) return `${site}: this key is already registered`;
-    return `${site} wants to create a passkey${p.user ? ` for ${p.user.name}` : ''}`;
+    return `${site} wants to create a passkey${p.user ? ` for ${clip(p.user.name)}` : ''}`;
   }
   if (p.candidates.length === 0) return `${site} wants you to sign in`;
   return `${site} wants you to sign in with a passkey`;
@@ -70,7 +82,7 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
               h(
                 'span',
                 {},
-                h('strong', {}, c.userName || '(no name)'),
+                h('strong', {}, clip(c.userName) || '(no name)'),
                 c.userDisplayName && c.userDisplayName !== c.userName
                   ? h('span', {}, ` ${c.userDisplayName}`)
                   : null,
@@ -112,8 +124,9 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
         )
     : null;
 
+  let armed = false;
   const approve = () => {
-    if (p.kind === 'get' && p.candidates.length === 0) return;
+    if (!armed || (p.kind === 'get' && p.candidates.length === 0)) return;
     const decision: { type: 'approve'; credentialId?: string; pin?: string } = { type: 'approve' };
     if (chooser) {
       const picked = chooser.querySelector<HTMLInputElement>('input[name=account]:checked');
@@ -135,7 +148,8 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
   const cancel = () => void submit({ type: 'cancel' });
   const fallback = () => void submit({ type: 'fallback' });
   const neverHere = async () => {
-    await send('settings/bypass', { origin: p.origin, bypass: true });
+    // The site the user sees in the address bar: the top-level one around a frame.
+    await send('settings/bypass', { origin: p.topOrigin ?? p.origin, bypass: true });
     fallback();
   };
 
@@ -151,6 +165,8 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
       { className: 'site' },
       h('dt', {}, 'Site'),
       h('dd', { className: 'origin' }, p.origin),
+      p.topOrigin ? h('dt', {}, 'Inside') : null,
+      p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
       h('dt', {}, 'Relying party'),
       h('dd', {}, p.rpName ? `${p.rpName} (${p.rpId})` : p.rpId),
       p.user ? h('dt', {}, 'Account') : null,
@@ -192,7 +208,7 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
       h(
         'button',
         { type: 'button', className: 'link', onclick: () => void neverHere() },
-        `Never use Tapkey on ${host(p.origin)}`,
+        `Never use Tapkey on ${host(p.topOrigin ?? p.origin)}`,
       ),
     ),
     h('p', { className: 'queued', hidden: p.queued === 0 }, queuedText(p.queued)),
@@ -203,12 +219,25 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
     if (event.key === 'Escape') {
       event.preventDefault();
       cancel();
-    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+    } else if (event.key === 'Enter' && !event.repeat && !(event.target instanceof HTMLButtonElement)) {
       event.preventDefault();
       approve();
     }
   };
+  const approveButton = root.querySelector<HTMLButtonElement>('#approve');
+  if (approveButton) approveButton.disabled = true;
+  const arming = setTimeout(() => {
+    armed = true;
+    if (approveButton) approveButton.disabled = false;
+    body.dataset.armed = '';
+    if (!pinInput) approveButton?.focus();
+  }, ARMING_DELAY_MS);
   document.addEventListener('keydown', onKey);
-  (pinInput ?? root.querySelector<HTMLButtonElement>('#approve') ?? root.querySelector('button'))?.focus();
-  return () => document.removeEventListener('keydown', onKey);
+  // Focus goes to the PIN field, or to the prompt itself until Approve is armed.
+  body.tabIndex = -1;
+  (pinInput ?? body).focus();
+  return () => {
+    clearTimeout(arming);
+    document.removeEventListener('keydown', onKey);
+  };
 }

@@ -9,6 +9,9 @@ function seconds(ms: number): string {
   return `${Math.abs(Math.round(ms / 1000))} s`;
 }
 
+/** The largest correction Tapkey applies (the worker refuses more). */
+const MAX_OFFSET_MS = 3_600_000;
+
 export function describeOffset(offsetMs: number): string {
   if (offsetMs === 0) return 'Codes use this computer’s clock.';
   return `Codes use this computer’s clock ${offsetMs > 0 ? '+' : '−'}${seconds(offsetMs)}.`;
@@ -48,7 +51,12 @@ export function renderClock(
         ? `This computer’s clock is ${seconds(offsetMs)} ${offsetMs > 0 ? 'behind' : 'ahead of'} ${source}. Codes may be rejected.`
         : `This computer’s clock agrees with ${source} (within ${seconds(Math.max(1000, Math.abs(offsetMs)))}).`;
       result.replaceChildren(h('p', { className: off ? 'note warn' : 'hint', id: 'clock-verdict' }, text));
-      if (off) {
+      if (off && Math.abs(offsetMs) > MAX_OFFSET_MS) {
+        // A larger correction would let one page's Date header shift every code far ahead.
+        result.append(
+          h('p', { className: 'hint' }, 'That is more than an hour: set the computer’s clock right instead.'),
+        );
+      } else if (off) {
         result.append(
           h(
             'button',

@@ -170,10 +170,17 @@ function promptTiming(timeoutMs: number): Promise<PromptTiming> {
   });
 }
 
-/** In the popup: press Approve, returning the wall-clock time of the click. */
-function clickApprove(): number {
+/**
+ * In the popup: press Approve once it is armed (it is disabled for a moment after the prompt appears,
+ * a keyjacking guard), returning the wall-clock time of the click.
+ */
+async function clickApprove(): Promise<number> {
+  const end = Date.now() + 5_000;
+  while (!document.querySelector('section.prompt[data-armed]') && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
   const button = document.querySelector<HTMLButtonElement>('#approve');
-  if (!button) throw new Error('no #approve button');
+  if (!button || button.disabled) throw new Error('no armed #approve button');
   const at = performance.timeOrigin + performance.now();
   button.click();
   return at;

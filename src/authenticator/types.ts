@@ -12,6 +12,8 @@ export const COSE_ALG = { ES256: -7, EdDSA: -8, RS256: -257 } as const;
 /** What the prompt shows; it plays no part in any check. */
 export interface PromptContext {
   origin: string;
+  /** The top-level site, when the request comes from a cross-origin frame. */
+  topOrigin?: string;
   /** Client-side request id, so that a restarted worker finds the same prompt again. */
   requestId: string;
 }

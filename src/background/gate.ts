@@ -4,7 +4,7 @@ import type { CredentialSummary, UserGate } from '../authenticator/ports.ts';
 import type { CredentialSummaryView } from '../messages/views.ts';
 import { toBase64url } from '../shared/bytes.ts';
 import { showPopup } from './popup-window.ts';
-import { ensurePrompt, type PromptAnswer, updateBadge, waitForAnswer } from './prompts.ts';
+import { answerPrompt, ensurePrompt, type PromptAnswer, updateBadge, waitForAnswer } from './prompts.ts';
 
 export function summaryView(c: CredentialSummary): CredentialSummaryView {
   return {
@@ -34,47 +34,65 @@ function refuse(answer: PromptAnswer): never {
   }
 }
 
-async function ask(prompt: Parameters<typeof ensurePrompt>[0]): Promise<PromptAnswer> {
-  if (Date.now() >= prompt.deadline) return { type: 'timeout' };
+function reasonOf(signal: AbortSignal): PromptAnswer {
+  return { type: signal.reason === 'timeout' ? 'timeout' : 'abort' };
+}
+
+async function ask(prompt: Parameters<typeof ensurePrompt>[0], signal: AbortSignal): Promise<PromptAnswer> {
+  if (signal.aborted) return reasonOf(signal);
   await ensurePrompt(prompt);
+  // Aborted while the prompt was being queued, or later while it waits: answer (and so remove) it.
+  const onAbort = () => void answerPrompt(prompt.promptId, reasonOf(signal));
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
   // recorded in the prompt and found by waitForAnswer.
   void showPopup();
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
+  signal.removeEventListener('abort', onAbort);
   void updateBadge();
   return answer;
 }
 
-export function popupGate(deadline: number): UserGate {
+/** `signal` carries the request's abort and deadline; the prompt's own deadline is shown to the user. */
+export function popupGate(signal: AbortSignal, deadline = Date.now()): UserGate {
   return {
     async approveMakeCredential(request) {
-      const answer = await ask({
-        promptId: request.prompt.requestId,
-        kind: 'create',
-        origin: request.prompt.origin,
-        rpId: request.rp.id,
-        rpName: request.rp.name,
-        user: request.user,
-        candidates: [],
-        excluded: request.excluded,
-        uv: request.uv,
-        deadline,
-      });
+      const answer = await ask(
+        {
+          promptId: request.prompt.requestId,
+          kind: 'create',
+          origin: request.prompt.origin,
+          ...(request.prompt.topOrigin ? { topOrigin: request.prompt.topOrigin } : {}),
+          rpId: request.rp.id,
+          rpName: request.rp.name,
+          user: request.user,
+          candidates: [],
+          excluded: request.excluded,
+          uv: request.uv,
+          deadline,
+        },
+        signal,
+      );
       if (answer.type !== 'approve') refuse(answer);
       return { userVerified: answer.userVerified };
     },
     async approveGetAssertion(request) {
-      const answer = await ask({
-        promptId: request.prompt.requestId,
-        kind: 'get',
-        origin: request.prompt.origin,
-        rpId: request.rpId,
-        candidates: request.candidates.map(summaryView),
-        excluded: false,
-        uv: request.uv,
-        deadline,
-      });
+      const answer = await ask(
+        {
+          promptId: request.prompt.requestId,
+          kind: 'get',
+          origin: request.prompt.origin,
+          ...(request.prompt.topOrigin ? { topOrigin: request.prompt.topOrigin } : {}),
+          rpId: request.rpId,
+          candidates: request.candidates.map(summaryView),
+          excluded: false,
+          uv: request.uv,
+          deadline,
+        },
+        signal,
+      );
       if (answer.type !== 'approve') refuse(answer);
       const chosen = request.candidates.find((c) => toBase64url(c.credentialId) === answer.credentialId);
       if (!chosen) throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', 'no credential was chosen');

@@ -31,7 +31,15 @@ describe('site matching', () => {
     ];
     expect(bestAccountFor(list, 'github.com')?.issuer).toBe('Other');
     expect(bestAccountFor(list, 'nothing.test')).toBeUndefined();
-    expect(bestAccountFor([account('Solo')], 'localhost')?.issuer).toBe('Solo');
+    // No guessing for the keyboard command: an unrelated only account is not filled.
+    expect(bestAccountFor([account('Solo')], 'localhost')).toBeUndefined();
+    // Look-alike domains never get the real site's code.
+    expect(bestAccountFor([account('GitHub')], 'github-login-secure.com')).toBeUndefined();
+    expect(bestAccountFor([account('GitHub')], 'git-hub.com')).toBeUndefined();
+    expect(bestAccountFor([account('GitHub')], 'github.com')?.issuer).toBe('GitHub');
+    expect(bestAccountFor([account('Amazon Web Services')], 'console.aws.amazon.com')?.issuer).toBe(
+      'Amazon Web Services',
+    );
   });
 
   it('reads hostnames of web tabs only', () => {

@@ -53,7 +53,30 @@ export function tabHostname(url: string | undefined): string {
 }
 
 /**
- * The account the fill command uses: the best match for the site, or the only account there is.
+ * Evidence strong enough to fill a code without the user choosing the account (the keyboard
+ * command): the account's icon is on this site, its issuer names the site's registrable name as is
+ * (so `github-login-secure.com` or `git-hub.com` never get GitHub's code), or its e-mail is on it.
+ * The fuzzy `siteMatchScore` only orders the list, where the user still picks.
+ */
+export function strictMatchScore(account: MatchableAccount, hostname: string): number {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const parsed = parse(host);
+  if (!parsed.domain || !parsed.domainWithoutSuffix) return 0;
+  const domain = parsed.domain;
+  const onSite = (other: string | null) =>
+    other !== null && (other === domain || other.endsWith(`.${domain}`));
+  const image = account.extra.image;
+  if (image && onSite(hostOf(image))) return 3;
+  const name = parsed.domainWithoutSuffix;
+  const issuer = account.issuer.toLowerCase().replace(/\s+/g, '');
+  if (name.length >= 3 && issuer.includes(name)) return 2;
+  const at = account.accountName.lastIndexOf('@');
+  if (at !== -1 && onSite(account.accountName.slice(at + 1).toLowerCase())) return 1;
+  return 0;
+}
+
+/**
+ * The account the fill command uses: the one best matching the site on strict evidence, or none.
  * Ties go to the user's order (the first in `accounts`).
  */
 export function bestAccountFor<T extends MatchableAccount>(
@@ -63,11 +86,11 @@ export function bestAccountFor<T extends MatchableAccount>(
   let best: T | undefined;
   let bestScore = 0;
   for (const account of accounts) {
-    const score = siteMatchScore(account, hostname);
+    const score = strictMatchScore(account, hostname);
     if (score > bestScore) {
       best = account;
       bestScore = score;
     }
   }
-  return best ?? (accounts.length === 1 ? accounts[0] : undefined);
+  return best;
 }

@@ -2,6 +2,10 @@
  * Front door A: requests from the page script, through the isolated-world relay, on one runtime Port
  * per request. The caller's origin is `sender.origin` (the browser's word); the frame facts come from
  * the relay's isolated world; nothing the page wrote decides who is asking.
+ *
+ * Each request lives in `running` from its first message until its ceremony settles, with one
+ * AbortController: an abort, a closed tab or the deadline aborts the ceremony wherever it is (before
+ * its prompt exists, while it waits, or not at all once approved), so no prompt outlives its request.
  */
 import type browser from 'webextension-polyfill';
 import { callerContext } from '../client/caller.ts';
@@ -9,7 +13,6 @@ import { WebAuthnError } from '../client/errors.ts';
 import type { CallerContext } from '../client/types.ts';
 import { isRelayToWorker } from '../messages/guards.ts';
 import type { CeremonyKind, CeremonyOutcome, FrameFacts, WorkerToRelay } from '../messages/protocol.ts';
-import { answerPrompt } from './prompts.ts';
 import { runCeremony, timeoutOf } from './router.ts';
 import { readSession, updateSession } from './session-state.ts';
 
@@ -22,11 +25,16 @@ interface RequestRecord {
   deadline: number;
 }
 
+interface Running {
+  port: browser.Runtime.Port;
+  tabId: number;
+  frameId: number;
+  controller: AbortController;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 const REQUESTS_KEY = 'requests';
-const running = new Map<
-  string,
-  { port: browser.Runtime.Port; timer: ReturnType<typeof setTimeout>; tabId: number; frameId: number }
->();
+const running = new Map<string, Running>();
 
 function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string | undefined {
   if (!sender) return undefined;
@@ -49,14 +57,19 @@ function reply(port: browser.Runtime.Port, requestId: string, outcome: CeremonyO
   }
 }
 
-async function forget(requestId: string): Promise<void> {
-  const entry = running.get(requestId);
-  if (entry) clearTimeout(entry.timer);
-  running.delete(requestId);
-  await updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => {
+const refuse = (port: browser.Runtime.Port, requestId: string, message: string) =>
+  reply(port, requestId, { type: 'error', name: 'NotAllowedError', message });
+
+function forgetRecord(requestId: string): Promise<void> {
+  return updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => {
     const { [requestId]: _, ...rest } = all;
     return { value: rest, result: undefined };
   });
+}
+
+/** Aborts a running request (page abort, closed tab, deadline); its ceremony then settles by itself. */
+function abortRequest(requestId: string, reason: 'abort' | 'timeout'): void {
+  running.get(requestId)?.controller.abort(reason);
 }
 
 async function start(
@@ -75,40 +88,64 @@ async function start(
   const frameId = sender?.frameId ?? 0;
   const { requestId } = message;
   if (!origin || origin === 'null' || tabId === undefined) {
-    reply(port, requestId, {
-      type: 'error',
-      name: 'NotAllowedError',
-      message: 'This document cannot use WebAuthn.',
-    });
+    refuse(port, requestId, 'This document cannot use WebAuthn.');
     return;
   }
   if (running.has(requestId)) return;
   // One request at a time per document, as browsers do: a page cannot pile up prompts.
   if ([...running.values()].some((r) => r.tabId === tabId && r.frameId === frameId)) {
-    reply(port, requestId, {
-      type: 'error',
-      name: 'NotAllowedError',
-      message: 'A request is already pending.',
-    });
+    refuse(port, requestId, 'A request is already pending.');
     return;
   }
+  // Only the tab the user is looking at may pop up a prompt: a background tab or a hidden document
+  // could otherwise put one in front of the user at a moment of its choosing (keyjacking). Focus itself
+  // is not required, unlike Chrome's own dialog, because our prompt takes it and requests must queue.
+  if (message.type === 'begin' && (sender?.tab?.active === false || !message.frame.documentVisible)) {
+    refuse(port, requestId, 'The document is not visible: WebAuthn needs the tab in front.');
+    return;
+  }
+  const entry: Running = { port, tabId, frameId, controller: new AbortController() };
+  running.set(requestId, entry);
+  try {
+    const outcome = await ceremony(port, message, { origin, tabId, frameId, entry });
+    // Answer the page first; the bookkeeping can follow.
+    if (outcome) reply(port, requestId, outcome);
+  } finally {
+    clearTimeout(entry.timer);
+    running.delete(requestId);
+    await forgetRecord(requestId);
+  }
+}
 
+async function ceremony(
+  port: browser.Runtime.Port,
+  message: {
+    type: 'begin' | 'resume';
+    requestId: string;
+    kind: CeremonyKind;
+    options: unknown;
+    frame: FrameFacts;
+  },
+  at: { origin: string; tabId: number; frameId: number; entry: Running },
+): Promise<CeremonyOutcome | undefined> {
+  const { requestId } = message;
   let deadline = Date.now() + timeoutOf(message.options);
-  const record: RequestRecord = { requestId, tabId, frameId, origin, deadline };
   if (message.type === 'resume') {
     const known = (await readSession<Record<string, RequestRecord>>(REQUESTS_KEY, {}))[requestId];
-    // A resume must come from the same document that began it, and in time.
-    if (!known || known.tabId !== tabId || known.frameId !== frameId || known.origin !== origin) {
-      reply(port, requestId, {
-        type: 'error',
-        name: 'NotAllowedError',
-        message: 'The request is no longer pending.',
-      });
-      return;
+    // A resume must come from the same document that began it.
+    if (!known || known.tabId !== at.tabId || known.frameId !== at.frameId || known.origin !== at.origin) {
+      return { type: 'error', name: 'NotAllowedError', message: 'The request is no longer pending.' };
     }
     deadline = known.deadline;
   } else {
     // Written behind: only a worker restart minutes from now needs it, not this ceremony.
+    const record: RequestRecord = {
+      requestId,
+      tabId: at.tabId,
+      frameId: at.frameId,
+      origin: at.origin,
+      deadline,
+    };
     void updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => ({
       value: { ...all, [requestId]: record },
       result: undefined,
@@ -117,42 +154,24 @@ async function start(
 
   let caller: CallerContext;
   try {
-    caller = callerContext(origin, frameId === 0, message.kind, message.frame);
+    caller = callerContext(at.origin, at.frameId === 0, message.kind, message.frame);
   } catch (e) {
     const name = e instanceof WebAuthnError ? e.name : 'NotAllowedError';
-    reply(port, requestId, { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' });
-    await forget(requestId);
-    return;
+    return { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' };
   }
 
-  const timer = setTimeout(
-    () => {
-      void answerPrompt(requestId, { type: 'timeout' }).then((had) => {
-        if (!had && running.has(requestId)) {
-          void forget(requestId);
-          reply(port, requestId, {
-            type: 'error',
-            name: 'NotAllowedError',
-            message: 'The request timed out.',
-          });
-        }
-      });
-    },
-    Math.max(0, deadline - Date.now()),
-  );
-  running.set(requestId, { port, timer, tabId, frameId });
-
+  at.entry.timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
   const outcome = await runCeremony({
     requestId,
     kind: message.kind,
     options: message.options,
     caller,
     deadline,
+    signal: at.entry.controller.signal,
   });
-  if (!running.has(requestId)) return;
-  // Answer the page first; the bookkeeping can follow.
-  reply(port, requestId, outcome);
-  await forget(requestId);
+  // The page aborted: it already rejected with its signal's reason and listens no more.
+  if (at.entry.controller.signal.reason === 'abort') return undefined;
+  return outcome;
 }
 
 export function handleCeremonyPort(port: browser.Runtime.Port): void {
@@ -163,17 +182,13 @@ export function handleCeremonyPort(port: browser.Runtime.Port): void {
       mine.add(message.requestId);
       void start(port, message);
     } else if (message.type === 'abort' && mine.has(message.requestId)) {
-      void answerPrompt(message.requestId, { type: 'abort' });
-      void forget(message.requestId);
+      abortRequest(message.requestId, 'abort');
     }
   });
-  // Tab closed or navigated: its prompts go away with it.
+  // Tab closed or navigated: its requests, and their prompts, go away with it.
   port.onDisconnect.addListener(() => {
     for (const requestId of mine) {
-      if (running.get(requestId)?.port === port) {
-        void answerPrompt(requestId, { type: 'abort' });
-        void forget(requestId);
-      }
+      if (running.get(requestId)?.port === port) abortRequest(requestId, 'abort');
     }
   });
 }

@@ -40,6 +40,7 @@ async function promptView(): Promise<PromptView | null> {
     deadline: prompt.deadline,
   };
   if (prompt.rpName !== undefined) view.rpName = prompt.rpName;
+  if (prompt.topOrigin !== undefined) view.topOrigin = prompt.topOrigin;
   if (prompt.user) view.user = prompt.user;
   return view;
 }

@@ -19,6 +19,7 @@ export interface PromptState {
   promptId: string;
   kind: 'create' | 'get';
   origin: string;
+  topOrigin?: string;
   rpId: string;
   rpName?: string;
   user?: { name: string; displayName: string };

@@ -19,6 +19,8 @@ export interface CeremonyRequest {
   /** From the browser (sender.origin), never from the page. */
   caller: CallerContext;
   deadline: number;
+  /** Aborted with 'abort' (page, closed tab) or 'timeout'; the prompt goes away at once. */
+  signal: AbortSignal;
 }
 
 /** The request's timeout, clamped as the client layer clamps it, for the worker's own timer. */
@@ -33,8 +35,16 @@ const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n))
 const clock = { now: () => Date.now() };
 
 export async function runCeremony(request: CeremonyRequest): Promise<CeremonyOutcome> {
-  if (await isBypassed(request.caller.topOrigin ?? request.caller.origin)) return { type: 'fallback' };
-  const ports = { store: await credentialStore(), gate: popupGate(request.deadline), random, clock };
+  const { caller } = request;
+  if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
+    return { type: 'fallback' };
+  }
+  const ports = {
+    store: await credentialStore(),
+    gate: popupGate(request.signal, request.deadline),
+    random,
+    clock,
+  };
   try {
     if (request.kind === 'create') {
       const credential = await createCredential(request.options, request.caller, request.requestId, ports);

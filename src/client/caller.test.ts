@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { callerContext } from './caller.ts';
 
-const top = { ancestorOrigins: [], permissionsPolicyAllows: true, hasTransientActivation: false };
+const top = {
+  ancestorOrigins: [],
+  permissionsPolicyAllows: true,
+  hasTransientActivation: false,
+  documentVisible: true,
+};
 
 describe('callerContext', () => {
   it('a top-level document is same-origin with its ancestors, whatever the relay claims', () => {

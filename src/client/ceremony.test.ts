@@ -261,3 +261,18 @@ describe('errors the page sees', () => {
     expect(gate.calls).toEqual(['get:other.org:0']);
   });
 });
+
+describe('authenticatorAttachment', () => {
+  it('"platform" is handed to the browser: a roaming key is not what the RP asked for', async () => {
+    const ports = fakePorts();
+    await expect(
+      createCredential(
+        creationOptions({ authenticatorSelection: { authenticatorAttachment: 'platform' } }),
+        caller,
+        'r',
+        ports,
+      ),
+    ).rejects.toBeInstanceOf(HandBackToBrowser);
+    expect(ports.store.records.size).toBe(0);
+  });
+});

@@ -8,6 +8,7 @@ import { isAuthenticatorError } from '../authenticator/errors.ts';
 import { getAssertion } from '../authenticator/get-assertion.ts';
 import { makeCredential } from '../authenticator/make-credential.ts';
 import type { AuthenticatorPorts } from '../authenticator/ports.ts';
+import type { PromptContext } from '../authenticator/types.ts';
 import { toBase64url, utf8 } from '../shared/bytes.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '../shared/webauthn-json.ts';
 import { clientDataHash, collectedClientData } from './client-data.ts';
@@ -17,6 +18,12 @@ import type { CallerContext } from './types.ts';
 
 /** Transports we report: the extension answers as a roaming (USB-like) security key would. */
 const TRANSPORTS = ['usb'];
+
+function promptContext(caller: CallerContext, requestId: string): PromptContext {
+  const prompt: PromptContext = { origin: caller.origin, requestId };
+  if (caller.topOrigin) prompt.topOrigin = caller.topOrigin;
+  return prompt;
+}
 
 /** Thrown when the user hands the request to the browser's own authenticator. */
 export class HandBackToBrowser extends Error {
@@ -31,6 +38,11 @@ export async function createCredential(
 ): Promise<RegistrationResponseJSON> {
   // §5.1.3 steps 1–11: option validation, RP ID check, algorithm list.
   const options = parseCreationOptions(input, caller);
+  // The RP wants the platform's own authenticator (Touch ID, Windows Hello…): that is the browser's,
+  // not a roaming key's, so the browser answers (§5.1.3 step 20: authenticators not matching
+  // authenticatorAttachment are not used).
+  if (options.authenticatorAttachment === 'platform')
+    throw new HandBackToBrowser('platform authenticator requested');
   // §5.1.3 step 13–14: collectedClientData and its hash.
   const clientDataJSON = collectedClientData('webauthn.create', options.challenge, caller);
   const rk = options.residentKey !== 'discouraged';
@@ -48,7 +60,7 @@ export async function createCredential(
         // indirect may be anonymised by the client, and `none` is the most anonymous answer.
         attestation:
           options.attestation === 'direct' || options.attestation === 'enterprise' ? 'packed' : 'none',
-        prompt: { origin: caller.origin, requestId },
+        prompt: promptContext(caller, requestId),
       },
       ports,
     );
@@ -89,7 +101,7 @@ export async function getCredential(
         clientDataHash: clientDataHash(clientDataJSON),
         allowList: options.allowCredentials.map((c) => c.id),
         uv: options.userVerification,
-        prompt: { origin: caller.origin, requestId },
+        prompt: promptContext(caller, requestId),
       },
       ports,
     );

@@ -55,4 +55,6 @@ export interface FrameFacts {
   permissionsPolicyAllows: boolean;
   /** `navigator.userActivation.isActive`. */
   hasTransientActivation: boolean;
+  /** `document.visibilityState === 'visible'`: a hidden document may not pop up a prompt. */
+  documentVisible: boolean;
 }

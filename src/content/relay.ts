@@ -28,6 +28,7 @@ function frameFacts(kind: CeremonyKind): FrameFacts {
     // Without the Feature Policy API (Firefox) a cross-origin frame is refused: the safe default.
     permissionsPolicyAllows: policy ? policy.allowsFeature(feature) : ancestors.length === 0,
     hasTransientActivation: navigator.userActivation?.isActive ?? false,
+    documentVisible: document.visibilityState === 'visible',
   };
 }
 

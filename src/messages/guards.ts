@@ -32,7 +32,8 @@ function isFrameFacts(v: unknown): v is FrameFacts {
     v.ancestorOrigins.length <= 64 &&
     v.ancestorOrigins.every(isString) &&
     typeof v.permissionsPolicyAllows === 'boolean' &&
-    typeof v.hasTransientActivation === 'boolean'
+    typeof v.hasTransientActivation === 'boolean' &&
+    typeof v.documentVisible === 'boolean'
   );
 }
 

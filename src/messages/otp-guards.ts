@@ -75,7 +75,8 @@ export function isOtpMessage(v: unknown): v is OtpMessage {
       return isTabId(p.tabId) && (p.url === undefined || isText(p.url, 2048));
     case 'otp/set-clock-offset':
       // A day either way is already absurd; more is a bug, not a clock.
-      return isWhole(p.offsetMs, -86_400_000, 86_400_000);
+      // At most an hour: a page's Date header must not be able to shift codes far into the future.
+      return isWhole(p.offsetMs, -3_600_000, 3_600_000);
     default:
       return false;
   }

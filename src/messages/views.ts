@@ -17,6 +17,8 @@ export interface PromptView {
   promptId: string;
   kind: 'create' | 'get';
   origin: string;
+  /** The top-level site around a cross-origin frame. */
+  topOrigin?: string;
   rpId: string;
   rpName?: string;
   user?: { name: string; displayName: string };

@@ -52,7 +52,12 @@ type CredentialsMethod = (this: CredentialsContainer, options?: Obj) => Promise<
     ) {
       return native.call(self, options);
     }
-    const signal = options.signal instanceof AbortSignal ? options.signal : undefined;
+    // Duck-typed: a signal made in another frame's realm fails `instanceof AbortSignal` here.
+    const maybe = options.signal as AbortSignal | undefined;
+    const signal =
+      maybe && typeof maybe.aborted === 'boolean' && typeof maybe.addEventListener === 'function'
+        ? maybe
+        : undefined;
     if (signal?.aborted) return PromiseCtor.reject(signal.reason);
 
     let json: Obj;
@@ -90,15 +95,15 @@ type CredentialsMethod = (this: CredentialsContainer, options?: Obj) => Promise<
     });
   }
 
-  // Plain function expressions keep `.name` and arity like the originals.
+  // Method shorthands keep `.name`, and rest parameters keep `.length` 0, like the originals.
   const create = {
-    create(this: CredentialsContainer, options?: Obj) {
-      return run('create', this, options);
+    create(this: CredentialsContainer, ...args: [Obj?]) {
+      return run('create', this, args[0]);
     },
   }.create;
   const get = {
-    get(this: CredentialsContainer, options?: Obj) {
-      return run('get', this, options);
+    get(this: CredentialsContainer, ...args: [Obj?]) {
+      return run('get', this, args[0]);
     },
   }.get;
   Object.defineProperty(container, 'create', {

@@ -137,3 +137,16 @@ describe('PIN and vault key', () => {
     await expect(setPin(db, cache, '123')).rejects.toMatchObject({ reason: 'invalid' });
   });
 });
+
+describe('PIN attempts in parallel', () => {
+  it('count every guess: twenty parallel wrong PINs block the PIN', async () => {
+    const { db, cache } = await setup();
+    await setPin(db, cache, '1234');
+    const guesses = Array.from({ length: 20 }, (_, i) =>
+      unlockWithPin(db, cache, String(5000 + i)).catch((e) => e),
+    );
+    const results = await Promise.all(guesses);
+    expect(results.filter((e) => e instanceof PinError && e.reason === 'blocked').length).toBe(13);
+    await expect(unlockWithPin(db, cache, '1234')).rejects.toMatchObject({ reason: 'blocked' });
+  }, 60_000);
+});

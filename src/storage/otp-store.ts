@@ -55,7 +55,7 @@ export class IdbOtpStore {
    * Secrets already opened, by record id: a sealed secret never changes after it is added, so the
    * Codes tab's list costs one AES-GCM open per account per worker life, not per popup opening.
    */
-  private readonly opened = new Map<string, Uint8Array>();
+  private readonly opened = new Map<string, { iv: Uint8Array; secret: Uint8Array }>();
 
   constructor(
     private readonly db: VaultDB,
@@ -217,11 +217,12 @@ export class IdbOtpStore {
 
   private async open(key: CryptoKey, record: OtpAccountRecord): Promise<StoredOtpAccount> {
     const { secret, ...rest } = record;
+    // Keyed by id and checked by IV: a replaced account (same id, new secret) is opened afresh.
     let opened = this.opened.get(record.id);
-    if (!opened) {
-      opened = await unseal(key, secret, secretAad(record.id));
+    if (!opened || !equal(opened.iv, secret.iv)) {
+      opened = { iv: secret.iv, secret: await unseal(key, secret, secretAad(record.id)) };
       this.opened.set(record.id, opened);
     }
-    return { ...rest, extra: { ...rest.extra }, secret: opened };
+    return { ...rest, extra: { ...rest.extra }, secret: opened.secret };
   }
 }

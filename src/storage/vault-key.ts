@@ -104,18 +104,33 @@ async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promis
  * Verifies `pin` and unlocks the vault. Wrong PINs count towards the block; a right one resets the
  * count. Throws PinError('wrong' | 'blocked' | 'not-set').
  */
-export async function unlockWithPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
+let attempts: Promise<unknown> = Promise.resolve();
+
+export function unlockWithPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
+  // One attempt at a time: parallel guesses must not share one retry count.
+  const run = attempts.then(() => attemptPin(db, cache, pin));
+  attempts = run.catch(() => undefined);
+  return run;
+}
+
+async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
   const record = await readVaultKeyRecord(db);
   if (record?.kind !== 'pin') throw new PinError('not-set', 'no PIN is set on this key');
-  const left = await pinRetries(db);
-  if (left <= 0) throw new PinError('blocked', 'the PIN is blocked after too many wrong attempts', 0);
+  // The attempt is counted before the slow derivation (CTAP 2.1 §6.5.5.5 decrements first), so a
+  // worker stopped mid-attempt still has it counted; a right PIN resets the count below.
+  const tx = db.transaction('meta', 'readwrite');
+  const used = ((await tx.store.get('pinRetries')) as number | undefined) ?? 0;
+  if (used >= PIN_MAX_RETRIES) {
+    await tx.done;
+    throw new PinError('blocked', 'the PIN is blocked after too many wrong attempts', 0);
+  }
+  await tx.store.put(used + 1, 'pinRetries');
+  await tx.done;
   let raw: Uint8Array;
   try {
     raw = await unseal(await pinKey(pin, record.salt, record.iterations), record.wrapped, AAD);
   } catch {
-    const used = PIN_MAX_RETRIES - left + 1;
-    await db.put('meta', used, 'pinRetries');
-    const retriesLeft = PIN_MAX_RETRIES - used;
+    const retriesLeft = PIN_MAX_RETRIES - (used + 1);
     if (retriesLeft <= 0) throw new PinError('blocked', 'wrong PIN; the PIN is now blocked', 0);
     throw new PinError('wrong', `wrong PIN; ${retriesLeft} attempts left`, retriesLeft);
   }

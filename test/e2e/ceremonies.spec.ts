@@ -1,4 +1,5 @@
 /** Raw-API ceremonies through the real popup: shapes, chooser, every error path. */
+import { serviceWorker } from './browser.ts';
 import {
   approve,
   cancel,
@@ -188,4 +189,23 @@ test('other credential types go to the browser untouched', async ({ page }) => {
     ),
   );
   expect(result).toBe('resolved null');
+});
+
+test('aborting at once, again and again, leaves no prompt behind', async ({ page, context }) => {
+  for (let i = 1; i <= 5; i++) {
+    expect(await create(page, { abortAfterMs: 0, userId: [i] })).toMatchObject({
+      ok: false,
+      name: 'AbortError',
+    });
+  }
+  await page.waitForTimeout(1_000);
+  const worker = await serviceWorker(context);
+  const left = await worker.evaluate(() =>
+    chrome.storage.session.get('prompts').then((x) => (Array.isArray(x.prompts) ? x.prompts.length : 0)),
+  );
+  expect(left).toBe(0);
+  // And the document may ask again: nothing is left "pending".
+  const made = create(page, { userId: [9] });
+  await approve(context, page);
+  expect((await made).ok).toBe(true);
 });

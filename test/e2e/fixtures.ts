@@ -50,7 +50,8 @@ export async function prompt(context: BrowserContext, page: Page): Promise<Popup
     // A popup that just answered may still be closing: skip it and wait for the one with a prompt.
     const popup = await PopupDriver.waitFor(context, page);
     try {
-      await popup.waitFor('section.prompt', 2_000);
+      // Approve is armed half a second after the prompt appears (keyjacking guard).
+      await popup.waitFor('section.prompt[data-armed]', 3_000);
       return popup;
     } catch (e) {
       await popup.detach();

@@ -47,7 +47,9 @@ test('settings: set a PIN, then change it only with the current one', async ({ c
   await popup.getByLabel('New PIN', { exact: true }).fill('2468');
   await popup.getByLabel('Confirm new PIN').fill('2468');
   await popup.getByRole('button', { name: 'Change PIN' }).click();
-  await expect(popup.getByRole('status')).toHaveText('Wrong PIN; 7 attempts left.');
+  await expect(popup.getByRole('form', { name: 'Change PIN' }).getByRole('status')).toHaveText(
+    'Wrong PIN; 7 attempts left.',
+  );
 });
 
 test('reset erases every passkey after a typed confirmation', async ({

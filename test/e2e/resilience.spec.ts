@@ -47,8 +47,24 @@ test('a ceremony completes after the service worker is stopped while the prompt 
 
 test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {
   await page.goto(`${server.url}/pages/blank.html`);
-  const second = await context.newPage();
-  await second.goto(`${server.url}/pages/blank.html`);
+  // A second site in a frame of the same page; a click in it gives both documents focus.
+  const inner = server.url.replace('//localhost', '//sub.localhost');
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.allow = 'publickey-credentials-get *';
+    document.body.append(frame);
+  }, `${inner}/pages/blank.html`);
+  const frame = await (async () => {
+    for (;;) {
+      const found = page.frames().find((f) => f.url().startsWith(`${inner}/`));
+      if (found) return found;
+      await page.waitForTimeout(50);
+    }
+  })();
+  await frame.waitForLoadState();
+  await page.locator(`iframe[src^="${inner}/"]`).click();
+
   const first = create(page, { userName: 'first', userId: [1] });
   await (await prompt(context, page)).detach();
   // The same document may have one request at a time, as in Chrome.
@@ -56,15 +72,16 @@ test('several pending requests queue, one prompt each, in order', async ({ page,
     ok: false,
     name: 'NotAllowedError',
   });
-  const next = create(second, { userName: 'second', userId: [2] });
+  const next = get(frame);
   const popup = await prompt(context, page);
-  expect(await popup.text('.queued')).toBe('1 more request waiting');
+  expect(await popup.nonEmptyText('.queued')).toBe('1 more request waiting');
   expect(await popup.text('#prompt-title')).toContain('for first');
   await popup.click('#approve');
   expect((await first).ok).toBe(true);
-  expect(await popup.text('#prompt-title')).toContain('for second');
-  await popup.click('#approve');
-  expect((await next).ok).toBe(true);
+  await popup.waitFor('section.prompt[data-armed]');
+  expect(await popup.text('#prompt-title')).toBe('sub.localhost wants you to sign in');
+  await popup.clickButton('Cancel');
+  expect(await next).toMatchObject({ ok: false, name: 'NotAllowedError' });
   await waitForPopupClosed(context, page);
 });
 
@@ -130,4 +147,13 @@ test('userVerification required: the prompt sets a PIN, UV is set, then the PIN 
   await ask.click('#approve');
   const auth = await signed;
   expect(auth.ok && auth.flags & 0x05).toBe(0x05);
+});
+
+test('a background tab cannot pop up a prompt', async ({ page, context, server }) => {
+  await page.goto(`${server.url}/pages/blank.html`);
+  const front = await context.newPage();
+  await front.goto(`${server.url}/pages/blank.html`);
+  await front.bringToFront();
+  expect(await create(page)).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  expect(await storedCredentialCount(context)).toBe(0);
 });
