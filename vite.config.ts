@@ -17,6 +17,8 @@ export default defineConfig({
     target: 'chrome116',
     minify: false,
     sourcemap: false,
+    // The offscreen document is not named in the manifest, so it is an input of its own.
+    rollupOptions: { input: { clipboard: 'offscreen/clipboard.html' } },
   },
   server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
 });

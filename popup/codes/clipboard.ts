@@ -1,7 +1,10 @@
 /**
- * Copying codes, and clearing them again after 30 s as password managers do. The popup does the
- * clearing while it is open; a closed popup cannot clear (it would need a persistent page for that).
+ * Copying codes, and clearing them again after 30 s as password managers do. The worker's offscreen
+ * document does the clearing, so it happens after the popup has closed too; where that is not
+ * available (no chrome.offscreen) the popup clears while it stays open.
  */
+import { send } from '../../src/messages/client.ts';
+
 export const CLEAR_AFTER_MS = 30_000;
 
 let clearTimer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +31,10 @@ async function write(text: string): Promise<void> {
 export async function copyCode(code: string): Promise<void> {
   await write(code);
   clearTimeout(clearTimer);
+  const later = await send('otp/clear-clipboard-later', { afterMs: CLEAR_AFTER_MS }).catch(() => ({
+    ok: false,
+  }));
+  if (later.ok) return;
   clearTimer = setTimeout(async () => {
     let still = true;
     try {

@@ -5,67 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { getAssertion } from '../../src/authenticator/get-assertion.ts';
 import { makeCredential } from '../../src/authenticator/make-credential.ts';
-import type {
-  AuthenticatorPorts,
-  CredentialStore,
-  CredentialSummary,
-  NewCredential,
-  SigningKey,
-} from '../../src/authenticator/ports.ts';
+import type { AuthenticatorPorts, CredentialStore } from '../../src/authenticator/ports.ts';
+import { MemoryStore } from '../../src/authenticator/testing/fakes.ts';
 import { COSE_ALG } from '../../src/authenticator/types.ts';
 import { createCredential, getCredential } from '../../src/client/ceremony.ts';
 import type { CallerContext } from '../../src/client/types.ts';
 import { toBase64url } from '../../src/shared/bytes.ts';
-
-/** A Map-based CredentialStore: what IndexedDB does, minus IndexedDB. */
-export class MemoryCredentialStore implements CredentialStore {
-  readonly records = new Map<string, NewCredential>();
-  private readonly discoverableByUser = new Map<string, string>();
-
-  async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
-    const out: CredentialSummary[] = [];
-    for (const id of ids) {
-      const record = this.records.get(toBase64url(id));
-      if (record && record.rpId === rpId) out.push(summary(record));
-    }
-    return out;
-  }
-
-  async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
-    return [...this.records.values()].filter((r) => r.rpId === rpId && r.discoverable).map(summary);
-  }
-
-  async add(credential: NewCredential): Promise<void> {
-    const id = toBase64url(credential.credentialId);
-    if (credential.discoverable) {
-      // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
-      const user = `${credential.rpId}\0${toBase64url(credential.userHandle)}`;
-      const previous = this.discoverableByUser.get(user);
-      if (previous !== undefined) this.records.delete(previous);
-      this.discoverableByUser.set(user, id);
-    }
-    this.records.set(id, { ...credential });
-  }
-
-  async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
-    const record = this.records.get(toBase64url(credentialId));
-    if (!record || record.rpId !== rpId) throw new Error('credential not found');
-    record.signCount = (record.signCount + 1) >>> 0;
-    record.lastUsedAt = now;
-    return {
-      alg: record.alg,
-      privateKey: record.privateKey,
-      signCount: record.signCount,
-      userHandle: record.userHandle,
-      discoverable: record.discoverable,
-    };
-  }
-}
-
-function summary(r: NewCredential): CredentialSummary {
-  const { privateKey: _, publicKeyCose: __, ...rest } = r;
-  return rest;
-}
 
 function ports(store: CredentialStore): AuthenticatorPorts {
   return {
@@ -133,7 +78,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   heapUsed: number;
 }> {
   const { warmupMs, durationMs } = options;
-  const store = new MemoryCredentialStore();
+  const store = new MemoryStore();
   const p = ports(store);
   const rates: CoreRate[] = [];
   const prompt = { origin: CALLER.origin, requestId: 'bench' };

@@ -51,7 +51,8 @@ async function ask(prompt: Parameters<typeof ensurePrompt>[0], signal: AbortSign
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
   signal.removeEventListener('abort', onAbort);
-  void updateBadge();
+  // After the ceremony's own work, not during it.
+  setTimeout(() => void updateBadge(), 40);
   return answer;
 }
 

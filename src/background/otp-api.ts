@@ -8,6 +8,7 @@
  * The popup is an extension page, as trusted as the worker. The worker computes codes only to fill
  * them into a page (button and command), so the page never talks to the popup.
  */
+
 import browser from 'webextension-polyfill';
 import {
   accountFromWire,
@@ -23,6 +24,7 @@ import { accountLabel } from '../totp/account-label.ts';
 import { exportAegisJson } from '../totp/aegis.ts';
 import { encodeGoogleMigration } from '../totp/google-migration.ts';
 import { exportUriList } from '../totp/uri-list.ts';
+import { clearClipboardLater } from './otp-clipboard.ts';
 import { clockOffsetMs, offsetFromSample, sampleTab, sampleUrl, setClockOffsetMs } from './otp-clock.ts';
 import { fillTab } from './otp-fill.ts';
 import { bestAccountFor, tabHostname } from './otp-match.ts';
@@ -100,6 +102,8 @@ async function dispatch(message: OtpMessage): Promise<unknown> {
     case 'otp/set-clock-offset':
       await setClockOffsetMs(message.payload.offsetMs);
       return { ok: true };
+    case 'otp/clear-clipboard-later':
+      return { ok: await clearClipboardLater(message.payload.afterMs).catch(() => false) };
     default:
       return { ok: false, error: 'unknown message' };
   }

@@ -12,7 +12,7 @@ import { callerContext } from '../client/caller.ts';
 import { WebAuthnError } from '../client/errors.ts';
 import type { CallerContext } from '../client/types.ts';
 import { isRelayToWorker } from '../messages/guards.ts';
-import type { CeremonyKind, CeremonyOutcome, FrameFacts, WorkerToRelay } from '../messages/protocol.ts';
+import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../messages/protocol.ts';
 import { runCeremony, timeoutOf } from './router.ts';
 import { readSession, updateSession } from './session-state.ts';
 
@@ -32,6 +32,9 @@ interface Running {
   controller: AbortController;
   timer?: ReturnType<typeof setTimeout>;
 }
+
+/** A relay's `begin` or `resume`. */
+type StartMessage = Extract<RelayToWorker, { type: 'begin' | 'resume' }>;
 
 const REQUESTS_KEY = 'requests';
 const running = new Map<string, Running>();
@@ -72,16 +75,7 @@ function abortRequest(requestId: string, reason: 'abort' | 'timeout'): void {
   running.get(requestId)?.controller.abort(reason);
 }
 
-async function start(
-  port: browser.Runtime.Port,
-  message: {
-    type: 'begin' | 'resume';
-    requestId: string;
-    kind: CeremonyKind;
-    options: unknown;
-    frame: FrameFacts;
-  },
-): Promise<void> {
+async function start(port: browser.Runtime.Port, message: StartMessage): Promise<void> {
   const sender = port.sender;
   const origin = senderOrigin(sender);
   const tabId = sender?.tab?.id;
@@ -107,7 +101,7 @@ async function start(
   const entry: Running = { port, tabId, frameId, controller: new AbortController() };
   running.set(requestId, entry);
   try {
-    const outcome = await ceremony(port, message, { origin, tabId, frameId, entry });
+    const outcome = await ceremony(message, { origin, tabId, frameId, entry });
     // Answer the page first; the bookkeeping can follow.
     if (outcome) reply(port, requestId, outcome);
   } finally {
@@ -118,14 +112,7 @@ async function start(
 }
 
 async function ceremony(
-  port: browser.Runtime.Port,
-  message: {
-    type: 'begin' | 'resume';
-    requestId: string;
-    kind: CeremonyKind;
-    options: unknown;
-    frame: FrameFacts;
-  },
+  message: StartMessage,
   at: { origin: string; tabId: number; frameId: number; entry: Running },
 ): Promise<CeremonyOutcome | undefined> {
   const { requestId } = message;

@@ -58,13 +58,27 @@ function persist(): Promise<void> {
   return persisting;
 }
 
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Listeners hear at once; the mirror to storage.session follows a moment later, so that its IPC
+ * does not compete with the ceremony the user just approved (the answer is in memory meanwhile).
+ */
 function changed(): void {
-  void persist();
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => void persist(), PERSIST_DELAY_MS);
   for (const l of listeners) l();
 }
 
-/** Resolves once every change so far is in storage.session (tests and shutdown). */
+const PERSIST_DELAY_MS = 40;
+
+/** Resolves once every change so far is in storage.session. */
 export function flushed(): Promise<void> {
+  if (persistTimer !== undefined) {
+    clearTimeout(persistTimer);
+    persistTimer = undefined;
+    return persist();
+  }
   return persisting;
 }
 

@@ -74,9 +74,10 @@ export function isOtpMessage(v: unknown): v is OtpMessage {
     case 'otp/clock-check':
       return isTabId(p.tabId) && (p.url === undefined || isText(p.url, 2048));
     case 'otp/set-clock-offset':
-      // A day either way is already absurd; more is a bug, not a clock.
       // At most an hour: a page's Date header must not be able to shift codes far into the future.
       return isWhole(p.offsetMs, -3_600_000, 3_600_000);
+    case 'otp/clear-clipboard-later':
+      return isWhole(p.afterMs, 0, 120_000);
     default:
       return false;
   }

@@ -87,6 +87,8 @@ export type OtpProtocol = {
     response: { ok: true; offsetMs: number; source: string; currentOffsetMs: number } | OtpFailure;
   };
   'otp/set-clock-offset': { request: { offsetMs: number }; response: { ok: true } };
+  /** After a copy: clear the clipboard in `afterMs`, even once the popup has closed. */
+  'otp/clear-clipboard-later': { request: { afterMs: number }; response: { ok: boolean } };
 };
 
 export function accountToWire(account: OtpAccount): OtpAccountWire {

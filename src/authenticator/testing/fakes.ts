@@ -1,6 +1,6 @@
 /** In-memory ports for tests and benchmarks: no browser, no IndexedDB. */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { equal, toBase64url, uint32be } from '../../shared/bytes.ts';
+import { toBase64url, uint32be } from '../../shared/bytes.ts';
 import { AuthenticatorError } from '../errors.ts';
 import type {
   AuthenticatorPorts,
@@ -12,43 +12,54 @@ import type {
   UserGate,
 } from '../ports.ts';
 
+/** A Map-based CredentialStore: what IndexedDB does, minus IndexedDB. */
 export class MemoryStore implements CredentialStore {
   readonly records = new Map<string, NewCredential>();
+  private readonly discoverableByUser = new Map<string, string>();
 
   async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
-    return [...this.records.values()].filter(
-      (r) => r.rpId === rpId && ids.some((id) => equal(id, r.credentialId)),
-    );
+    const out: CredentialSummary[] = [];
+    for (const id of ids) {
+      const record = this.records.get(toBase64url(id));
+      if (record && record.rpId === rpId) out.push(summary(record));
+    }
+    return out;
   }
 
   async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
-    return [...this.records.values()].filter((r) => r.rpId === rpId && r.discoverable);
+    return [...this.records.values()].filter((r) => r.rpId === rpId && r.discoverable).map(summary);
   }
 
   async add(credential: NewCredential): Promise<void> {
+    const id = toBase64url(credential.credentialId);
     if (credential.discoverable) {
-      for (const [key, r] of this.records) {
-        if (r.discoverable && r.rpId === credential.rpId && equal(r.userHandle, credential.userHandle)) {
-          this.records.delete(key);
-        }
-      }
+      // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
+      const user = `${credential.rpId}\0${toBase64url(credential.userHandle)}`;
+      const previous = this.discoverableByUser.get(user);
+      if (previous !== undefined) this.records.delete(previous);
+      this.discoverableByUser.set(user, id);
     }
-    this.records.set(toBase64url(credential.credentialId), { ...credential });
+    this.records.set(id, { ...credential });
   }
 
   async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
-    const r = this.records.get(toBase64url(credentialId));
-    if (!r || r.rpId !== rpId) throw new Error('credential not found');
-    r.signCount += 1;
-    r.lastUsedAt = now;
+    const record = this.records.get(toBase64url(credentialId));
+    if (!record || record.rpId !== rpId) throw new Error('credential not found');
+    record.signCount = (record.signCount + 1) >>> 0;
+    record.lastUsedAt = now;
     return {
-      alg: r.alg,
-      privateKey: r.privateKey,
-      signCount: r.signCount,
-      userHandle: r.userHandle,
-      discoverable: r.discoverable,
+      alg: record.alg,
+      privateKey: record.privateKey,
+      signCount: record.signCount,
+      userHandle: record.userHandle,
+      discoverable: record.discoverable,
     };
   }
+}
+
+function summary(r: NewCredential): CredentialSummary {
+  const { privateKey: _, publicKeyCose: __, ...rest } = r;
+  return rest;
 }
 
 /** A deterministic byte source: SHA-256 of a counter, so golden tests get the same keys every run. */

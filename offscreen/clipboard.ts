@@ -1,0 +1,27 @@
+/**
+ * Offscreen document (reason CLIPBOARD): clears a copied one-time code after a while, as password
+ * managers do, even after the popup that copied it has closed. It only ever writes an empty value;
+ * it never reads the clipboard (that would need the clipboardRead permission).
+ */
+import browser from 'webextension-polyfill';
+
+const scratch = document.getElementById('scratch') as HTMLTextAreaElement;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function clearClipboard(): void {
+  // execCommand('copy') needs a selection: a lone zero-width space is the emptiest value it copies.
+  scratch.value = '\u200b';
+  scratch.select();
+  document.execCommand('copy');
+  scratch.value = '';
+  window.close();
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const m = message as { name?: unknown; payload?: { afterMs?: unknown } };
+  if (m.name !== 'offscreen/clear-clipboard' || typeof m.payload?.afterMs !== 'number') return undefined;
+  clearTimeout(timer);
+  timer = setTimeout(clearClipboard, Math.min(Math.max(m.payload.afterMs, 0), 120_000));
+  return Promise.resolve({ ok: true });
+});
