@@ -41,6 +41,11 @@ function otpStore(): Promise<IdbOtpStore> {
   return storePromise;
 }
 
+/** After the vault was erased: the store's cached list and secrets go with it. */
+export function forgetOtpStore(): void {
+  storePromise = undefined;
+}
+
 function failure(error: unknown): OtpFailure {
   if (error instanceof VaultLockedError) {
     return { ok: false, locked: true, error: 'Your codes are locked. Enter your PIN to unlock them.' };

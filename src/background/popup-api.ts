@@ -3,6 +3,7 @@ import type { CoreMessage, RuntimeProtocol, RuntimeResponse } from '../messages/
 import type { PromptView, SettingsView } from '../messages/views.ts';
 import { hasPin, PinError, pinRetries, resetVault, setPin, unlockWithPin } from '../storage/vault-key.ts';
 import { summaryView } from './gate.ts';
+import { forgetOtpStore } from './otp-api.ts';
 import { answerPrompt, currentPrompt, getPrompt, listPrompts, type PromptState } from './prompts.ts';
 import { bypassOrigins, setBypass } from './settings.ts';
 import {
@@ -145,6 +146,7 @@ export async function handlePopupMessage(message: CoreMessage): Promise<unknown>
     case 'settings/reset':
       await resetVault(await db(), unlockedKeyCache);
       vaultReset();
+      forgetOtpStore();
       return settings();
   }
 }

@@ -6,6 +6,7 @@ import type { OtpAccount } from '../totp/types.ts';
 import { openVault } from './open-vault.ts';
 import { IdbOtpStore } from './otp-store.ts';
 import { importVaultKey } from './seal.ts';
+import { vaultCryptoKey } from './vault-key.ts';
 
 let n = 0;
 async function setup() {
@@ -128,5 +129,30 @@ describe('IdbOtpStore', () => {
     // New accounts go last.
     await store.add([account('D', 'd', 4)]);
     expect((await store.list()).map((a) => a.issuer)).toEqual(['C', 'Bee', 'D']);
+  });
+});
+
+describe('IdbOtpStore list cache', () => {
+  it('never serves a list older than the last write', async () => {
+    const db = await openVault(`otp-cache-${Math.random()}`);
+    const cache = { value: undefined as Uint8Array | undefined };
+    const keys = {
+      get: async () => cache.value,
+      set: async (raw: Uint8Array) => {
+        cache.value = raw;
+      },
+      clear: async () => {
+        cache.value = undefined;
+      },
+    };
+    const store = new IdbOtpStore(db, () => vaultCryptoKey(db, keys));
+    const account = parseOtpauthUri('otpauth://totp/A:alice?secret=JBSWY3DPEHPK3PXP&issuer=A');
+    const [, added] = await Promise.all([store.list(), store.add([account], 'add')]);
+    const id = added.addedIds[0]!;
+    expect((await store.list()).map((a) => a.id)).toEqual([id]);
+    await store.update(id, { issuer: 'B', accountName: 'bob' });
+    expect((await store.list())[0]?.issuer).toBe('B');
+    await store.delete(id);
+    expect(await store.list()).toEqual([]);
   });
 });

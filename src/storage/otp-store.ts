@@ -62,12 +62,40 @@ export class IdbOtpStore {
     private readonly vaultKey: () => Promise<CryptoKey>,
   ) {}
 
+  /**
+   * The list as last read, while no write happened since: every write goes through this class and
+   * drops it, so the Codes tab opens without an IndexedDB read.
+   */
+  private listed: StoredOtpAccount[] | undefined;
+
   /** Every account in the user's order, secrets opened. */
   async list(): Promise<StoredOtpAccount[]> {
-    const records = await this.db.getAll('otpAccounts');
     const key = await this.vaultKey();
+    if (this.listed) return this.listed.map((a) => ({ ...a, extra: { ...a.extra } }));
+    const version = this.version;
+    const records = await this.db.getAll('otpAccounts');
     records.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
-    return Promise.all(records.map((record) => this.open(key, record)));
+    const opened = await Promise.all(records.map((record) => this.open(key, record)));
+    // Cache only a read that no write overlapped.
+    if (version === this.version && this.writing === 0) this.listed = opened;
+    return opened.map((a) => ({ ...a, extra: { ...a.extra } }));
+  }
+
+  private version = 0;
+  private writing = 0;
+
+  /** Every write runs through here: the cached list is dropped before and after it. */
+  private async write<T>(run: () => Promise<T>): Promise<T> {
+    this.writing++;
+    this.version++;
+    this.listed = undefined;
+    try {
+      return await run();
+    } finally {
+      this.writing--;
+      this.version++;
+      this.listed = undefined;
+    }
   }
 
   async get(id: string): Promise<StoredOtpAccount | undefined> {
@@ -90,7 +118,15 @@ export class IdbOtpStore {
     return duplicates;
   }
 
-  async add(
+  add(
+    accounts: readonly OtpAccount[],
+    policy: DuplicatePolicy = 'ask',
+    now: number = Date.now(),
+  ): Promise<OtpAddResult> {
+    return this.write(() => this.addNow(accounts, policy, now));
+  }
+
+  private async addNow(
     accounts: readonly OtpAccount[],
     policy: DuplicatePolicy = 'ask',
     now: number = Date.now(),
@@ -131,8 +167,12 @@ export class IdbOtpStore {
     return result;
   }
 
+  update(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {
+    return this.write(() => this.updateNow(id, fields));
+  }
+
   /** Renames an account; the secret and code settings never change after adding. */
-  async update(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {
+  private async updateNow(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {
     const tx = this.db.transaction('otpAccounts', 'readwrite');
     const record = await tx.store.get(id);
     if (record) {
@@ -144,7 +184,11 @@ export class IdbOtpStore {
     return record !== undefined;
   }
 
-  async delete(id: string): Promise<boolean> {
+  delete(id: string): Promise<boolean> {
+    return this.write(() => this.deleteNow(id));
+  }
+
+  private async deleteNow(id: string): Promise<boolean> {
     const tx = this.db.transaction('otpAccounts', 'readwrite');
     const exists = (await tx.store.getKey(id)) !== undefined;
     if (exists) await tx.store.delete(id);
@@ -153,8 +197,12 @@ export class IdbOtpStore {
     return exists;
   }
 
+  reorder(ids: readonly string[]): Promise<void> {
+    return this.write(() => this.reorderNow(ids));
+  }
+
   /** Puts `ids` first, in that order; accounts not named keep their relative order after them. */
-  async reorder(ids: readonly string[]): Promise<void> {
+  private async reorderNow(ids: readonly string[]): Promise<void> {
     const tx = this.db.transaction('otpAccounts', 'readwrite');
     const records = await tx.store.getAll();
     const position = new Map(ids.map((id, i) => [id, i]));
@@ -172,11 +220,15 @@ export class IdbOtpStore {
     await tx.done;
   }
 
+  nextHotp(id: string): Promise<StoredOtpAccount> {
+    return this.write(() => this.nextHotpNow(id));
+  }
+
   /**
    * HOTP "next code": moves the counter on and stores it in one transaction, before anyone sees the
    * new code (RFC 4226 §7.2: a code shown must never be shown again for another login).
    */
-  async nextHotp(id: string): Promise<StoredOtpAccount> {
+  private async nextHotpNow(id: string): Promise<StoredOtpAccount> {
     // Fetch the key first: a locked vault must fail before the counter moves.
     const key = await this.vaultKey();
     const tx = this.db.transaction('otpAccounts', 'readwrite');
