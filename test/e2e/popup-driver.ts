@@ -175,6 +175,19 @@ export class PopupDriver {
     await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base }).catch(() => undefined);
   }
 
+  /** A PNG of the popup as it looks now (for looking at it, not for pixel assertions). */
+  async screenshot(): Promise<Buffer> {
+    const reply = await this.call('Page.captureScreenshot', { format: 'png' });
+    const data = (reply.result as { data?: string } | undefined)?.data;
+    if (!data) throw new Error(`popup screenshot failed: ${reply.error?.message ?? 'no data'}`);
+    return Buffer.from(data, 'base64');
+  }
+
+  /** Emulates the system's light or dark preference inside the popup. */
+  async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+  }
+
   /** Closes the popup as the user would by clicking elsewhere. */
   async close(): Promise<void> {
     await this.cdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
