@@ -168,10 +168,19 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
       p.topOrigin ? h('dt', {}, 'Inside') : null,
       p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
       h('dt', {}, 'Relying party'),
-      h('dd', {}, p.rpName ? `${p.rpName} (${p.rpId})` : p.rpId),
+      // Names chosen by the page are clipped and bidi-isolated: they cannot restyle the RP ID beside them.
+      h('dd', {}, p.rpName ? h('bdi', {}, clip(p.rpName)) : null, p.rpName ? ` (${p.rpId})` : p.rpId),
       p.user ? h('dt', {}, 'Account') : null,
       p.user
-        ? h('dd', {}, p.user.displayName ? `${p.user.name} — ${p.user.displayName}` : p.user.name)
+        ? h(
+            'dd',
+            {},
+            h('bdi', {}, clip(p.user.name)),
+            p.user.displayName && p.user.displayName !== p.user.name ? ' — ' : null,
+            p.user.displayName && p.user.displayName !== p.user.name
+              ? h('bdi', {}, clip(p.user.displayName))
+              : null,
+          )
         : null,
     ),
     p.excluded
