@@ -6,8 +6,20 @@ import browser from 'webextension-polyfill';
 
 const URL_PATH = 'offscreen/clipboard.html';
 
+let creating: Promise<void> | undefined;
+
 export async function clearClipboardLater(afterMs: number): Promise<boolean> {
   if (!chrome.offscreen) return false;
+  // One document at a time: Chrome refuses a second one, so concurrent copies share the creation.
+  creating ??= ensureDocument().finally(() => {
+    creating = undefined;
+  });
+  await creating;
+  await browser.runtime.sendMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs } });
+  return true;
+}
+
+async function ensureDocument(): Promise<void> {
   const url = browser.runtime.getURL(URL_PATH);
   const open = chrome.runtime.getContexts
     ? (
@@ -23,6 +35,4 @@ export async function clearClipboardLater(afterMs: number): Promise<boolean> {
       justification: 'Clear a copied one-time code from the clipboard after 30 seconds.',
     });
   }
-  await browser.runtime.sendMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs } });
-  return true;
 }

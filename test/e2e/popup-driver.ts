@@ -185,7 +185,9 @@ export class PopupDriver {
 
   /** Emulates the system's light or dark preference inside the popup. */
   async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
-    await this.call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+    await this.call('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: scheme }],
+    });
   }
 
   /** Closes the popup as the user would by clicking elsewhere. */
