@@ -100,6 +100,13 @@ async function main(): Promise<void> {
     '--no-default-browser-check',
     url,
   ];
+  // Chromium refuses to run as root with its sandbox (containers, CI boxes); say so and go without.
+  if (process.getuid?.() === 0) {
+    console.log(
+      'Running as root: starting Chromium with --no-sandbox (use a normal user for daily browsing).',
+    );
+    args.unshift('--no-sandbox');
+  }
   // Chromium is chatty on stderr (D-Bus, GPU); show it only when asked.
   const verbose = /(?:^|,)\s*chromium\s*(?:,|$)/.test(process.env.DEBUG ?? '');
   const child = spawn(chromium, args, {
