@@ -1,7 +1,8 @@
 /**
  * Offscreen document (reason CLIPBOARD): clears a copied one-time code after a while, as password
  * managers do, even after the popup that copied it has closed. It only ever writes an empty value;
- * it never reads the clipboard (that would need the clipboardRead permission).
+ * it never reads the clipboard (that would need the clipboardRead permission), so, like Bitwarden's
+ * clearing, it also clears whatever was copied after the code.
  */
 import browser from 'webextension-polyfill';
 

@@ -146,8 +146,11 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
     void submit(decision);
   };
   const cancel = () => void submit({ type: 'cancel' });
-  const fallback = () => void submit({ type: 'fallback' });
+  const fallback = () => {
+    if (armed) void submit({ type: 'fallback' });
+  };
   const neverHere = async () => {
+    if (!armed) return;
     // The site the user sees in the address bar: the top-level one around a frame.
     await send('settings/bypass', { origin: p.topOrigin ?? p.origin, bypass: true });
     fallback();
@@ -225,10 +228,15 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
   root.replaceChildren(body);
 
   const onKey = (event: KeyboardEvent) => {
+    // A held-down key (auto-repeat) never answers: not via our handler, nor by activating a button.
+    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       cancel();
-    } else if (event.key === 'Enter' && !event.repeat && !(event.target instanceof HTMLButtonElement)) {
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       event.preventDefault();
       approve();
     }
@@ -239,7 +247,8 @@ export function renderPrompt(root: HTMLElement, p: PromptView, callbacks: Prompt
     armed = true;
     if (approveButton) approveButton.disabled = false;
     body.dataset.armed = '';
-    if (!pinInput) approveButton?.focus();
+    // Move focus to Approve only if the user has not gone somewhere else meanwhile.
+    if (!pinInput && document.activeElement === body) approveButton?.focus();
   }, ARMING_DELAY_MS);
   document.addEventListener('keydown', onKey);
   // Focus goes to the PIN field, or to the prompt itself until Approve is armed.

@@ -85,9 +85,16 @@ async function start(port: browser.Runtime.Port, message: StartMessage): Promise
     refuse(port, requestId, 'This document cannot use WebAuthn.');
     return;
   }
-  if (running.has(requestId)) return;
-  // One request at a time per document, as browsers do: a page cannot pile up prompts.
-  if ([...running.values()].some((r) => r.tabId === tabId && r.frameId === frameId)) {
+  const existing = running.get(requestId);
+  if (existing) {
+    // A resume while the old run is still settling: answer rather than leave the page hanging.
+    if (existing.controller.signal.aborted) refuse(port, requestId, 'The request was cancelled.');
+    return;
+  }
+  // One request at a time per document, as browsers do: a page cannot pile up prompts. An aborted
+  // one that is still settling does not count (libraries abort and ask again at once).
+  const busy = (r: Running) => r.tabId === tabId && r.frameId === frameId && !r.controller.signal.aborted;
+  if ([...running.values()].some(busy)) {
     refuse(port, requestId, 'A request is already pending.');
     return;
   }

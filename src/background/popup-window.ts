@@ -44,12 +44,19 @@ async function openActionPopup(): Promise<boolean> {
 
 let closingSeen = false;
 
-export function markClosing(port: browser.Runtime.Port): void {
+/**
+ * A popup said it is closing. A prompt queued in the meantime was only "refreshed" into that closing
+ * popup, so once it is gone, open a new one if anything still waits.
+ */
+export function markClosing(port: browser.Runtime.Port, anythingWaiting: () => Promise<boolean>): void {
   closing.add(port);
   closingSeen = true;
   connected.delete(port);
   port.onDisconnect.addListener(() => {
     closingSeen = false;
+    void anythingWaiting().then((waiting) => {
+      if (waiting) void showPopup();
+    });
   });
 }
 

@@ -64,9 +64,11 @@ let persistTimer: ReturnType<typeof setTimeout> | undefined;
  * Listeners hear at once; the mirror to storage.session follows a moment later, so that its IPC
  * does not compete with the ceremony the user just approved (the answer is in memory meanwhile).
  */
-function changed(): void {
+function changed(now = false): void {
   clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => void persist(), PERSIST_DELAY_MS);
+  persistTimer = undefined;
+  if (now) void persist();
+  else persistTimer = setTimeout(() => void persist(), PERSIST_DELAY_MS);
   for (const l of listeners) l();
 }
 
@@ -88,7 +90,8 @@ export async function listPrompts(): Promise<PromptState[]> {
 
 /** The prompt the popup should show: the oldest one still unanswered. */
 export async function currentPrompt(): Promise<{ prompt: PromptState; queued: number } | null> {
-  const open = (await load()).filter((p) => !p.answer);
+  const now = Date.now();
+  const open = (await load()).filter((p) => !p.answer && p.deadline > now);
   const first = open[0];
   return first ? { prompt: first, queued: open.length - 1 } : null;
 }
@@ -131,7 +134,8 @@ export async function answerPrompt(promptId: string, answer: PromptAnswer): Prom
   const i = queue!.findIndex((p) => p.promptId === promptId && !p.answer);
   if (i >= 0) {
     queue = queue!.map((p, j) => (j === i ? { ...p, answer } : p));
-    changed();
+    // Mirrored at once: a worker stopped right now must still find the user's answer.
+    changed(true);
   }
   return i >= 0 || waiter !== undefined;
 }

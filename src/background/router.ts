@@ -36,21 +36,21 @@ const clock = { now: () => Date.now() };
 
 export async function runCeremony(request: CeremonyRequest): Promise<CeremonyOutcome> {
   const { caller } = request;
-  if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
-    return { type: 'fallback' };
-  }
-  const ports = {
-    store: await credentialStore(),
-    gate: popupGate(request.signal, request.deadline),
-    random,
-    clock,
-  };
   try {
+    if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
+      return { type: 'fallback' };
+    }
+    const ports = {
+      store: await credentialStore(),
+      gate: popupGate(request.signal, request.deadline),
+      random,
+      clock,
+    };
     if (request.kind === 'create') {
-      const credential = await createCredential(request.options, request.caller, request.requestId, ports);
+      const credential = await createCredential(request.options, caller, request.requestId, ports);
       return { type: 'result', kind: 'create', credential };
     }
-    const credential = await getCredential(request.options, request.caller, request.requestId, ports);
+    const credential = await getCredential(request.options, caller, request.requestId, ports);
     return { type: 'result', kind: 'get', credential };
   } catch (e) {
     if (e instanceof HandBackToBrowser) return { type: 'fallback' };

@@ -10,7 +10,7 @@ import { fillFromCommand, handleOtpMessage } from './otp-api.ts';
 import { handleCeremonyPort } from './page-door.ts';
 import { handlePopupMessage } from './popup-api.ts';
 import { markClosing, refreshPopups, trackPopupPort } from './popup-window.ts';
-import { answerPrompt, dropExpired, onPromptsChanged, updateBadge } from './prompts.ts';
+import { answerPrompt, currentPrompt, dropExpired, onPromptsChanged, updateBadge } from './prompts.ts';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
@@ -24,7 +24,7 @@ browser.runtime.onConnect.addListener((port) => {
     let showing: string | null = null;
     port.onMessage.addListener((message: unknown) => {
       if (!isPopupPortMessage(message)) return;
-      if (message.type === 'closing') markClosing(port);
+      if (message.type === 'closing') markClosing(port, async () => (await currentPrompt()) !== null);
       else showing = message.promptId;
     });
     // Closing the popup without answering cancels what it showed (NotAllowedError for the page).

@@ -61,17 +61,25 @@ let pinSetCache: boolean | undefined;
 
 /** Whether a PIN is set, read once per worker life (the answer path must not wait on IndexedDB). */
 export async function pinIsSet(): Promise<boolean> {
-  pinSetCache ??= await hasPin(await db());
-  return pinSetCache;
+  if (pinSetCache !== undefined) return pinSetCache;
+  const version = pinVersion;
+  const set = await hasPin(await db());
+  // A PIN change or reset during the read makes the value stale: use it, but do not keep it.
+  if (version === pinVersion) pinSetCache = set;
+  return set;
 }
+
+let pinVersion = 0;
 
 /** Call after setting or changing the PIN. */
 export function pinChanged(): void {
+  pinVersion++;
   pinSetCache = undefined;
 }
 
 /** Call after the vault was erased: a new vault key will be made on first use. */
 export function vaultReset(): void {
+  pinVersion++;
   pinSetCache = undefined;
   cryptoKey = undefined;
 }

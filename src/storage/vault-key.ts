@@ -108,9 +108,7 @@ let attempts: Promise<unknown> = Promise.resolve();
 
 export function unlockWithPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
   // One attempt at a time: parallel guesses must not share one retry count.
-  const run = attempts.then(() => attemptPin(db, cache, pin));
-  attempts = run.catch(() => undefined);
-  return run;
+  return serially(() => attemptPin(db, cache, pin));
 }
 
 async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
@@ -139,8 +137,19 @@ async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Pr
   return raw;
 }
 
+/** Runs vault-key changes one at a time: PIN attempts, setting the PIN and reset never interleave. */
+function serially<T>(run: () => Promise<T>): Promise<T> {
+  const next = attempts.then(run);
+  attempts = next.catch(() => undefined);
+  return next;
+}
+
 /** Sets or changes the PIN. Changing needs the vault unlocked (the current PIN entered first). */
-export async function setPin(db: VaultDB, cache: UnlockedKeyCache, newPin: string): Promise<void> {
+export function setPin(db: VaultDB, cache: UnlockedKeyCache, newPin: string): Promise<void> {
+  return serially(() => setPinNow(db, cache, newPin));
+}
+
+async function setPinNow(db: VaultDB, cache: UnlockedKeyCache, newPin: string): Promise<void> {
   checkPinFormat(newPin);
   const raw = await rawVaultKey(db, cache);
   const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -156,7 +165,11 @@ export async function setPin(db: VaultDB, cache: UnlockedKeyCache, newPin: strin
  * Erases the whole key (CTAP 2.1 §6.6 authenticatorReset): every passkey, every code and the PIN, in
  * one transaction, then forgets the unlocked key. The only way out of a blocked PIN, as on a real key.
  */
-export async function resetVault(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
+export function resetVault(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
+  return serially(() => resetNow(db, cache));
+}
+
+async function resetNow(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
   const tx = db.transaction(['credentials', 'otpAccounts', 'meta'], 'readwrite');
   await Promise.all([
     tx.objectStore('credentials').clear(),

@@ -174,9 +174,13 @@ test('sign-in with no passkey here: prompt says so, cancel is NotAllowedError', 
   expect(await nothing).toMatchObject({ ok: false, name: 'NotAllowedError' });
 });
 
-test('keyboard: Enter approves', async ({ page, context }) => {
+test('keyboard: Enter approves, a held-down Enter does not', async ({ page, context }) => {
   const made = create(page);
   const popup = await prompt(context, page);
+  // Auto-repeated key presses (a key still held from the page) never answer, even on the focused button.
+  await popup.press('Enter', { autoRepeat: true });
+  await popup.press('Enter', { autoRepeat: true });
+  expect(await popup.text('#prompt-title')).toContain('wants to create a passkey');
   await popup.press('Enter');
   expect((await made).ok).toBe(true);
 });

@@ -163,9 +163,15 @@ export class PopupDriver {
   }
 
   /** Real key events, as a keyboard user would press them. */
-  async press(key: 'Enter' | 'Escape'): Promise<void> {
+  async press(key: 'Enter' | 'Escape', options: { autoRepeat?: boolean } = {}): Promise<void> {
     const code = key === 'Enter' ? 13 : 27;
-    const base = { key, code: key, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code };
+    const base = {
+      key,
+      code: key,
+      windowsVirtualKeyCode: code,
+      nativeVirtualKeyCode: code,
+      autoRepeat: options.autoRepeat ?? false,
+    };
     await this.call('Input.dispatchKeyEvent', {
       type: 'keyDown',
       ...base,
