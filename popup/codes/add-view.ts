@@ -3,7 +3,6 @@
  * paste otpauth:// text, or type a setup key.
  */
 
-import { findQrCodes, pixelsOf } from '../../src/background/otp-qr.ts';
 import { send } from '../../src/messages/client.ts';
 import { decodeBase32 } from '../../src/totp/base32.ts';
 import { makeAccount } from '../../src/totp/make-account.ts';
@@ -114,6 +113,8 @@ export function renderAddPanel(panel: HTMLElement, host: AddHost): void {
   const fromImage = async (blob: Blob) => {
     fail('');
     try {
+      // The QR decoder loads only when an image is actually scanned.
+      const { findQrCodes, pixelsOf } = await import('../../src/background/otp-qr.ts');
       await fromTexts(findQrCodes(await pixelsOf(blob)), 'No QR code found in this image.');
     } catch (e) {
       fail(`Could not read this image: ${errorText(e)}`);

@@ -3,7 +3,6 @@
  * codes shown here; import any backup format the core reads (otpauth:// lists, Google exports, Aegis,
  * 2FAS, Authenticator extension) from a file or pasted text.
  */
-import QRCode from 'qrcode';
 import { send } from '../../src/messages/client.ts';
 import { importBackup } from '../../src/totp/import-backup.ts';
 import { h } from '../dom.ts';
@@ -40,6 +39,8 @@ export function renderBackup(root: HTMLElement, host: { added(message: string): 
     const prev = h('button', { type: 'button', className: 'small' }, 'Previous');
     const next = h('button', { type: 'button', className: 'small' }, 'Next');
     const show = async () => {
+      // The QR encoder loads only when migration codes are shown.
+      const { default: QRCode } = await import('qrcode');
       img.src = await QRCode.toDataURL(result.uris[index]!, {
         errorCorrectionLevel: 'L',
         margin: 2,

@@ -5,7 +5,6 @@
  * account and kept across reloads: the core caches the imported HMAC key per Uint8Array object.
  */
 
-import { siteMatchScore } from '../../src/background/otp-match.ts';
 import { send } from '../../src/messages/client.ts';
 import { accountFromWire, type OtpAccountView } from '../../src/messages/otp-protocol.ts';
 import { accountCode, accountCodePair } from '../../src/totp/account-code.ts';
@@ -65,7 +64,8 @@ export class CodeList {
   constructor(
     private readonly views: OtpAccountView[],
     private readonly offsetMs: number,
-    hostname: string,
+    /** Site match per account id, from the worker (0 or absent: not this site). */
+    siteScores: Readonly<Record<string, number>>,
     private readonly host: ListHost,
   ) {
     this.element = h('ul', { id: 'otp-list', className: 'otp-list', 'aria-label': 'Accounts' });
@@ -73,7 +73,7 @@ export class CodeList {
     const scored = views.map((view, i) => ({
       view,
       i,
-      score: hostname ? siteMatchScore(view, hostname) : 0,
+      score: siteScores[view.id] ?? 0,
     }));
     scored.sort((a, b) => b.score - a.score || a.i - b.i);
     // The first screenful is built now; the rest follows in small batches, so the popup shows codes

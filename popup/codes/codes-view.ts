@@ -1,18 +1,19 @@
 /** The Codes tab: search, add, the live account list, and (folded) backup and clock settings. */
 
-import { tabHostname } from '../../src/background/otp-match.ts';
 import { send } from '../../src/messages/client.ts';
 import { h } from '../dom.ts';
 import { renderAddPanel } from './add-view.ts';
 import { renderBackup } from './backup-view.ts';
 import { renderClock } from './clock-view.ts';
 import { CodeList } from './code-list.ts';
-import { targetTab } from './target-tab.ts';
+import { targetTab, webHostname } from './target-tab.ts';
 
 let list: CodeList | undefined;
 
 export async function renderCodes(root: HTMLElement, focus?: string): Promise<void> {
-  const [result, tab] = await Promise.all([send('otp/list', {}), targetTab()]);
+  const tab = await targetTab();
+  const hostname = webHostname(tab.url);
+  const result = await send('otp/list', hostname ? { hostname } : {});
   list?.stop();
   list = undefined;
   if (!result.ok) {
@@ -117,7 +118,7 @@ export async function renderCodes(root: HTMLElement, focus?: string): Promise<vo
     return;
   }
 
-  list = new CodeList(accounts, result.clockOffsetMs, tabHostname(tab.url), {
+  list = new CodeList(accounts, result.clockOffsetMs, result.siteScores, {
     status: say,
     reload,
     ...(tab.id !== undefined ? { tabId: tab.id } : {}),

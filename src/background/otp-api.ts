@@ -27,7 +27,7 @@ import { exportUriList } from '../totp/uri-list.ts';
 import { clearClipboardLater } from './otp-clipboard.ts';
 import { clockOffsetMs, offsetFromSample, sampleTab, sampleUrl, setClockOffsetMs } from './otp-clock.ts';
 import { fillTab } from './otp-fill.ts';
-import { bestAccountFor, tabHostname } from './otp-match.ts';
+import { bestAccountFor, siteMatchScore, tabHostname } from './otp-match.ts';
 import { findQrCodes, pixelsOf } from './otp-qr.ts';
 import { tabError, targetTab } from './otp-tabs.ts';
 import { db, unlockedKeyCache, vaultCryptoKeyGetter } from './vault.ts';
@@ -70,7 +70,20 @@ async function dispatch(message: OtpMessage): Promise<unknown> {
   switch (message.name) {
     case 'otp/list': {
       const accounts = (await (await otpStore()).list()).map(view);
-      return { ok: true, accounts, clockOffsetMs: await clockOffsetMs() } satisfies Response<'otp/list'>;
+      const { hostname } = message.payload;
+      const siteScores: Record<string, number> = {};
+      if (hostname) {
+        for (const a of accounts) {
+          const score = siteMatchScore(a, hostname);
+          if (score > 0) siteScores[a.id] = score;
+        }
+      }
+      return {
+        ok: true,
+        accounts,
+        clockOffsetMs: await clockOffsetMs(),
+        siteScores,
+      } satisfies Response<'otp/list'>;
     }
     case 'otp/unlock':
       try {

@@ -45,7 +45,7 @@ export function isOtpMessage(v: unknown): v is OtpMessage {
   const p = v.payload;
   switch (v.name) {
     case 'otp/list':
-      return true;
+      return p.hostname === undefined || isText(p.hostname, 253);
     case 'otp/unlock':
       return isText(p.pin, 256);
     case 'otp/add':

@@ -43,9 +43,15 @@ export type OtpExportFormat = 'uri-list' | 'aegis' | 'google';
 
 /** name → request and response of every `otp/*` message. */
 export type OtpProtocol = {
+  /**
+   * `hostname`: the current tab's, so the worker (which has the Public Suffix List) scores which
+   * accounts belong to that site; the popup then needs no PSL of its own.
+   */
   'otp/list': {
-    request: Record<string, never>;
-    response: { ok: true; accounts: OtpAccountView[]; clockOffsetMs: number } | OtpFailure;
+    request: { hostname?: string };
+    response:
+      | { ok: true; accounts: OtpAccountView[]; clockOffsetMs: number; siteScores: Record<string, number> }
+      | OtpFailure;
   };
   /** Enters the PIN when the vault is locked (a PIN was set and the browser restarted). */
   'otp/unlock': { request: { pin: string }; response: { ok: true } | OtpFailure };
