@@ -52,6 +52,7 @@ function closePopup(): void {
 
 async function render(): Promise<void> {
   const prompt = await send('prompt/current', {});
+  performance.mark('tapkey:prompt-checked');
   if (prompt) {
     promptMode = true;
     document.body.dataset.mode = 'prompt';
@@ -136,12 +137,20 @@ function renderHome(): void {
   );
   const views: Record<Tab, (root: HTMLElement) => Promise<void>> = {
     // Loaded on demand: the prompt view must not wait for the codes UI and its QR decoder.
-    codes: async (root) => (await import('./codes/codes-view.ts')).renderCodes(root),
+    codes: async (root) => (await loadCodes()).renderCodes(root),
     passkeys: renderPasskeys,
     settings: renderSettings,
   };
   void views[tab](panel);
 }
 
+/** The codes UI, fetched while the worker is asked for a prompt (it is the default tab). */
+let codesModule: Promise<typeof import('./codes/codes-view.ts')> | undefined;
+function loadCodes(): Promise<typeof import('./codes/codes-view.ts')> {
+  codesModule ??= import('./codes/codes-view.ts');
+  return codesModule;
+}
+
 connect();
+if (tab === 'codes') void loadCodes();
 void render();

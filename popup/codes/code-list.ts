@@ -39,6 +39,8 @@ interface Row {
 }
 
 const FIRST_BATCH = 40;
+/** Rows that fit in the popup without scrolling. */
+const FIRST_SCREEN = 8;
 const LATER_BATCH = 150;
 
 /** Decoded secrets by account id and base32 text, reused across reloads (see the module comment). */
@@ -136,6 +138,8 @@ export class CodeList {
     if (typeof IntersectionObserver === 'undefined') {
       for (const row of this.rows) this.visible.add(row);
     } else {
+      // The first rows are on screen in any popup: compute them now, not after the first layout.
+      for (const row of this.rows.slice(0, FIRST_SCREEN)) this.visible.add(row);
       this.observe();
     }
     this.tick();

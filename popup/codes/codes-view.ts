@@ -11,9 +11,12 @@ import { targetTab, webHostname } from './target-tab.ts';
 let list: CodeList | undefined;
 
 export async function renderCodes(root: HTMLElement, focus?: string): Promise<void> {
+  performance.mark('tapkey:codes-start');
   const tab = await targetTab();
   const hostname = webHostname(tab.url);
+  performance.mark('tapkey:tab-known');
   const result = await send('otp/list', hostname ? { hostname } : {});
+  performance.mark('tapkey:otp-listed');
   list?.stop();
   list = undefined;
   if (!result.ok) {
@@ -134,6 +137,7 @@ export async function renderCodes(root: HTMLElement, focus?: string): Promise<vo
     noMatch,
     more,
   );
+  performance.mark('tapkey:rows-built');
   list.start();
   if (focus) root.querySelector<HTMLElement>(focus)?.focus();
 }
