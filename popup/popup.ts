@@ -152,5 +152,11 @@ function loadCodes(): Promise<typeof import('./codes/codes-view.ts')> {
 }
 
 connect();
-if (tab === 'codes') void loadCodes();
+// No badge means no prompt is waiting: fetch the codes UI alongside the prompt check. With a prompt
+// waiting, nothing competes with showing it.
+if (tab === 'codes') {
+  void browser.action.getBadgeText({}).then((text) => {
+    if (!text) void loadCodes();
+  });
+}
 void render();
