@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { isCoreMessage, isPageRequestMessage, isPopupPortMessage, isRelayToWorker } from './guards.ts';
+import { PAGE_CHANNEL } from './protocol.ts';
+
+const frame = {
+  ancestorOrigins: [],
+  permissionsPolicyAllows: true,
+  hasTransientActivation: false,
+  documentVisible: true,
+};
+const id = '123e4567-e89b-42d3-a456-426614174000';
+
+describe('message guards drop anything malformed', () => {
+  it('page → relay: only our channel, a known kind, and options present', () => {
+    expect(isPageRequestMessage({ channel: PAGE_CHANNEL, kind: 'create', options: {} })).toBe(true);
+    expect(isPageRequestMessage({ channel: 'other', kind: 'create', options: {} })).toBe(false);
+    expect(isPageRequestMessage({ channel: PAGE_CHANNEL, kind: 'delete', options: {} })).toBe(false);
+    expect(isPageRequestMessage({ channel: PAGE_CHANNEL, kind: 'get' })).toBe(false);
+    expect(isPageRequestMessage(null)).toBe(false);
+    expect(isPageRequestMessage('tapkey')).toBe(false);
+  });
+
+  it('relay → worker: request ids are UUIDs, frame facts are complete and typed', () => {
+    expect(isRelayToWorker({ type: 'begin', requestId: id, kind: 'get', options: {}, frame })).toBe(true);
+    expect(isRelayToWorker({ type: 'resume', requestId: id, kind: 'create', options: {}, frame })).toBe(true);
+    expect(isRelayToWorker({ type: 'abort', requestId: id })).toBe(true);
+    expect(isRelayToWorker({ type: 'ping' })).toBe(true);
+    expect(isRelayToWorker({ type: 'begin', requestId: 'x', kind: 'get', options: {}, frame })).toBe(false);
+    expect(isRelayToWorker({ type: 'begin', requestId: id, kind: 'get', options: {} })).toBe(false);
+    const { documentVisible: _, ...partial } = frame;
+    expect(isRelayToWorker({ type: 'begin', requestId: id, kind: 'get', options: {}, frame: partial })).toBe(
+      false,
+    );
+    expect(
+      isRelayToWorker({
+        type: 'begin',
+        requestId: id,
+        kind: 'get',
+        options: {},
+        frame: { ...frame, ancestorOrigins: [1] },
+      }),
+    ).toBe(false);
+    // There is no field for an origin to travel in: it comes from the browser only.
+    expect(isRelayToWorker({ type: 'answer', requestId: id })).toBe(false);
+  });
+
+  it('popup → worker: names and payload shapes are checked', () => {
+    expect(isCoreMessage({ name: 'prompt/current', payload: {} })).toBe(true);
+    expect(
+      isCoreMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'approve' } } }),
+    ).toBe(true);
+    expect(
+      isCoreMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'sure' } } }),
+    ).toBe(false);
+    expect(
+      isCoreMessage({
+        name: 'prompt/answer',
+        payload: { promptId: 'p', decision: { type: 'approve', pin: 1234 } },
+      }),
+    ).toBe(false);
+    expect(isCoreMessage({ name: 'settings/reset', payload: { confirm: 'yes' } })).toBe(false);
+    expect(isCoreMessage({ name: 'settings/reset', payload: { confirm: 'RESET' } })).toBe(true);
+    expect(isCoreMessage({ name: 'credentials/delete', payload: {} })).toBe(false);
+    expect(isCoreMessage({ name: 'unknown', payload: {} })).toBe(false);
+    expect(isCoreMessage({ name: 'prompt/current' })).toBe(false);
+  });
+
+  it('popup port: showing a prompt id or null, or closing', () => {
+    expect(isPopupPortMessage({ type: 'showing', promptId: null })).toBe(true);
+    expect(isPopupPortMessage({ type: 'showing', promptId: 'p' })).toBe(true);
+    expect(isPopupPortMessage({ type: 'closing' })).toBe(true);
+    expect(isPopupPortMessage({ type: 'showing', promptId: 3 })).toBe(false);
+  });
+});
