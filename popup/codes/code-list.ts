@@ -38,6 +38,11 @@ interface Row {
   haystack: string;
 }
 
+/** What search looks in: issuer and account name, lower-cased. */
+function haystackOf(view: OtpAccountView): string {
+  return `${view.issuer}\n${view.accountName}`.toLocaleLowerCase();
+}
+
 const FIRST_BATCH = 40;
 /** Rows that fit in the popup without scrolling. */
 const FIRST_SCREEN = 8;
@@ -162,8 +167,7 @@ export class CodeList {
     }
     // Rows not built yet count by their data.
     for (const { view } of this.pending) {
-      if (this.query === '' || `${view.issuer}\n${view.accountName}`.toLocaleLowerCase().includes(this.query))
-        shown++;
+      if (this.query === '' || haystackOf(view).includes(this.query)) shown++;
     }
     return shown;
   }
@@ -248,7 +252,7 @@ export class CodeList {
       shownSecs: -1,
       current: '',
       nextCode: '',
-      haystack: `${view.issuer}\n${view.accountName}`.toLocaleLowerCase(),
+      haystack: haystackOf(view),
     };
     const name = label(view);
     const codeButton = h(

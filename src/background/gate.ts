@@ -1,10 +1,18 @@
 /** The authenticator's UserGate port: a prompt in the popup, answered by the user's tap. */
 import { AuthenticatorError } from '../authenticator/errors.ts';
 import type { CredentialSummary, UserGate } from '../authenticator/ports.ts';
+import type { PromptContext } from '../authenticator/types.ts';
 import type { CredentialSummaryView } from '../messages/views.ts';
 import { toBase64url } from '../shared/bytes.ts';
 import { showPopup } from './popup-window.ts';
-import { answerPrompt, ensurePrompt, type PromptAnswer, updateBadge, waitForAnswer } from './prompts.ts';
+import {
+  answerPrompt,
+  ensurePrompt,
+  type PromptAnswer,
+  type PromptState,
+  updateBadge,
+  waitForAnswer,
+} from './prompts.ts';
 
 export function summaryView(c: CredentialSummary): CredentialSummaryView {
   return {
@@ -38,8 +46,18 @@ function reasonOf(signal: AbortSignal): PromptAnswer {
   return { type: signal.reason === 'timeout' ? 'timeout' : 'abort' };
 }
 
-async function ask(prompt: Parameters<typeof ensurePrompt>[0], signal: AbortSignal): Promise<PromptAnswer> {
+/** The fields of a prompt that differ between create and get; the rest come from the request. */
+type PromptFields = Omit<PromptState, 'promptId' | 'origin' | 'topOrigin' | 'deadline' | 'answer'>;
+
+async function ask(
+  context: PromptContext,
+  fields: PromptFields,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<PromptAnswer> {
   if (signal.aborted) return reasonOf(signal);
+  const prompt: PromptState = { ...fields, promptId: context.requestId, origin: context.origin, deadline };
+  if (context.topOrigin) prompt.topOrigin = context.topOrigin;
   await ensurePrompt(prompt);
   // Aborted while the prompt was being queued, or later while it waits: answer (and so remove) it.
   const onAbort = () => void answerPrompt(prompt.promptId, reasonOf(signal));
@@ -57,23 +75,21 @@ async function ask(prompt: Parameters<typeof ensurePrompt>[0], signal: AbortSign
 }
 
 /** `signal` carries the request's abort and deadline; the prompt's own deadline is shown to the user. */
-export function popupGate(signal: AbortSignal, deadline = Date.now()): UserGate {
+export function popupGate(signal: AbortSignal, deadline: number): UserGate {
   return {
     async approveMakeCredential(request) {
       const answer = await ask(
+        request.prompt,
         {
-          promptId: request.prompt.requestId,
           kind: 'create',
-          origin: request.prompt.origin,
-          ...(request.prompt.topOrigin ? { topOrigin: request.prompt.topOrigin } : {}),
           rpId: request.rp.id,
           rpName: request.rp.name,
           user: request.user,
           candidates: [],
           excluded: request.excluded,
           uv: request.uv,
-          deadline,
         },
+        deadline,
         signal,
       );
       if (answer.type !== 'approve') refuse(answer);
@@ -81,17 +97,15 @@ export function popupGate(signal: AbortSignal, deadline = Date.now()): UserGate 
     },
     async approveGetAssertion(request) {
       const answer = await ask(
+        request.prompt,
         {
-          promptId: request.prompt.requestId,
           kind: 'get',
-          origin: request.prompt.origin,
-          ...(request.prompt.topOrigin ? { topOrigin: request.prompt.topOrigin } : {}),
           rpId: request.rpId,
           candidates: request.candidates.map(summaryView),
           excluded: false,
           uv: request.uv,
-          deadline,
         },
+        deadline,
         signal,
       );
       if (answer.type !== 'approve') refuse(answer);

@@ -28,22 +28,8 @@ async function promptView(): Promise<PromptView | null> {
   const current = await currentPrompt();
   if (!current) return null;
   const { prompt, queued } = current;
-  const view: PromptView = {
-    promptId: prompt.promptId,
-    kind: prompt.kind,
-    origin: prompt.origin,
-    rpId: prompt.rpId,
-    candidates: prompt.candidates,
-    excluded: prompt.excluded,
-    ...(await needsPin(prompt)),
-    pinRetries: await pinRetries(await db()),
-    queued,
-    deadline: prompt.deadline,
-  };
-  if (prompt.rpName !== undefined) view.rpName = prompt.rpName;
-  if (prompt.topOrigin !== undefined) view.topOrigin = prompt.topOrigin;
-  if (prompt.user) view.user = prompt.user;
-  return view;
+  const { uv: _, answer: __, ...request } = prompt;
+  return { ...request, ...(await needsPin(prompt)), pinRetries: await pinRetries(await db()), queued };
 }
 
 async function answer(

@@ -5,7 +5,7 @@
  * oldest first; the in-memory waiter is the ceremony that wants the answer.
  */
 import browser from 'webextension-polyfill';
-import type { CredentialSummaryView } from '../messages/views.ts';
+import type { PromptRequestView } from '../messages/views.ts';
 import { readSession } from './session-state.ts';
 
 export type PromptAnswer =
@@ -15,18 +15,8 @@ export type PromptAnswer =
   | { type: 'timeout' }
   | { type: 'abort' };
 
-export interface PromptState {
-  promptId: string;
-  kind: 'create' | 'get';
-  origin: string;
-  topOrigin?: string;
-  rpId: string;
-  rpName?: string;
-  user?: { name: string; displayName: string };
-  candidates: CredentialSummaryView[];
-  excluded: boolean;
+export interface PromptState extends PromptRequestView {
   uv: 'required' | 'preferred' | 'discouraged';
-  deadline: number;
   answer?: PromptAnswer;
 }
 

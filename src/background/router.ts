@@ -4,7 +4,7 @@
  */
 import { createCredential, getCredential, HandBackToBrowser } from '../client/ceremony.ts';
 import { WebAuthnError } from '../client/errors.ts';
-import { LIMITS } from '../client/parse-options.ts';
+import { adjustTimeout } from '../client/parse-options.ts';
 import type { CallerContext } from '../client/types.ts';
 import type { CeremonyKind, CeremonyOutcome } from '../messages/protocol.ts';
 import { popupGate } from './gate.ts';
@@ -25,10 +25,9 @@ export interface CeremonyRequest {
 
 /** The request's timeout, clamped as the client layer clamps it, for the worker's own timer. */
 export function timeoutOf(options: unknown): number {
-  const t =
-    typeof options === 'object' && options !== null ? (options as { timeout?: unknown }).timeout : undefined;
-  if (typeof t !== 'number' || !Number.isFinite(t)) return LIMITS.timeoutDefaultMs;
-  return Math.min(Math.max(t, LIMITS.timeoutMinMs), LIMITS.timeoutMaxMs);
+  return adjustTimeout(
+    typeof options === 'object' && options !== null ? (options as { timeout?: unknown }).timeout : undefined,
+  );
 }
 
 const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n)) };

@@ -41,13 +41,7 @@ let storePromise: Promise<IdbCredentialStore> | undefined;
 let cryptoKey: CryptoKey | undefined;
 
 export function credentialStore(): Promise<IdbCredentialStore> {
-  storePromise ??= db().then(
-    (database) =>
-      new IdbCredentialStore(database, async () => {
-        cryptoKey ??= await vaultCryptoKey(database, unlockedKeyCache);
-        return cryptoKey;
-      }),
-  );
+  storePromise ??= db().then((database) => new IdbCredentialStore(database, vaultCryptoKeyGetter));
   return storePromise;
 }
 

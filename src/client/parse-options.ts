@@ -128,7 +128,7 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
 }
 
 /** WebAuthn L3 §5.1.3 step 4 / §5.1.4.1 step 4; any non-number is treated as absent. */
-function adjustTimeout(value: unknown): number {
+export function adjustTimeout(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return LIMITS.timeoutDefaultMs;
   return Math.min(LIMITS.timeoutMaxMs, Math.max(LIMITS.timeoutMinMs, Math.round(value)));
 }

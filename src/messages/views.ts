@@ -13,7 +13,8 @@ export interface CredentialSummaryView {
   lastUsedAt: number | null;
 }
 
-export interface PromptView {
+/** What a pending request asks, as the worker records it and the prompt shows it. */
+export interface PromptRequestView {
   promptId: string;
   kind: 'create' | 'get';
   origin: string;
@@ -26,6 +27,10 @@ export interface PromptView {
   candidates: CredentialSummaryView[];
   /** create: a credential from excludeCredentials is already here. */
   excluded: boolean;
+  deadline: number;
+}
+
+export interface PromptView extends PromptRequestView {
   /** The user must enter the PIN to approve. */
   needsPin: boolean;
   /** UV was asked for but no PIN exists yet: the prompt offers to set one. */
@@ -33,7 +38,6 @@ export interface PromptView {
   pinRetries: number;
   /** How many more requests wait behind this one. */
   queued: number;
-  deadline: number;
 }
 
 export interface SettingsView {

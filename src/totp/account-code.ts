@@ -25,14 +25,18 @@ export async function accountCode(account: OtpAccount, timestamp: number): Promi
     });
     return { code, counter: account.counter, remainingMs: null };
   }
-  return totp({
-    kind: account.kind,
+  return totp(totpOptions(account, timestamp));
+}
+
+function totpOptions(account: OtpAccount, timestamp: number) {
+  return {
+    kind: account.kind === 'steam' ? ('steam' as const) : ('totp' as const),
     secret: account.secret,
     algorithm: account.algorithm,
     digits: account.digits,
     period: account.period,
     timestamp,
-  });
+  };
 }
 
 /**
@@ -48,12 +52,5 @@ export async function accountCodePair(
     const next = await accountCode({ ...account, counter: account.counter + 1 }, timestamp);
     return { current, next };
   }
-  return totpPair({
-    kind: account.kind,
-    secret: account.secret,
-    algorithm: account.algorithm,
-    digits: account.digits,
-    period: account.period,
-    timestamp,
-  });
+  return totpPair(totpOptions(account, timestamp));
 }
