@@ -5,6 +5,7 @@
  * clearing, it also clears whatever was copied after the code.
  */
 import browser from 'webextension-polyfill';
+import { isRuntimeMessage } from '../src/messages/guards.ts';
 
 const scratch = document.getElementById('scratch') as HTMLTextAreaElement;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,9 +21,8 @@ function clearClipboard(): void {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
-  const m = message as { name?: unknown; payload?: { afterMs?: unknown } };
-  if (m.name !== 'offscreen/clear-clipboard' || typeof m.payload?.afterMs !== 'number') return undefined;
+  if (!isRuntimeMessage(message, ['offscreen/clear-clipboard'])) return undefined;
   clearTimeout(timer);
-  timer = setTimeout(clearClipboard, Math.min(Math.max(m.payload.afterMs, 0), 120_000));
+  timer = setTimeout(clearClipboard, message.payload.afterMs);
   return Promise.resolve({ ok: true });
 });

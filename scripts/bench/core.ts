@@ -3,6 +3,7 @@
  * ceremony (createCredential / getCredential from JSON options), as operations per second.
  */
 import { randomBytes } from 'node:crypto';
+import { createAuthenticator } from '../../src/authenticator/create-authenticator.ts';
 import { getAssertion } from '../../src/authenticator/get-assertion.ts';
 import { makeCredential } from '../../src/authenticator/make-credential.ts';
 import type { AuthenticatorPorts, CredentialStore } from '../../src/authenticator/ports.ts';
@@ -81,7 +82,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   const store = new MemoryStore();
   const p = ports(store);
   const rates: CoreRate[] = [];
-  const prompt = { origin: CALLER.origin, requestId: 'bench' };
+  const device = createAuthenticator(p);
   const makeParams = (i: number) => ({
     clientDataHash: new Uint8Array(randomBytes(32)),
     rp: RP,
@@ -91,7 +92,6 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
     rk: true,
     uv: 'preferred' as const,
     attestation: 'none' as const,
-    prompt,
   });
   rates.push(
     await rate('makeCredential (ES256)', (i) => makeCredential(makeParams(i), p), warmupMs, durationMs),
@@ -116,7 +116,6 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
             clientDataHash: new Uint8Array(randomBytes(32)),
             allowList: [target.credentialId],
             uv: 'preferred',
-            prompt,
           },
           p,
         ),
@@ -128,7 +127,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   rates.push(
     await rate(
       'client createCredential (JSON in → JSON out)',
-      (i) => createCredential(creationJson(i), CALLER, `c${i}`, p),
+      (i) => createCredential(creationJson(i), CALLER, device),
       warmupMs,
       durationMs,
     ),
@@ -146,8 +145,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
             userVerification: 'preferred',
           },
           CALLER,
-          `g${i}`,
-          p,
+          device,
         ),
       warmupMs,
       durationMs,

@@ -7,7 +7,7 @@
  * as they scroll into view), and until that frame is painted.
  */
 import type { BrowserContext } from '@playwright/test';
-import { accountToWire } from '../../src/messages/otp-protocol.ts';
+import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import { evaluateIn } from './cdp-target.ts';
 import { randomAccounts } from './codes.ts';
 

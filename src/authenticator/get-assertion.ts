@@ -19,7 +19,6 @@ export async function getAssertion(
   // Even with no credential the user sees a prompt first (and can hand the request to the
   // browser): answering at once would let a site learn silently that this key holds nothing.
   const approval = await ports.gate.approveGetAssertion({
-    prompt: params.prompt,
     rpId: params.rpId,
     candidates,
     uv: params.uv,

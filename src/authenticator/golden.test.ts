@@ -35,7 +35,6 @@ async function produce() {
         rk: true,
         uv: 'discouraged',
         attestation,
-        prompt: { origin: 'https://example.com', requestId: name },
       },
       ports,
     );
@@ -48,7 +47,6 @@ async function produce() {
         clientDataHash,
         allowList: [made.credentialId],
         uv: 'discouraged',
-        prompt: { origin: 'https://example.com', requestId: `${name}-get` },
       },
       ports,
     );

@@ -30,7 +30,6 @@ export async function makeCredential(
     (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
 
   const approval = await ports.gate.approveMakeCredential({
-    prompt: params.prompt,
     rp: params.rp,
     user: { name: params.user.name, displayName: params.user.displayName },
     uv: params.uv,

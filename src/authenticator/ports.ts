@@ -2,22 +2,20 @@
  * What the pure authenticator needs from the outside world, passed in as arguments so tests use
  * fakes and the extension plugs in IndexedDB, the popup and crypto.getRandomValues.
  */
+import type { CredentialInfo } from './credential-info.ts';
 import type { SupportedAlg } from './keys.ts';
-import type { PromptContext, UvRequirement } from './types.ts';
+import type {
+  GetAssertionParams,
+  GetAssertionResult,
+  MakeCredentialParams,
+  MakeCredentialResult,
+  UvRequirement,
+} from './types.ts';
 
-/** A credential as the prompt and the popup may see it: no key material. */
-export interface CredentialSummary {
+/** A credential as the store lists it for a ceremony: its ids and info, no key material. */
+export interface CredentialSummary extends CredentialInfo {
   credentialId: Uint8Array;
-  rpId: string;
-  rpName: string;
   userHandle: Uint8Array;
-  userName: string;
-  userDisplayName: string;
-  discoverable: boolean;
-  alg: SupportedAlg;
-  signCount: number;
-  createdAt: number;
-  lastUsedAt: number | null;
 }
 
 export interface NewCredential extends CredentialSummary {
@@ -57,6 +55,7 @@ export interface MakeCredentialApproval {
 }
 
 export interface GetAssertionApproval {
+  /** The credential the user chose; the authenticator checks it is one of the candidates. */
   credentialId: Uint8Array;
   userVerified: boolean;
 }
@@ -67,7 +66,6 @@ export interface GetAssertionApproval {
  */
 export interface UserGate {
   approveMakeCredential(request: {
-    prompt: PromptContext;
     rp: { id: string; name: string };
     user: { name: string; displayName: string };
     uv: UvRequirement;
@@ -75,7 +73,6 @@ export interface UserGate {
     excluded: boolean;
   }): Promise<MakeCredentialApproval>;
   approveGetAssertion(request: {
-    prompt: PromptContext;
     rpId: string;
     /** Empty: the prompt says no passkey was found, and can only be dismissed or handed back. */
     candidates: CredentialSummary[];
@@ -96,4 +93,13 @@ export interface AuthenticatorPorts {
   gate: UserGate;
   random: Random;
   clock: Clock;
+}
+
+/**
+ * The authenticator as the client sees it (python-fido2's `Ctap2` device; Bitwarden's authenticator
+ * service): the client reaches keys only through this port, and tests can pass a fake.
+ */
+export interface Authenticator {
+  makeCredential(params: MakeCredentialParams): Promise<MakeCredentialResult>;
+  getAssertion(params: GetAssertionParams): Promise<GetAssertionResult>;
 }

@@ -1,22 +1,13 @@
 /**
  * The authenticator's API, shaped after CTAP 2.1 authenticatorMakeCredential (§6.1) and
  * authenticatorGetAssertion (§6.2). It knows keys, authenticator data and signatures; it never sees
- * an origin except as opaque text to show the user in the prompt.
+ * an origin (the client keeps those, and the prompt gets them from the gate that shows it).
  */
 
 export type UvRequirement = 'required' | 'preferred' | 'discouraged';
 
-/** COSE algorithm identifiers this authenticator supports (IANA COSE Algorithms registry). */
-export const COSE_ALG = { ES256: -7, EdDSA: -8, RS256: -257 } as const;
-
-/** What the prompt shows; it plays no part in any check. */
-export interface PromptContext {
-  origin: string;
-  /** The top-level site, when the request comes from a cross-origin frame. */
-  topOrigin?: string;
-  /** Client-side request id, so that a restarted worker finds the same prompt again. */
-  requestId: string;
-}
+/** COSE algorithm identifiers this authenticator makes keys for (IANA COSE Algorithms registry). */
+export const COSE_ALG = { ES256: -7, EdDSA: -8 } as const;
 
 export interface MakeCredentialParams {
   clientDataHash: Uint8Array;
@@ -30,7 +21,6 @@ export interface MakeCredentialParams {
   uv: UvRequirement;
   /** `packed` self attestation or `none`. */
   attestation: 'none' | 'packed';
-  prompt: PromptContext;
 }
 
 export interface MakeCredentialResult {
@@ -49,7 +39,6 @@ export interface GetAssertionParams {
   clientDataHash: Uint8Array;
   allowList: Uint8Array[];
   uv: UvRequirement;
-  prompt: PromptContext;
 }
 
 export interface GetAssertionResult {

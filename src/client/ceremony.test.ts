@@ -5,11 +5,20 @@
 import { verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { Fido2Lib } from 'fido2-lib';
 import { describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../authenticator/create-authenticator.ts';
 import { AuthenticatorError } from '../authenticator/errors.ts';
+import type { AuthenticatorPorts } from '../authenticator/ports.ts';
 import { approvingGate, fakePorts } from '../authenticator/testing/fakes.ts';
 import { fromBase64url, toArrayBuffer, toBase64url } from '../shared/bytes.ts';
-import { createCredential, getCredential, HandBackToBrowser } from './ceremony.ts';
+import * as client from './ceremony.ts';
 import type { CallerContext } from './types.ts';
+
+const { HandBackToBrowser } = client;
+/** The ceremonies against an authenticator on fake ports, so each test can look into its store and gate. */
+const createCredential = (input: unknown, caller: CallerContext, ports: AuthenticatorPorts) =>
+  client.createCredential(input, caller, createAuthenticator(ports));
+const getCredential = (input: unknown, caller: CallerContext, ports: AuthenticatorPorts) =>
+  client.getCredential(input, caller, createAuthenticator(ports));
 
 const ORIGIN = 'https://login.example.com';
 const caller: CallerContext = { origin: ORIGIN, sameOriginWithAncestors: true };
@@ -38,7 +47,6 @@ describe('create → @simplewebauthn/server', () => {
         const reg = await createCredential(
           creationOptions({ pubKeyCredParams: [{ type: 'public-key', alg }], attestation }),
           caller,
-          'req-1',
           ports,
         );
         const verified = await verifyRegistrationResponse({
@@ -60,7 +68,6 @@ describe('create → @simplewebauthn/server', () => {
           const auth = await getCredential(
             { challenge, rpId: 'example.com', allowCredentials: [{ type: 'public-key', id: reg.id }] },
             caller,
-            `req-get-${n}`,
             ports,
           );
           const checked = await verifyAuthenticationResponse({
@@ -88,7 +95,6 @@ describe('create → fido2-lib', () => {
       const reg = await createCredential(
         creationOptions({ attestation, authenticatorSelection: { residentKey: 'required' } }),
         caller,
-        'r',
         ports,
       );
       const att = await f2l.attestationResult(
@@ -99,7 +105,7 @@ describe('create → fido2-lib', () => {
       const pem = att.authnrData.get('credentialPublicKeyPem') as string;
 
       // Empty allowCredentials: the discoverable credential is found and its user handle returned.
-      const auth = await getCredential({ challenge, rpId: 'example.com' }, caller, 'g', ports);
+      const auth = await getCredential({ challenge, rpId: 'example.com' }, caller, ports);
       const result = await f2l.assertionResult(
         {
           rawId: toArrayBuffer(fromBase64url(auth.rawId)),
@@ -134,7 +140,6 @@ describe('client extension results and flags', () => {
         authenticatorSelection: { residentKey: 'preferred' },
       }),
       caller,
-      'r',
       ports,
     );
     expect(reg.clientExtensionResults).toEqual({ credProps: { rk: true } });
@@ -151,7 +156,6 @@ describe('client extension results and flags', () => {
     const reg = await createCredential(
       creationOptions({ authenticatorSelection: { userVerification: 'required' } }),
       caller,
-      'r',
       ports,
     );
     expect(fromBase64url(reg.response.authenticatorData)[32]! & 0x04).toBe(0x04);
@@ -167,7 +171,6 @@ describe('client extension results and flags', () => {
         ],
       }),
       caller,
-      'r',
       fakePorts(),
     );
     expect(reg.response.publicKeyAlgorithm).toBe(-8);
@@ -177,12 +180,11 @@ describe('client extension results and flags', () => {
 describe('errors the page sees', () => {
   it('excluded credential → InvalidStateError, only after the tap, nothing stored', async () => {
     const ports = fakePorts();
-    const reg = await createCredential(creationOptions(), caller, 'r', ports);
+    const reg = await createCredential(creationOptions(), caller, ports);
     const gate = approvingGate();
     const again = createCredential(
       creationOptions({ excludeCredentials: [{ type: 'public-key', id: reg.id }] }),
       caller,
-      'r2',
       { ...ports, gate },
     );
     await expectName(again, 'InvalidStateError');
@@ -197,7 +199,6 @@ describe('errors the page sees', () => {
       createCredential(
         creationOptions({ pubKeyCredParams: [{ type: 'public-key', alg: -257 }] }),
         caller,
-        'r',
         ports,
       ),
       'NotAllowedError',
@@ -211,7 +212,6 @@ describe('errors the page sees', () => {
       createCredential(
         creationOptions({ pubKeyCredParams: [{ type: 'password', alg: -7 }] }),
         caller,
-        'r',
         fakePorts(),
       ),
       'NotSupportedError',
@@ -220,12 +220,12 @@ describe('errors the page sees', () => {
 
   it('missing challenge → TypeError; bad RP ID → SecurityError', async () => {
     const { challenge: _, ...noChallenge } = creationOptions();
-    await expectName(createCredential(noChallenge, caller, 'r', fakePorts()), 'TypeError');
+    await expectName(createCredential(noChallenge, caller, fakePorts()), 'TypeError');
     await expectName(
-      createCredential(creationOptions({ rp: { id: 'evil.com', name: 'x' } }), caller, 'r', fakePorts()),
+      createCredential(creationOptions({ rp: { id: 'evil.com', name: 'x' } }), caller, fakePorts()),
       'SecurityError',
     );
-    await expectName(getCredential({ challenge, rpId: 'co.uk' }, caller, 'r', fakePorts()), 'SecurityError');
+    await expectName(getCredential({ challenge, rpId: 'co.uk' }, caller, fakePorts()), 'SecurityError');
   });
 
   it('user cancel → NotAllowedError; hand-back → HandBackToBrowser', async () => {
@@ -238,21 +238,21 @@ describe('errors the page sees', () => {
         }),
       });
     await expectName(
-      createCredential(creationOptions(), caller, 'r', deny('CTAP2_ERR_OPERATION_DENIED')),
+      createCredential(creationOptions(), caller, deny('CTAP2_ERR_OPERATION_DENIED')),
       'NotAllowedError',
     );
     await expect(
-      createCredential(creationOptions(), caller, 'r', deny('USER_CHOSE_PLATFORM')),
+      createCredential(creationOptions(), caller, deny('USER_CHOSE_PLATFORM')),
     ).rejects.toBeInstanceOf(HandBackToBrowser);
   });
 
   it('credentials of another RP are invisible: the user sees an empty chooser', async () => {
     const ports = fakePorts();
-    const reg = await createCredential(creationOptions(), caller, 'r', ports);
+    const reg = await createCredential(creationOptions(), caller, ports);
     const gate = approvingGate();
     const other: CallerContext = { origin: 'https://other.org', sameOriginWithAncestors: true };
     await expectName(
-      getCredential({ challenge, allowCredentials: [{ type: 'public-key', id: reg.id }] }, other, 'g', {
+      getCredential({ challenge, allowCredentials: [{ type: 'public-key', id: reg.id }] }, other, {
         ...ports,
         gate,
       }),
@@ -269,7 +269,6 @@ describe('authenticatorAttachment', () => {
       createCredential(
         creationOptions({ authenticatorSelection: { authenticatorAttachment: 'platform' } }),
         caller,
-        'r',
         ports,
       ),
     ).rejects.toBeInstanceOf(HandBackToBrowser);

@@ -1,14 +1,11 @@
 /**
  * The two WebAuthn client ceremonies: navigator.credentials.create() (WebAuthn L3 §5.1.3) and
  * .get() (§5.1.4), from a page's untrusted options to the JSON a PublicKeyCredential is built from.
- * The authenticator is reached through its ports only; errors leave here as WebAuthnError names.
+ * The authenticator is reached through its port only; errors leave here as WebAuthnError names.
  */
 
 import { isAuthenticatorError } from '../authenticator/errors.ts';
-import { getAssertion } from '../authenticator/get-assertion.ts';
-import { makeCredential } from '../authenticator/make-credential.ts';
-import type { AuthenticatorPorts } from '../authenticator/ports.ts';
-import type { PromptContext } from '../authenticator/types.ts';
+import type { Authenticator } from '../authenticator/ports.ts';
 import { toBase64url, utf8 } from '../shared/bytes.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '../shared/webauthn-json.ts';
 import { clientDataHash, collectedClientData } from './client-data.ts';
@@ -19,12 +16,6 @@ import type { CallerContext } from './types.ts';
 /** Transports we report: the extension answers as a roaming (USB-like) security key would. */
 const TRANSPORTS = ['usb'];
 
-function promptContext(caller: CallerContext, requestId: string): PromptContext {
-  const prompt: PromptContext = { origin: caller.origin, requestId };
-  if (caller.topOrigin) prompt.topOrigin = caller.topOrigin;
-  return prompt;
-}
-
 /** Thrown when the user hands the request to the browser's own authenticator. */
 export class HandBackToBrowser extends Error {
   override readonly name = 'HandBackToBrowser';
@@ -33,8 +24,7 @@ export class HandBackToBrowser extends Error {
 export async function createCredential(
   input: unknown,
   caller: CallerContext,
-  requestId: string,
-  ports: AuthenticatorPorts,
+  authenticator: Authenticator,
 ): Promise<RegistrationResponseJSON> {
   // §5.1.3 steps 1–11: option validation, RP ID check, algorithm list.
   const options = parseCreationOptions(input, caller);
@@ -47,23 +37,19 @@ export async function createCredential(
   const clientDataJSON = collectedClientData('webauthn.create', options.challenge, caller);
   const rk = options.residentKey !== 'discouraged';
   try {
-    const result = await makeCredential(
-      {
-        clientDataHash: clientDataHash(clientDataJSON),
-        rp: options.rp,
-        user: options.user,
-        pubKeyCredParams: options.pubKeyCredParams.map((p) => p.alg),
-        excludeList: options.excludeCredentials.map((c) => c.id),
-        rk,
-        uv: options.userVerification,
-        // §5.1.3 step 20.4 (attestation conveyance): direct/enterprise get packed self attestation;
-        // indirect may be anonymised by the client, and `none` is the most anonymous answer.
-        attestation:
-          options.attestation === 'direct' || options.attestation === 'enterprise' ? 'packed' : 'none',
-        prompt: promptContext(caller, requestId),
-      },
-      ports,
-    );
+    const result = await authenticator.makeCredential({
+      clientDataHash: clientDataHash(clientDataJSON),
+      rp: options.rp,
+      user: options.user,
+      pubKeyCredParams: options.pubKeyCredParams.map((p) => p.alg),
+      excludeList: options.excludeCredentials.map((c) => c.id),
+      rk,
+      uv: options.userVerification,
+      // §5.1.3 step 20.4 (attestation conveyance): direct/enterprise get packed self attestation;
+      // indirect may be anonymised by the client, and `none` is the most anonymous answer.
+      attestation:
+        options.attestation === 'direct' || options.attestation === 'enterprise' ? 'packed' : 'none',
+    });
     const id = toBase64url(result.credentialId);
     return {
       id,
@@ -89,22 +75,17 @@ export async function createCredential(
 export async function getCredential(
   input: unknown,
   caller: CallerContext,
-  requestId: string,
-  ports: AuthenticatorPorts,
+  authenticator: Authenticator,
 ): Promise<AuthenticationResponseJSON> {
   const options = parseRequestOptions(input, caller);
   const clientDataJSON = collectedClientData('webauthn.get', options.challenge, caller);
   try {
-    const result = await getAssertion(
-      {
-        rpId: options.rpId,
-        clientDataHash: clientDataHash(clientDataJSON),
-        allowList: options.allowCredentials.map((c) => c.id),
-        uv: options.userVerification,
-        prompt: promptContext(caller, requestId),
-      },
-      ports,
-    );
+    const result = await authenticator.getAssertion({
+      rpId: options.rpId,
+      clientDataHash: clientDataHash(clientDataJSON),
+      allowList: options.allowCredentials.map((c) => c.id),
+      uv: options.userVerification,
+    });
     const id = toBase64url(result.credentialId);
     const response: AuthenticationResponseJSON['response'] = {
       clientDataJSON: toBase64url(utf8(clientDataJSON)),

@@ -6,28 +6,23 @@ import { clientDataHash, collectedClientData } from './client-data.ts';
 const challenge = Uint8Array.from({ length: 16 }, (_, i) => i);
 
 describe('collectedClientData (WebAuthn L3 §5.8.1.1)', () => {
-  it('serializes a same-origin create byte for byte, without topOrigin', () => {
-    const json = collectedClientData('webauthn.create', challenge, {
-      origin: 'https://example.com',
-      sameOriginWithAncestors: true,
-      topOrigin: 'https://ignored.example',
-    });
-    expect(json).toBe(
+  it.each([
+    [
+      'a same-origin create byte for byte, without topOrigin',
+      'webauthn.create',
+      { origin: 'https://example.com', sameOriginWithAncestors: true, topOrigin: 'https://ignored.example' },
       '{"type":"webauthn.create","challenge":"AAECAwQFBgcICQoLDA0ODw","origin":"https://example.com",' +
         '"crossOrigin":false}',
-    );
-  });
-
-  it('serializes a cross-origin get with topOrigin last', () => {
-    const json = collectedClientData('webauthn.get', challenge, {
-      origin: 'https://rp.example',
-      topOrigin: 'https://top.example',
-      sameOriginWithAncestors: false,
-    });
-    expect(json).toBe(
+    ],
+    [
+      'a cross-origin get with topOrigin last',
+      'webauthn.get',
+      { origin: 'https://rp.example', topOrigin: 'https://top.example', sameOriginWithAncestors: false },
       '{"type":"webauthn.get","challenge":"AAECAwQFBgcICQoLDA0ODw","origin":"https://rp.example",' +
         '"crossOrigin":true,"topOrigin":"https://top.example"}',
-    );
+    ],
+  ] as const)('serializes %s', (_what, type, caller, expected) => {
+    expect(collectedClientData(type, challenge, caller)).toBe(expected);
   });
 
   it('omits topOrigin when a cross-origin caller has none', () => {

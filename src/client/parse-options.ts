@@ -78,8 +78,6 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
   const credProps = optionalBoolean(extensions.credProps, 'extensions.credProps') ?? false;
   // hints and attestationFormats only steer UI and attestation choice; we have one of each.
 
-  // WebAuthn L3 §5.1.3 step 4: clamp the timeout to the client's range.
-  const timeout = adjustTimeout(options.timeout);
   // WebAuthn L3 §5.1.3 step 5: user.id must be 1 to 64 bytes (the upper bound was checked on decode).
   if (userId.length < 1) {
     throw new WebAuthnError('TypeError', 'user.id is 0 bytes long, expected 1 to 64 bytes');
@@ -94,7 +92,6 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
     user: { id: userId, name: userName, displayName },
     challenge,
     pubKeyCredParams: credTypesAndPubKeyAlgs(params),
-    timeout,
     excludeCredentials,
     // WebAuthn L3 §5.4.4 residentKey: "If no value is given then the effective value is required if
     // requireResidentKey is true or discouraged if it is false or absent."
@@ -118,16 +115,18 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
   // No get() extension is supported; they are ignored, but must at least be a dictionary.
   optionalDictionary(options.extensions, 'extensions');
 
-  // WebAuthn L3 §5.1.4.1 step 4: clamp the timeout to the client's range.
-  const timeout = adjustTimeout(options.timeout);
   // WebAuthn L3 §5.1.4.1 steps 5–6: opaque origin → NotAllowedError, no valid domain → SecurityError.
   const domain = effectiveDomain(caller.origin);
   // WebAuthn L3 §5.1.4.1 step 7: rpId must be the effective domain or a registrable suffix of it.
   const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
-  return { rpId: id, challenge, timeout, allowCredentials, userVerification, extensions: {} };
+  return { rpId: id, challenge, allowCredentials, userVerification, extensions: {} };
 }
 
-/** WebAuthn L3 §5.1.3 step 4 / §5.1.4.1 step 4; any non-number is treated as absent. */
+/**
+ * WebAuthn L3 §5.1.3 step 4 / §5.1.4.1 step 4: the timeout clamped to the client's range; any
+ * non-number is treated as absent. The front door sets the request's deadline from it (the timer is
+ * the worker's, not the ceremony's).
+ */
 export function adjustTimeout(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return LIMITS.timeoutDefaultMs;
   return Math.min(LIMITS.timeoutMaxMs, Math.max(LIMITS.timeoutMinMs, Math.round(value)));

@@ -27,8 +27,6 @@ export interface CreationOptions {
   challenge: Uint8Array;
   /** Only `public-key` entries, in the RP's order; ES256 + RS256 when the RP gave none. */
   pubKeyCredParams: { type: 'public-key'; alg: number }[];
-  /** Milliseconds, clamped to the client's bounds. */
-  timeout: number;
   excludeCredentials: CredentialDescriptor[];
   residentKey: ResidentKeyRequirement;
   userVerification: UserVerificationRequirement;
@@ -41,7 +39,6 @@ export interface CreationOptions {
 export interface RequestOptions {
   rpId: string;
   challenge: Uint8Array;
-  timeout: number;
   allowCredentials: CredentialDescriptor[];
   userVerification: UserVerificationRequirement;
   extensions: Record<string, never>;

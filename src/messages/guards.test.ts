@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isCoreMessage, isPageRequestMessage, isPopupPortMessage, isRelayToWorker } from './guards.ts';
+import {
+  isPageRequestMessage,
+  isPopupToWorker,
+  isRelayToWorker,
+  isRuntimeMessage,
+  isWorkerToPopup,
+} from './guards.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
 
 const frame = {
@@ -45,30 +51,49 @@ describe('message guards drop anything malformed', () => {
   });
 
   it('popup → worker: names and payload shapes are checked', () => {
-    expect(isCoreMessage({ name: 'prompt/current', payload: {} })).toBe(true);
+    expect(isRuntimeMessage({ name: 'prompt/current', payload: {} })).toBe(true);
     expect(
-      isCoreMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'approve' } } }),
+      isRuntimeMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'approve' } } }),
     ).toBe(true);
     expect(
-      isCoreMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'sure' } } }),
+      isRuntimeMessage({ name: 'prompt/answer', payload: { promptId: 'p', decision: { type: 'sure' } } }),
     ).toBe(false);
     expect(
-      isCoreMessage({
+      isRuntimeMessage({
         name: 'prompt/answer',
         payload: { promptId: 'p', decision: { type: 'approve', pin: 1234 } },
       }),
     ).toBe(false);
-    expect(isCoreMessage({ name: 'settings/reset', payload: { confirm: 'yes' } })).toBe(false);
-    expect(isCoreMessage({ name: 'settings/reset', payload: { confirm: 'RESET' } })).toBe(true);
-    expect(isCoreMessage({ name: 'credentials/delete', payload: {} })).toBe(false);
-    expect(isCoreMessage({ name: 'unknown', payload: {} })).toBe(false);
-    expect(isCoreMessage({ name: 'prompt/current' })).toBe(false);
+    expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'yes' } })).toBe(false);
+    expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'RESET' } })).toBe(true);
+    expect(isRuntimeMessage({ name: 'credentials/delete', payload: {} })).toBe(false);
+    expect(isRuntimeMessage({ name: 'unknown', payload: {} })).toBe(false);
+    expect(isRuntimeMessage({ name: 'prompt/current' })).toBe(false);
   });
 
   it('popup port: showing a prompt id or null, or closing', () => {
-    expect(isPopupPortMessage({ type: 'showing', promptId: null })).toBe(true);
-    expect(isPopupPortMessage({ type: 'showing', promptId: 'p' })).toBe(true);
-    expect(isPopupPortMessage({ type: 'closing' })).toBe(true);
-    expect(isPopupPortMessage({ type: 'showing', promptId: 3 })).toBe(false);
+    expect(isPopupToWorker({ type: 'showing', promptId: null })).toBe(true);
+    expect(isPopupToWorker({ type: 'showing', promptId: 'p' })).toBe(true);
+    expect(isPopupToWorker({ type: 'closing' })).toBe(true);
+    expect(isPopupToWorker({ type: 'showing', promptId: 3 })).toBe(false);
+  });
+
+  it('worker → popup port: only refresh', () => {
+    expect(isWorkerToPopup({ type: 'refresh' })).toBe(true);
+    expect(isWorkerToPopup({ type: 'showing', promptId: null })).toBe(false);
+  });
+
+  it('worker → offscreen: the clearing delay is bounded', () => {
+    expect(isRuntimeMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs: 30_000 } })).toBe(true);
+    expect(isRuntimeMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs: -1 } })).toBe(false);
+    expect(
+      isRuntimeMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs: 30_000 } }, ['otp/list']),
+    ).toBe(false);
+  });
+
+  it('names are own properties of the map, not inherited ones', () => {
+    expect(isRuntimeMessage({ name: 'toString', payload: {} })).toBe(false);
+    expect(isRuntimeMessage({ name: '__proto__', payload: {} })).toBe(false);
+    expect(isRelayToWorker({ type: 'constructor' })).toBe(false);
   });
 });

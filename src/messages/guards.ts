@@ -1,25 +1,38 @@
-/** Shape checks for messages that cross a trust boundary. Anything that fails is dropped. */
+/**
+ * Shape checks for every message in `protocol.ts`, keyed by the same names. Anything that fails is
+ * dropped. Messages from our own pages are checked too, so a bug (or a compromised page of ours)
+ * cannot store malformed data.
+ */
+import { OTP_ALGORITHMS } from '../totp/types.ts';
 import type {
   CeremonyKind,
-  CoreMessage,
   FrameFacts,
   PageRequestMessage,
-  PopupPortMessage,
+  PopupToWorker,
   PromptDecision,
   RelayToWorker,
+  RuntimeMessage,
+  RuntimeName,
+  WorkerToPopup,
 } from './protocol.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
+import type { OtpAccountWire } from './views.ts';
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string';
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max = 1024): v is string => typeof v === 'string' && v.length <= max;
+const isOptionalText = (v: unknown, max?: number) => v === undefined || isText(v, max);
 const isKind = (v: unknown): v is CeremonyKind => v === 'create' || v === 'get';
-/** Request IDs are made by the relay with crypto.randomUUID(). */
-const isRequestId = (v: unknown): v is string => isString(v) && /^[0-9a-f-]{36}$/.test(v);
+/** Request and account ids are made with crypto.randomUUID(). */
+const isUuid = (v: unknown): v is string => isText(v, 64) && /^[0-9a-f-]{36}$/.test(v);
+const isWhole = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const isTabId = (v: unknown): boolean => v === undefined || isWhole(v, 0, 2 ** 31);
+const isEmpty = () => true;
+
+// ---------------------------------------------------------------------------------------------
+// Ports.
 
 export function isPageRequestMessage(v: unknown): v is PageRequestMessage {
   return isObj(v) && v.channel === PAGE_CHANNEL && isKind(v.kind) && 'options' in v;
@@ -30,64 +43,112 @@ function isFrameFacts(v: unknown): v is FrameFacts {
     isObj(v) &&
     Array.isArray(v.ancestorOrigins) &&
     v.ancestorOrigins.length <= 64 &&
-    v.ancestorOrigins.every(isString) &&
+    v.ancestorOrigins.every((o) => typeof o === 'string') &&
     typeof v.permissionsPolicyAllows === 'boolean' &&
     typeof v.hasTransientActivation === 'boolean' &&
     typeof v.documentVisible === 'boolean'
   );
 }
 
-export function isRelayToWorker(v: unknown): v is RelayToWorker {
-  if (!isObj(v)) return false;
-  switch (v.type) {
-    case 'begin':
-    case 'resume':
-      return isRequestId(v.requestId) && isKind(v.kind) && 'options' in v && isFrameFacts(v.frame);
-    case 'abort':
-      return isRequestId(v.requestId);
-    case 'ping':
-      return true;
-    default:
-      return false;
-  }
+const relayGuards: { [T in RelayToWorker['type']]: (v: Obj) => boolean } = {
+  begin: (v) => isUuid(v.requestId) && isKind(v.kind) && 'options' in v && isFrameFacts(v.frame),
+  resume: (v) => relayGuards.begin(v),
+  abort: (v) => isUuid(v.requestId),
+  ping: isEmpty,
+};
+
+/** The guard a map holds for `key`, never one inherited from Object.prototype. */
+function ownGuard(map: Record<string, (v: Obj) => boolean>, key: unknown): ((v: Obj) => boolean) | undefined {
+  return typeof key === 'string' && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
-export function isPopupPortMessage(v: unknown): v is PopupPortMessage {
+export function isRelayToWorker(v: unknown): v is RelayToWorker {
+  return isObj(v) && (ownGuard(relayGuards, v.type)?.(v) ?? false);
+}
+
+export function isPopupToWorker(v: unknown): v is PopupToWorker {
   if (!isObj(v)) return false;
   if (v.type === 'closing') return true;
-  return v.type === 'showing' && (v.promptId === null || isString(v.promptId));
+  return v.type === 'showing' && (v.promptId === null || typeof v.promptId === 'string');
 }
+
+export function isWorkerToPopup(v: unknown): v is WorkerToPopup {
+  return isObj(v) && v.type === 'refresh';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime messages.
 
 function isDecision(v: unknown): v is PromptDecision {
   if (!isObj(v)) return false;
   if (v.type === 'cancel' || v.type === 'fallback') return true;
+  return v.type === 'approve' && isOptionalText(v.credentialId, Infinity) && isOptionalText(v.pin, Infinity);
+}
+
+/** Generous limits: a base32 secret of 4 KiB is far beyond any real one (20–64 bytes). */
+const MAX_ACCOUNTS = 10_000;
+
+function isExtra(v: unknown): v is Record<string, string> {
+  if (!isObj(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length <= 64 && entries.every(([key, value]) => isText(key, 256) && isText(value, 4096));
+}
+
+export function isAccountWire(v: unknown): v is OtpAccountWire {
   return (
-    v.type === 'approve' &&
-    (v.credentialId === undefined || isString(v.credentialId)) &&
-    (v.pin === undefined || isString(v.pin))
+    isObj(v) &&
+    (v.kind === 'totp' || v.kind === 'hotp' || v.kind === 'steam') &&
+    isText(v.issuer) &&
+    isText(v.accountName) &&
+    isText(v.secret, 4096) &&
+    /^[A-Z2-7]+$/.test(v.secret) &&
+    OTP_ALGORITHMS.includes(v.algorithm as never) &&
+    isWhole(v.digits, 5, 8) &&
+    isWhole(v.period, 1, 86_400 * 365) &&
+    isWhole(v.counter, 0, Number.MAX_SAFE_INTEGER) &&
+    isExtra(v.extra)
   );
 }
 
-/** Runtime messages come only from our own pages (the popup), but are still checked. */
-export function isCoreMessage(v: unknown): v is CoreMessage {
-  if (!isObj(v) || !isString(v.name) || !isObj(v.payload)) return false;
-  const p = v.payload;
-  switch (v.name) {
-    case 'prompt/current':
-    case 'credentials/list':
-    case 'settings/get':
-      return true;
-    case 'prompt/answer':
-      return isString(p.promptId) && isDecision(p.decision);
-    case 'credentials/delete':
-      return isString(p.id);
-    case 'settings/set-pin':
-      return isString(p.newPin) && (p.currentPin === undefined || isString(p.currentPin));
-    case 'settings/bypass':
-      return isString(p.origin) && typeof p.bypass === 'boolean';
-    case 'settings/reset':
-      return p.confirm === 'RESET';
-    default:
-      return false;
-  }
+const DUPLICATE_POLICIES: readonly unknown[] = ['ask', 'skip', 'add', 'replace'];
+const EXPORT_FORMATS: readonly unknown[] = ['uri-list', 'aegis', 'google'];
+
+const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
+  'prompt/current': isEmpty,
+  'prompt/answer': (p) => typeof p.promptId === 'string' && isDecision(p.decision),
+  'credentials/list': isEmpty,
+  'credentials/delete': (p) => typeof p.id === 'string',
+  'settings/get': isEmpty,
+  'settings/set-pin': (p) => typeof p.newPin === 'string' && isOptionalText(p.currentPin, Infinity),
+  'settings/bypass': (p) => typeof p.origin === 'string' && typeof p.bypass === 'boolean',
+  'settings/reset': (p) => p.confirm === 'RESET',
+  'otp/list': (p) => isOptionalText(p.hostname, 253),
+  'otp/unlock': (p) => isText(p.pin, 256),
+  'otp/add': (p) =>
+    Array.isArray(p.accounts) &&
+    p.accounts.length <= MAX_ACCOUNTS &&
+    p.accounts.every(isAccountWire) &&
+    DUPLICATE_POLICIES.includes(p.onDuplicate),
+  'otp/update': (p) => isUuid(p.id) && isText(p.issuer) && isText(p.accountName),
+  'otp/delete': (p) => isUuid(p.id),
+  'otp/reorder': (p) => Array.isArray(p.ids) && p.ids.length <= MAX_ACCOUNTS && p.ids.every(isUuid),
+  'otp/next-hotp': (p) => isUuid(p.id),
+  'otp/scan-tab': (p) => isTabId(p.tabId),
+  'otp/fill': (p) => isUuid(p.id) && isTabId(p.tabId),
+  'otp/export': (p) => EXPORT_FORMATS.includes(p.format),
+  'otp/clock-check': (p) => isTabId(p.tabId) && isOptionalText(p.url, 2048),
+  // At most an hour: a page's Date header must not be able to shift codes far into the future.
+  'otp/set-clock-offset': (p) => isWhole(p.offsetMs, -3_600_000, 3_600_000),
+  'otp/clear-clipboard-later': (p) => isWhole(p.afterMs, 0, 120_000),
+  'offscreen/clear-clipboard': (p) => isWhole(p.afterMs, 0, 120_000),
+};
+
+/** A well-formed runtime message, optionally only one of `names` (each side answers its own). */
+export function isRuntimeMessage<K extends RuntimeName>(
+  v: unknown,
+  names?: readonly K[],
+): v is RuntimeMessage<K> {
+  if (!isObj(v) || !isObj(v.payload)) return false;
+  if (names && !names.includes(v.name as K)) return false;
+  return ownGuard(runtimeGuards, v.name)?.(v.payload) ?? false;
 }

@@ -1,19 +1,32 @@
 /**
- * The one protocol map for every hop between extension contexts. Bytes travel as base64url strings
- * (architecture trap 4). Page → relay → worker payloads are untrusted: the worker checks their shape
- * with the guards in `guards.ts`, and none of them carries an origin.
+ * The one protocol map for every hop between extension contexts; the guards for each message stand
+ * beside it in `guards.ts`, keyed by the same names, so the compiler keeps the two in step. Bytes
+ * travel as base64url strings (architecture trap 4). Page → relay → worker payloads are untrusted:
+ * none of them carries an origin, which comes from the browser only.
+ *
+ * Hops:
+ *   page script ⇄ relay         window message + one MessageChannel per request (PAGE_CHANNEL)
+ *   relay ⇄ worker              one runtime Port per request (CEREMONY_PORT)
+ *   popup ⇄ worker              one runtime Port per popup (POPUP_PORT), and runtime messages
+ *   worker → offscreen document runtime messages (`offscreen/*`)
  */
-
 import type { FrameFacts } from '../client/types.ts';
 import type {
   AuthenticationResponseJSON,
   RegistrationResponseJSON,
   WebAuthnErrorName,
 } from '../shared/webauthn-json.ts';
-import type { OtpProtocol } from './otp-protocol.ts';
-import type { CredentialSummaryView, PromptView, SettingsView } from './views.ts';
+import type {
+  CredentialSummaryView,
+  OtpAccountView,
+  OtpAccountWire,
+  OtpDuplicateView,
+  PromptRequestView,
+  PromptView,
+  SettingsView,
+} from './views.ts';
 
-export type CeremonyKind = 'create' | 'get';
+export type CeremonyKind = PromptRequestView['kind'];
 
 /** How a ceremony ends, on every hop back to the page. */
 export type CeremonyOutcome =
@@ -24,7 +37,7 @@ export type CeremonyOutcome =
   | { type: 'fallback' };
 
 // ---------------------------------------------------------------------------------------------
-// Hop 1: page script (MAIN world) → relay (isolated world), window.postMessage + MessageChannel.
+// Page script (MAIN world) → relay (isolated world).
 
 export const PAGE_CHANNEL = 'tapkey/page-v1';
 
@@ -40,7 +53,7 @@ export interface PageRequestMessage {
 export type PagePortMessage = { type: 'abort' };
 
 // ---------------------------------------------------------------------------------------------
-// Hop 2: relay → service worker, one runtime Port (name CEREMONY_PORT) per request.
+// Relay ⇄ service worker.
 
 export const CEREMONY_PORT = 'tapkey/ceremony-v1';
 
@@ -57,32 +70,44 @@ export type RelayToWorker =
 export type WorkerToRelay = CeremonyOutcome & { requestId: string };
 
 // ---------------------------------------------------------------------------------------------
-// Hop 3: popup ↔ service worker, runtime.sendMessage request/response.
+// Popup ⇄ service worker on the popup's port.
 
 export const POPUP_PORT = 'tapkey/popup-v1';
 
-/** Popup → worker on POPUP_PORT: which prompt the popup shows, so closing it cancels that one. */
-export type PopupPortMessage = { type: 'showing'; promptId: string | null } | { type: 'closing' };
+/** Which prompt the popup shows (so closing it cancels that one), or that it is closing. */
+export type PopupToWorker = { type: 'showing'; promptId: string | null } | { type: 'closing' };
+
+/** The prompt queue changed: read it again. */
+export type WorkerToPopup = { type: 'refresh' };
+
+// ---------------------------------------------------------------------------------------------
+// Runtime messages: name → request and response. Sent by the popup (and the worker, to the
+// offscreen document) with `send` from `client.ts`.
 
 export type PromptDecision =
   | { type: 'approve'; credentialId?: string; pin?: string }
   | { type: 'cancel' }
   | { type: 'fallback' };
 
-/** name → request payload and response, for every runtime message the worker answers. */
-export interface RuntimeProtocol extends CoreProtocol, OtpProtocol {}
+export type OtpFailure = { ok: false; error: string; locked?: boolean };
+export type OtpDuplicatePolicy = 'ask' | 'skip' | 'add' | 'replace';
+export type OtpExportFormat = 'uri-list' | 'aegis' | 'google';
 
-/** The security-key part of the protocol. */
-export interface CoreProtocol {
-  'prompt/current': { request: Record<string, never>; response: PromptView | null };
+type Empty = Record<string, never>;
+
+export interface RuntimeProtocol {
+  // The prompt (the "tap").
+  'prompt/current': { request: Empty; response: PromptView | null };
   'prompt/answer': {
     request: { promptId: string; decision: PromptDecision };
     /** `remaining`: prompts still waiting after this one, so the popup can close at once. */
     response: { ok: true; remaining: number } | { ok: false; error: string; retriesLeft?: number };
   };
-  'credentials/list': { request: Record<string, never>; response: CredentialSummaryView[] };
+
+  // Passkeys and settings.
+  'credentials/list': { request: Empty; response: CredentialSummaryView[] };
   'credentials/delete': { request: { id: string }; response: { deleted: boolean } };
-  'settings/get': { request: Record<string, never>; response: SettingsView };
+  'settings/get': { request: Empty; response: SettingsView };
   'settings/set-pin': {
     request: { currentPin?: string; newPin: string };
     response: { ok: true } | { ok: false; error: string };
@@ -90,17 +115,80 @@ export interface CoreProtocol {
   'settings/bypass': { request: { origin: string; bypass: boolean }; response: SettingsView };
   /** Erases every passkey, code and the PIN. `confirm` must be the literal word, typed by the user. */
   'settings/reset': { request: { confirm: 'RESET' }; response: SettingsView };
+
+  // Authenticator codes. Secrets travel only from the worker to the popup, which computes the codes
+  // it shows (one HMAC key import per account, not a message per second).
+  /**
+   * `hostname`: the current tab's, so the worker (which has the Public Suffix List) scores which
+   * accounts belong to that site; the popup then needs no PSL of its own.
+   */
+  'otp/list': {
+    request: { hostname?: string };
+    response:
+      | { ok: true; accounts: OtpAccountView[]; clockOffsetMs: number; siteScores: Record<string, number> }
+      | OtpFailure;
+  };
+  /** Enters the PIN when the vault is locked (a PIN was set and the browser restarted). */
+  'otp/unlock': { request: { pin: string }; response: { ok: true } | OtpFailure };
+  'otp/add': {
+    request: { accounts: OtpAccountWire[]; onDuplicate: OtpDuplicatePolicy };
+    response:
+      | { ok: true; added: number; replaced: number; skipped: number; duplicates: OtpDuplicateView[] }
+      | OtpFailure;
+  };
+  'otp/update': {
+    request: { id: string; issuer: string; accountName: string };
+    response: { ok: true } | OtpFailure;
+  };
+  'otp/delete': { request: { id: string }; response: { ok: true; deleted: boolean } | OtpFailure };
+  /** The ids in their new order. */
+  'otp/reorder': { request: { ids: string[] }; response: { ok: true } | OtpFailure };
+  /** HOTP: moves the counter on and stores it; the answer carries the new counter. */
+  'otp/next-hotp': { request: { id: string }; response: { ok: true; counter: number } | OtpFailure };
+  /** Captures the visible tab and returns the text of every QR code found in it. */
+  'otp/scan-tab': { request: { tabId?: number }; response: { ok: true; texts: string[] } | OtpFailure };
+  /** Fills the account's code (and the next one, for two code fields) into the tab's page. */
+  'otp/fill': {
+    request: { id: string; tabId?: number };
+    response: { ok: true; filled: number } | OtpFailure;
+  };
+  'otp/export': {
+    request: { format: OtpExportFormat };
+    response:
+      | { ok: true; format: 'uri-list' | 'aegis'; text: string; count: number }
+      | { ok: true; format: 'google'; uris: string[]; count: number; left: string[] }
+      | OtpFailure;
+  };
+  /**
+   * Compares this computer's clock with a server's `Date` header: the tab's own origin (fetched from
+   * inside the page, so no host permission is needed) or a URL that allows CORS.
+   */
+  'otp/clock-check': {
+    request: { tabId?: number; url?: string };
+    response: { ok: true; offsetMs: number; source: string; currentOffsetMs: number } | OtpFailure;
+  };
+  'otp/set-clock-offset': { request: { offsetMs: number }; response: { ok: true } };
+  /** After a copy: clear the clipboard in `afterMs`, even once the popup has closed. */
+  'otp/clear-clipboard-later': { request: { afterMs: number }; response: { ok: boolean } };
+
+  // Worker → offscreen document.
+  'offscreen/clear-clipboard': { request: { afterMs: number }; response: { ok: true } };
 }
 
 export type RuntimeName = keyof RuntimeProtocol;
 export type RuntimeRequest<K extends RuntimeName> = RuntimeProtocol[K]['request'];
 export type RuntimeResponse<K extends RuntimeName> = RuntimeProtocol[K]['response'];
 
-type Envelope<P> = {
-  [K in keyof P]: { name: K; payload: P[K] extends { request: infer R } ? R : never };
-}[keyof P];
+/** The messages the offscreen document answers; the worker answers every other one. */
+export type OffscreenName = Extract<RuntimeName, `offscreen/${string}`>;
+export type WorkerName = Exclude<RuntimeName, OffscreenName>;
 
-/** The envelopes on the wire. */
-export type CoreMessage = Envelope<CoreProtocol>;
-export type OtpMessage = Envelope<OtpProtocol>;
-export type RuntimeMessage = CoreMessage | OtpMessage;
+/** A runtime message on the wire. */
+export type RuntimeMessage<K extends RuntimeName = RuntimeName> = {
+  [N in K]: { name: N; payload: RuntimeRequest<N> };
+}[K];
+
+/** What answers one side's messages: a function per name, checked complete by the compiler. */
+export type Handlers<K extends RuntimeName> = {
+  [N in K]: (payload: RuntimeRequest<N>) => Promise<RuntimeResponse<N>>;
+};

@@ -1,16 +1,14 @@
-/** What the popup may see. No key material, ever: these are built from CredentialSummary. */
+/**
+ * The shapes the popup sees, derived from the core's own types. No key material, ever: credential
+ * views are built with `credentialInfo`, which picks only the fields it names.
+ */
+import type { CredentialInfo } from '../authenticator/credential-info.ts';
+import type { OtpBookkeeping } from '../totp/account-fields.ts';
+import type { OtpAccount } from '../totp/types.ts';
 
-export interface CredentialSummaryView {
+export interface CredentialSummaryView extends CredentialInfo {
+  /** base64url credential ID. */
   id: string;
-  rpId: string;
-  rpName: string;
-  userName: string;
-  userDisplayName: string;
-  discoverable: boolean;
-  alg: number;
-  signCount: number;
-  createdAt: number;
-  lastUsedAt: number | null;
 }
 
 /** What a pending request asks, as the worker records it and the prompt shows it. */
@@ -45,4 +43,19 @@ export interface SettingsView {
   pinRetries: number;
   locked: boolean;
   bypassOrigins: string[];
+}
+
+/** An {@link OtpAccount} on the wire: the secret as unpadded base32 (architecture trap 4). */
+export type OtpAccountWire = Omit<OtpAccount, 'secret'> & { secret: string };
+
+/** A stored account as the popup sees it. */
+export type OtpAccountView = OtpAccountWire & OtpBookkeeping;
+
+export interface OtpDuplicateView {
+  /** Index into the request's `accounts`. */
+  index: number;
+  existingId: string;
+  /** "Issuer: account" of the stored account. */
+  existingLabel: string;
+  reason: 'secret' | 'name';
 }

@@ -1,4 +1,5 @@
 /** The authenticator's CredentialStore port on IndexedDB, plus what the popup needs to list and delete. */
+import { credentialInfo } from '../authenticator/credential-info.ts';
 import type {
   CredentialStore,
   CredentialSummary,
@@ -16,19 +17,7 @@ function keyAad(id: string, rpId: string): Uint8Array {
 }
 
 export function summarize(record: CredentialRecord): CredentialSummary {
-  return {
-    credentialId: fromBase64url(record.id),
-    rpId: record.rpId,
-    rpName: record.rpName,
-    userHandle: record.userHandle,
-    userName: record.userName,
-    userDisplayName: record.userDisplayName,
-    discoverable: record.discoverable,
-    alg: record.alg,
-    signCount: record.signCount,
-    createdAt: record.createdAt,
-    lastUsedAt: record.lastUsedAt,
-  };
+  return { credentialId: fromBase64url(record.id), userHandle: record.userHandle, ...credentialInfo(record) };
 }
 
 export class IdbCredentialStore implements CredentialStore {

@@ -4,17 +4,13 @@
  * never inside one, or IndexedDB would commit it early.
  */
 import { equal, utf8 } from '../shared/bytes.ts';
+import { accountFields, type StoredOtpAccount } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { OtpAccountRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 
-/** An account as the vault holds it, secret opened. */
-export interface StoredOtpAccount extends OtpAccount {
-  id: string;
-  order: number;
-  createdAt: number;
-}
+export type { StoredOtpAccount } from '../totp/account-fields.ts';
 
 /** Why a new account looks like one already stored. */
 export type DuplicateReason = 'secret' | 'name';
@@ -251,20 +247,7 @@ export class IdbOtpStore {
     createdAt: number,
     sealed: Pick<OtpAccountRecord, 'secret'>,
   ): OtpAccountRecord {
-    return {
-      id,
-      kind: account.kind,
-      issuer: account.issuer,
-      accountName: account.accountName,
-      algorithm: account.algorithm,
-      digits: account.digits,
-      period: account.period,
-      counter: account.counter,
-      extra: { ...account.extra },
-      order,
-      createdAt,
-      secret: sealed.secret,
-    };
+    return { ...accountFields(account), id, order, createdAt, secret: sealed.secret };
   }
 
   private async open(key: CryptoKey, record: OtpAccountRecord): Promise<StoredOtpAccount> {

@@ -3,8 +3,9 @@
  * walked forward step by step; tests open a database at every older version and upgrade it.
  */
 import type { DBSchema } from 'idb';
-import type { SupportedAlg } from '../authenticator/keys.ts';
-import type { OtpAlgorithm, OtpKind } from '../totp/types.ts';
+import type { CredentialInfo } from '../authenticator/credential-info.ts';
+import type { OtpBookkeeping } from '../totp/account-fields.ts';
+import type { OtpAccount } from '../totp/types.ts';
 
 export const DB_NAME = 'tapkey-vault';
 /** 1: credentials + meta. 2: otpAccounts (authenticator codes). */
@@ -16,21 +17,12 @@ export interface SealedBytes {
   ciphertext: Uint8Array;
 }
 
-export interface CredentialRecord {
+export interface CredentialRecord extends CredentialInfo {
   /** base64url credential ID: the primary key. */
   id: string;
-  rpId: string;
-  rpName: string;
   userHandle: Uint8Array;
   /** base64url user handle, for the [rpId, userHandle] index. */
   userHandleKey: string;
-  userName: string;
-  userDisplayName: string;
-  discoverable: boolean;
-  alg: SupportedAlg;
-  signCount: number;
-  createdAt: number;
-  lastUsedAt: number | null;
   publicKeyCose: Uint8Array;
   privateKey: SealedBytes;
 }
@@ -56,23 +48,11 @@ export interface MetaValues {
  * vault key like a passkey's private key; everything else is plain so the list can be sorted and
  * searched without decrypting.
  */
-export interface OtpAccountRecord {
-  /** crypto.randomUUID(): the primary key, and part of the secret's AAD. */
-  id: string;
-  kind: OtpKind;
-  issuer: string;
-  accountName: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period: number;
-  /** HOTP: the counter of the code on screen; moved on (and stored) before the next code is shown. */
-  counter: number;
-  extra: Record<string, string>;
-  /** The user's order (ascending). */
-  order: number;
-  createdAt: number;
-  secret: SealedBytes;
-}
+export type OtpAccountRecord = Omit<OtpAccount, 'secret'> &
+  OtpBookkeeping & {
+    /** `id` is crypto.randomUUID() and part of the secret's AAD; `counter` (HOTP) is the code on screen. */
+    secret: SealedBytes;
+  };
 
 export interface VaultSchema extends DBSchema {
   credentials: {

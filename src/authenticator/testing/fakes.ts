@@ -1,6 +1,7 @@
 /** In-memory ports for tests and benchmarks: no browser, no IndexedDB. */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64url, uint32be } from '../../shared/bytes.ts';
+import { credentialInfo } from '../credential-info.ts';
 import { AuthenticatorError } from '../errors.ts';
 import type {
   AuthenticatorPorts,
@@ -58,8 +59,7 @@ export class MemoryStore implements CredentialStore {
 }
 
 function summary(r: NewCredential): CredentialSummary {
-  const { privateKey: _, publicKeyCose: __, ...rest } = r;
-  return rest;
+  return { credentialId: r.credentialId, userHandle: r.userHandle, ...credentialInfo(r) };
 }
 
 /** A deterministic byte source: SHA-256 of a counter, so golden tests get the same keys every run. */

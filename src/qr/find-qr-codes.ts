@@ -1,7 +1,7 @@
 /**
  * Finds every QR code in an image. jsQR decodes one code per call, so after each hit its area is
  * painted white and the image scanned again. Used by the worker (tab screenshots) and the popup
- * (image files); needs only RGBA pixels, no DOM.
+ * (image files). Pure: `findQrCodes` needs only RGBA pixels; `pixelsOf` only an OffscreenCanvas.
  */
 import jsQR from 'jsqr';
 

@@ -1,6 +1,6 @@
 /**
- * Which accounts belong to the site in the current tab: the popup lists them first and the fill
- * command picks the best one. Pure; used by the popup and the worker.
+ * Which accounts belong to the site in the current tab: the worker scores them for the popup, which
+ * lists them first, and the fill command picks the best one.
  */
 import { parse } from 'tldts';
 

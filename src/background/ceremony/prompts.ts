@@ -5,8 +5,8 @@
  * oldest first; the in-memory waiter is the ceremony that wants the answer.
  */
 import browser from 'webextension-polyfill';
-import type { PromptRequestView } from '../messages/views.ts';
-import { readSession } from './session-state.ts';
+import type { PromptRequestView } from '../../messages/views.ts';
+import { readSession } from '../session-state.ts';
 
 export type PromptAnswer =
   | { type: 'approve'; credentialId?: string; userVerified: boolean }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isAccountWire, isOtpMessage } from './otp-guards.ts';
-import type { OtpAccountWire } from './otp-protocol.ts';
-import { accountFromWire, accountToWire } from './otp-protocol.ts';
+import { isAccountWire, isRuntimeMessage } from './guards.ts';
+import { accountFromWire, accountToWire } from './otp-account-wire.ts';
+import type { OtpAccountWire } from './views.ts';
 
 const id = '0b6a9f0e-4a57-4a8e-9a55-3c2d6f1e2b7a';
 const wire: OtpAccountWire = {
@@ -16,7 +16,7 @@ const wire: OtpAccountWire = {
   extra: { image: 'https://github.com/favicon.ico' },
 };
 
-describe('otp guards', () => {
+describe('otp/* message guards', () => {
   it('accepts every well-formed message', () => {
     const good: unknown[] = [
       { name: 'otp/list', payload: {} },
@@ -33,7 +33,7 @@ describe('otp guards', () => {
       { name: 'otp/clock-check', payload: { url: 'https://example.com' } },
       { name: 'otp/set-clock-offset', payload: { offsetMs: -42_000 } },
     ];
-    for (const message of good) expect(isOtpMessage(message), JSON.stringify(message)).toBe(true);
+    for (const message of good) expect(isRuntimeMessage(message), JSON.stringify(message)).toBe(true);
   });
 
   it('rejects malformed messages', () => {
@@ -56,7 +56,7 @@ describe('otp guards', () => {
       { name: 'otp/set-clock-offset', payload: { offsetMs: 1e12 } },
       { name: 'otp/set-clock-offset', payload: { offsetMs: 1.5 } },
     ];
-    for (const message of bad) expect(isOtpMessage(message), JSON.stringify(message)).toBe(false);
+    for (const message of bad) expect(isRuntimeMessage(message), JSON.stringify(message)).toBe(false);
   });
 
   it('round-trips an account through its wire form', () => {

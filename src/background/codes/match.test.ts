@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestAccountFor, siteMatchScore, tabHostname } from './otp-match.ts';
+import { bestAccountFor, siteMatchScore, tabHostname } from './match.ts';
 
 const account = (issuer: string, accountName = '', extra: Record<string, string> = {}) => ({
   issuer,

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { findQrCodes, type Pixels } from './otp-qr.ts';
+import { findQrCodes, type Pixels } from './find-qr-codes.ts';
 
 /** Draws QR codes (4-pixel modules, quiet zone) side by side on a white RGBA image. */
 function drawCodes(texts: string[], width: number, height: number): Pixels {

@@ -8,13 +8,15 @@
  * its prompt exists, while it waits, or not at all once approved), so no prompt outlives its request.
  */
 import type browser from 'webextension-polyfill';
-import { callerContext } from '../client/caller.ts';
-import { WebAuthnError } from '../client/errors.ts';
-import type { CallerContext } from '../client/types.ts';
-import { isRelayToWorker } from '../messages/guards.ts';
-import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../messages/protocol.ts';
-import { runCeremony, timeoutOf } from './router.ts';
-import { readSession, updateSession } from './session-state.ts';
+import { callerContext } from '../../client/caller.ts';
+import { WebAuthnError } from '../../client/errors.ts';
+import { adjustTimeout } from '../../client/parse-options.ts';
+import type { CallerContext } from '../../client/types.ts';
+import { isRelayToWorker } from '../../messages/guards.ts';
+import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../../messages/protocol.ts';
+import { readSession, updateSession } from '../session-state.ts';
+import { updateBadge } from './prompts.ts';
+import type { Router } from './router.ts';
 
 /** What a restarted worker needs to accept a `resume` for the same request. */
 interface RequestRecord {
@@ -38,6 +40,13 @@ type StartMessage = Extract<RelayToWorker, { type: 'begin' | 'resume' }>;
 
 const REQUESTS_KEY = 'requests';
 const running = new Map<string, Running>();
+
+/** WebAuthn L3 §5.1.3 step 4: the page's timeout as the client clamps it, for the worker's own timer. */
+function timeoutOf(options: unknown): number {
+  return adjustTimeout(
+    typeof options === 'object' && options !== null ? (options as { timeout?: unknown }).timeout : undefined,
+  );
+}
 
 function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string | undefined {
   if (!sender) return undefined;
@@ -75,7 +84,7 @@ function abortRequest(requestId: string, reason: 'abort' | 'timeout'): void {
   running.get(requestId)?.controller.abort(reason);
 }
 
-async function start(port: browser.Runtime.Port, message: StartMessage): Promise<void> {
+async function start(port: browser.Runtime.Port, message: StartMessage, route: Router): Promise<void> {
   const sender = port.sender;
   const origin = senderOrigin(sender);
   const tabId = sender?.tab?.id;
@@ -108,12 +117,14 @@ async function start(port: browser.Runtime.Port, message: StartMessage): Promise
   const entry: Running = { port, tabId, frameId, controller: new AbortController() };
   running.set(requestId, entry);
   try {
-    const outcome = await ceremony(message, { origin, tabId, frameId, entry });
+    const outcome = await ceremony(message, { origin, tabId, frameId, entry }, route);
     // Answer the page first; the bookkeeping can follow.
     if (outcome) reply(port, requestId, outcome);
   } finally {
     clearTimeout(entry.timer);
     running.delete(requestId);
+    // After the page has its answer: the badge counts the prompts still waiting.
+    void updateBadge();
     await forgetRecord(requestId);
   }
 }
@@ -121,6 +132,7 @@ async function start(port: browser.Runtime.Port, message: StartMessage): Promise
 async function ceremony(
   message: StartMessage,
   at: { origin: string; tabId: number; frameId: number; entry: Running },
+  route: Router,
 ): Promise<CeremonyOutcome | undefined> {
   const { requestId } = message;
   let deadline = Date.now() + timeoutOf(message.options);
@@ -155,7 +167,7 @@ async function ceremony(
   }
 
   at.entry.timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
-  const outcome = await runCeremony({
+  const outcome = await route({
     requestId,
     kind: message.kind,
     options: message.options,
@@ -168,13 +180,13 @@ async function ceremony(
   return outcome;
 }
 
-export function handleCeremonyPort(port: browser.Runtime.Port): void {
+export function handleCeremonyPort(port: browser.Runtime.Port, route: Router): void {
   const mine = new Set<string>();
   port.onMessage.addListener((message: unknown) => {
     if (!isRelayToWorker(message)) return;
     if (message.type === 'begin' || message.type === 'resume') {
       mine.add(message.requestId);
-      void start(port, message);
+      void start(port, message, route);
     } else if (message.type === 'abort' && mine.has(message.requestId)) {
       abortRequest(message.requestId, 'abort');
     }

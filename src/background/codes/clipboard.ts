@@ -3,6 +3,7 @@
  * (chrome.offscreen); elsewhere the popup's own timer is the fallback.
  */
 import browser from 'webextension-polyfill';
+import { send } from '../../messages/client.ts';
 
 const URL_PATH = 'offscreen/clipboard.html';
 
@@ -15,7 +16,7 @@ export async function clearClipboardLater(afterMs: number): Promise<boolean> {
     creating = undefined;
   });
   await creating;
-  await browser.runtime.sendMessage({ name: 'offscreen/clear-clipboard', payload: { afterMs } });
+  await send('offscreen/clear-clipboard', { afterMs });
   return true;
 }
 

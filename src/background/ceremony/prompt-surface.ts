@@ -1,9 +1,13 @@
 /**
- * Shows the prompt: the toolbar popup via chrome.action.openPopup() (Chrome 127+, headless too), or a
- * small popup window where that fails (no focused window, older browsers). Connected popups are told
- * to refresh instead of opening a second one.
+ * Where the prompt appears: the toolbar popup via chrome.action.openPopup() (Chrome 127+, headless
+ * too), or a small popup window where that fails (no focused window, older browsers). Connected
+ * popups are told to refresh instead of opening a second one; a popup that closes without answering
+ * cancels the prompt it showed.
  */
 import browser from 'webextension-polyfill';
+import { isPopupToWorker } from '../../messages/guards.ts';
+import type { WorkerToPopup } from '../../messages/protocol.ts';
+import { answerPrompt, currentPrompt } from './prompts.ts';
 
 const connected = new Set<browser.Runtime.Port>();
 /** Popups that said they are closing: they will not show another prompt. */
@@ -11,7 +15,22 @@ const closing = new WeakSet<browser.Runtime.Port>();
 
 let onConnectWaiters: (() => void)[] = [];
 
-export function trackPopupPort(port: browser.Runtime.Port): void {
+/** A popup page connected on POPUP_PORT. */
+export function handlePopupPort(port: browser.Runtime.Port): void {
+  trackPopupPort(port);
+  let showing: string | null = null;
+  port.onMessage.addListener((message: unknown) => {
+    if (!isPopupToWorker(message)) return;
+    if (message.type === 'closing') markClosing(port);
+    else showing = message.promptId;
+  });
+  // Closing the popup without answering cancels what it showed (NotAllowedError for the page).
+  port.onDisconnect.addListener(() => {
+    if (showing) void answerPrompt(showing, { type: 'cancel' });
+  });
+}
+
+function trackPopupPort(port: browser.Runtime.Port): void {
   connected.add(port);
   port.onDisconnect.addListener(() => connected.delete(port));
   for (const wake of onConnectWaiters) wake();
@@ -48,20 +67,21 @@ let closingSeen = false;
  * A popup said it is closing. A prompt queued in the meantime was only "refreshed" into that closing
  * popup, so once it is gone, open a new one if anything still waits.
  */
-export function markClosing(port: browser.Runtime.Port, anythingWaiting: () => Promise<boolean>): void {
+function markClosing(port: browser.Runtime.Port): void {
   closing.add(port);
   closingSeen = true;
   connected.delete(port);
   port.onDisconnect.addListener(() => {
     closingSeen = false;
-    void anythingWaiting().then((waiting) => {
-      if (waiting) void showPopup();
+    void currentPrompt().then((waiting) => {
+      if (waiting) void showPrompt();
     });
   });
 }
 
 export function refreshPopups(): void {
-  for (const port of connected) port.postMessage({ type: 'refresh' });
+  const refresh: WorkerToPopup = { type: 'refresh' };
+  for (const port of connected) port.postMessage(refresh);
 }
 
 /** Our popup page is open somewhere (toolbar popup, fallback window or tab), even if its port is not back yet. */
@@ -77,7 +97,7 @@ async function popupIsOpen(): Promise<boolean> {
 let opening: Promise<void> | undefined;
 
 /** Shows the prompt: refreshes an open popup, or opens one (one attempt at a time). */
-export function showPopup(): Promise<void> {
+export function showPrompt(): Promise<void> {
   opening ??= open().finally(() => {
     opening = undefined;
   });

@@ -1,0 +1,103 @@
+/**
+ * The authenticator's UserGate port for one request: a prompt in the popup, answered by the user's
+ * tap. Built per request with the caller it shows, so no origin ever passes through the authenticator.
+ */
+import { AuthenticatorError } from '../../authenticator/errors.ts';
+import type { UserGate } from '../../authenticator/ports.ts';
+import type { CallerContext } from '../../client/types.ts';
+import { summaryView } from '../../messages/summary-view.ts';
+import { fromBase64url } from '../../shared/bytes.ts';
+import { showPrompt } from './prompt-surface.ts';
+import {
+  answerPrompt,
+  ensurePrompt,
+  type PromptAnswer,
+  type PromptState,
+  updateBadge,
+  waitForAnswer,
+} from './prompts.ts';
+
+/** Who asks, for the prompt: the request (so a restarted worker finds its prompt) and its caller. */
+export interface GateContext {
+  requestId: string;
+  caller: CallerContext;
+  /** The request's deadline, shown to the user. */
+  deadline: number;
+  /** Carries the page's abort and the deadline: the prompt goes away at once. */
+  signal: AbortSignal;
+}
+
+function refuse(answer: PromptAnswer): never {
+  switch (answer.type) {
+    case 'fallback':
+      throw new AuthenticatorError('USER_CHOSE_PLATFORM', 'handed to the browser');
+    case 'timeout':
+      throw new AuthenticatorError('CTAP2_ERR_USER_ACTION_TIMEOUT', 'the request timed out');
+    case 'abort':
+      throw new AuthenticatorError('CTAP2_ERR_KEEPALIVE_CANCEL', 'the page aborted the request');
+    default:
+      throw new AuthenticatorError('CTAP2_ERR_OPERATION_DENIED', 'the user cancelled');
+  }
+}
+
+function reasonOf(signal: AbortSignal): PromptAnswer {
+  return { type: signal.reason === 'timeout' ? 'timeout' : 'abort' };
+}
+
+/** The fields of a prompt that differ between create and get; the rest come from the context. */
+type PromptFields = Omit<PromptState, 'promptId' | 'origin' | 'topOrigin' | 'deadline' | 'answer'>;
+
+async function ask(context: GateContext, fields: PromptFields): Promise<PromptAnswer> {
+  const { signal, caller } = context;
+  if (signal.aborted) return reasonOf(signal);
+  const prompt: PromptState = {
+    ...fields,
+    promptId: context.requestId,
+    origin: caller.origin,
+    deadline: context.deadline,
+  };
+  if (caller.topOrigin) prompt.topOrigin = caller.topOrigin;
+  await ensurePrompt(prompt);
+  // Aborted while the prompt was being queued, or later while it waits: answer (and so remove) it.
+  const onAbort = () => void answerPrompt(prompt.promptId, reasonOf(signal));
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
+  // recorded in the prompt and found by waitForAnswer.
+  void showPrompt();
+  void updateBadge();
+  const answer = await waitForAnswer(prompt.promptId);
+  signal.removeEventListener('abort', onAbort);
+  return answer;
+}
+
+export function promptGate(context: GateContext): UserGate {
+  return {
+    async approveMakeCredential(request) {
+      const answer = await ask(context, {
+        kind: 'create',
+        rpId: request.rp.id,
+        rpName: request.rp.name,
+        user: request.user,
+        candidates: [],
+        excluded: request.excluded,
+        uv: request.uv,
+      });
+      if (answer.type !== 'approve') refuse(answer);
+      return { userVerified: answer.userVerified };
+    },
+    async approveGetAssertion(request) {
+      const answer = await ask(context, {
+        kind: 'get',
+        rpId: request.rpId,
+        candidates: request.candidates.map(summaryView),
+        excluded: false,
+        uv: request.uv,
+      });
+      if (answer.type !== 'approve') refuse(answer);
+      // The authenticator checks that the choice is one of the candidates.
+      const credentialId = fromBase64url(answer.credentialId ?? '');
+      return { credentialId, userVerified: answer.userVerified };
+    },
+  };
+}

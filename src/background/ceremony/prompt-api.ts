@@ -1,0 +1,81 @@
+/** The popup's prompt API: the prompt on screen, and the user's answer with its user verification. */
+import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
+import type { PromptView } from '../../messages/views.ts';
+import { PinError } from '../../storage/vault-key.ts';
+import { sentence } from '../sentence.ts';
+import type { Vault } from '../vault/vault.ts';
+import { answerPrompt, currentPrompt, getPrompt, listPrompts, type PromptState } from './prompts.ts';
+
+type PromptName = 'prompt/current' | 'prompt/answer';
+
+/**
+ * WebAuthn L3 §5.8.6: "required" must verify; "preferred" verifies when the key can (a PIN is set).
+ * A locked vault asks for the PIN whatever the RP wants, since it cannot sign otherwise.
+ */
+async function pinPolicy(
+  vault: Vault,
+  p: PromptState,
+): Promise<{ needsPin: boolean; offerPinSetup: boolean }> {
+  const pinSet = await vault.pinIsSet();
+  const locked = await vault.isLocked();
+  const wantUv = p.uv === 'required' || (p.uv === 'preferred' && pinSet);
+  return { needsPin: wantUv || locked, offerPinSetup: p.uv === 'required' && !pinSet };
+}
+
+async function remainingPrompts(): Promise<number> {
+  return (await listPrompts()).filter((p) => !p.answer).length;
+}
+
+export function promptHandlers(vault: Vault): Handlers<PromptName> {
+  async function current(): Promise<PromptView | null> {
+    const waiting = await currentPrompt();
+    if (!waiting) return null;
+    const { prompt, queued } = waiting;
+    const { uv: _, answer: __, ...request } = prompt;
+    return { ...request, ...(await pinPolicy(vault, prompt)), pinRetries: await vault.pinRetries(), queued };
+  }
+
+  /** The PIN when the policy wants one: sets the first PIN or unlocks. Undefined when all is well. */
+  async function verify(
+    prompt: PromptState,
+    pin: string | undefined,
+  ): Promise<{ userVerified: boolean } | { error: RuntimeResponse<'prompt/answer'> }> {
+    const { needsPin, offerPinSetup } = await pinPolicy(vault, prompt);
+    if (!needsPin) return { userVerified: false };
+    if (!pin) return { error: { ok: false, error: 'Enter your PIN.' } };
+    try {
+      if (offerPinSetup) await vault.setPin(pin);
+      else await vault.unlock(pin);
+      return { userVerified: true };
+    } catch (e) {
+      if (!(e instanceof PinError)) throw e;
+      const error: RuntimeResponse<'prompt/answer'> = { ok: false, error: sentence(e.message) };
+      if (e.retriesLeft !== undefined) error.retriesLeft = e.retriesLeft;
+      return { error };
+    }
+  }
+
+  async function answer(request: RuntimeRequest<'prompt/answer'>): Promise<RuntimeResponse<'prompt/answer'>> {
+    const prompt = await getPrompt(request.promptId);
+    if (!prompt || prompt.answer) return { ok: false, error: 'This request is no longer waiting.' };
+    const { decision } = request;
+    if (decision.type !== 'approve') {
+      await answerPrompt(prompt.promptId, { type: decision.type });
+      return { ok: true, remaining: await remainingPrompts() };
+    }
+    if (prompt.kind === 'get' && decision.credentialId === undefined) {
+      return { ok: false, error: 'Choose an account first.' };
+    }
+    const verified = await verify(prompt, decision.pin);
+    if ('error' in verified) return verified.error;
+    const approved: { type: 'approve'; credentialId?: string; userVerified: boolean } = {
+      type: 'approve',
+      userVerified: verified.userVerified,
+    };
+    if (decision.credentialId !== undefined) approved.credentialId = decision.credentialId;
+    await answerPrompt(prompt.promptId, approved);
+    return { ok: true, remaining: await remainingPrompts() };
+  }
+
+  return { 'prompt/current': current, 'prompt/answer': answer };
+}

@@ -1,0 +1,62 @@
+/**
+ * The one entry for every front door (the page-script relay today; chrome.webAuthenticationProxy can
+ * feed the same request later): bypass list, client ceremony, authenticator, outcome.
+ */
+import { createAuthenticator } from '../../authenticator/create-authenticator.ts';
+import { createCredential, getCredential, HandBackToBrowser } from '../../client/ceremony.ts';
+import { WebAuthnError } from '../../client/errors.ts';
+import type { CallerContext } from '../../client/types.ts';
+import type { CeremonyKind, CeremonyOutcome } from '../../messages/protocol.ts';
+import { isBypassed } from '../settings/bypass.ts';
+import type { Vault } from '../vault/vault.ts';
+import { promptGate } from './gate.ts';
+
+export interface CeremonyRequest {
+  requestId: string;
+  kind: CeremonyKind;
+  /** WebAuthn JSON options as the page sent them: untrusted. */
+  options: unknown;
+  /** From the browser (sender.origin), never from the page. */
+  caller: CallerContext;
+  deadline: number;
+  /** Aborted with 'abort' (page, closed tab) or 'timeout'; the prompt goes away at once. */
+  signal: AbortSignal;
+}
+
+export type Router = (request: CeremonyRequest) => Promise<CeremonyOutcome>;
+
+const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n)) };
+const clock = { now: () => Date.now() };
+
+export function ceremonyRouter(vault: Vault): Router {
+  return async (request) => {
+    const { caller } = request;
+    try {
+      if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
+        return { type: 'fallback' };
+      }
+      const authenticator = createAuthenticator({
+        store: await vault.credentials(),
+        gate: promptGate(request),
+        random,
+        clock,
+      });
+      if (request.kind === 'create') {
+        const credential = await createCredential(request.options, caller, authenticator);
+        return { type: 'result', kind: 'create', credential };
+      }
+      const credential = await getCredential(request.options, caller, authenticator);
+      return { type: 'result', kind: 'get', credential };
+    } catch (e) {
+      if (e instanceof HandBackToBrowser) return { type: 'fallback' };
+      if (e instanceof WebAuthnError) return { type: 'error', name: e.name, message: e.message };
+      // Unexpected: say nothing specific to the page (no internals, no key material in messages).
+      console.error('Tapkey: ceremony failed', e instanceof Error ? `${e.name}: ${e.message}` : typeof e);
+      return {
+        type: 'error',
+        name: 'NotAllowedError',
+        message: 'The security key could not complete the request.',
+      };
+    }
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The popup's `otp/*` messages. The popup computes the codes it shows itself (it gets the secrets in
+ * `otp/list`): asking the worker every second would cost a message round trip and a structured clone
+ * of 1,000 codes per tick, and an idle-stopped worker would have to reopen the vault first. The
+ * popup is an extension page, as trusted as the worker. The worker computes codes only to fill them
+ * into a page, so the page never talks to the popup.
+ */
+import { accountFromWire, accountToWire } from '../../messages/otp-account-wire.ts';
+import type {
+  Handlers,
+  OtpFailure,
+  RuntimeName,
+  RuntimeRequest,
+  RuntimeResponse,
+} from '../../messages/protocol.ts';
+import type { OtpAccountView } from '../../messages/views.ts';
+import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
+import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
+import { accountLabel } from '../../totp/account-label.ts';
+import { sentence } from '../sentence.ts';
+import type { Vault } from '../vault/vault.ts';
+import { checkClock } from './check-clock.ts';
+import { clearClipboardLater } from './clipboard.ts';
+import { clockOffsetMs, setClockOffsetMs } from './clock.ts';
+import { exportAccounts } from './export-accounts.ts';
+import { fillAccount } from './fill-account.ts';
+import { siteMatchScore } from './match.ts';
+import { scanTab } from './scan-tab.ts';
+
+type OtpName = Extract<RuntimeName, `otp/${string}`>;
+
+function failure(error: unknown): OtpFailure {
+  if (error instanceof VaultLockedError) {
+    return { ok: false, locked: true, error: 'Your codes are locked. Enter your PIN to unlock them.' };
+  }
+  if (error instanceof PinError) return { ok: false, error: sentence(error.message) };
+  // Messages from the store, the core and Chrome never contain secrets.
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+
+function view(account: StoredOtpAccount): OtpAccountView {
+  return { ...accountToWire(account), id: account.id, order: account.order, createdAt: account.createdAt };
+}
+
+async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
+  const accounts = (await store.list()).map(view);
+  const siteScores: Record<string, number> = {};
+  if (hostname) {
+    for (const a of accounts) {
+      const score = siteMatchScore(a, hostname);
+      if (score > 0) siteScores[a.id] = score;
+    }
+  }
+  return { ok: true, accounts, clockOffsetMs: await clockOffsetMs(), siteScores };
+}
+
+async function add(
+  store: IdbOtpStore,
+  request: RuntimeRequest<'otp/add'>,
+): Promise<RuntimeResponse<'otp/add'>> {
+  const result = await store.add(request.accounts.map(accountFromWire), request.onDuplicate);
+  const byId = new Map((await store.list()).map((a) => [a.id, a]));
+  return {
+    ok: true,
+    added: result.addedIds.length,
+    replaced: result.replaced,
+    skipped: result.skipped,
+    duplicates: result.duplicates.map((d) => {
+      const existing = byId.get(d.existingId);
+      return { ...d, existingLabel: existing ? accountLabel(existing) : 'an account' };
+    }),
+  };
+}
+
+/** Every handler's failure, a locked vault included, becomes an answer the popup can show. */
+function answering<K extends OtpName>(handlers: Handlers<K>): Handlers<K> {
+  const wrapped = {} as Record<K, (payload: never) => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as K[]) {
+    const handle = handlers[name] as (payload: never) => Promise<unknown>;
+    wrapped[name] = (payload) => handle(payload).catch(failure);
+  }
+  return wrapped as Handlers<K>;
+}
+
+export function codesHandlers(vault: Vault): Handlers<OtpName> {
+  const store = () => vault.codes();
+  return answering({
+    'otp/list': async ({ hostname }) => list(await store(), hostname),
+    'otp/unlock': async ({ pin }) => {
+      await vault.unlock(pin);
+      return { ok: true };
+    },
+    'otp/add': async (request) => add(await store(), request),
+    'otp/update': async ({ id, issuer, accountName }) =>
+      (await (await store()).update(id, { issuer, accountName }))
+        ? { ok: true }
+        : { ok: false, error: 'This account no longer exists.' },
+    'otp/delete': async ({ id }) => ({ ok: true, deleted: await (await store()).delete(id) }),
+    'otp/reorder': async ({ ids }) => {
+      await (await store()).reorder(ids);
+      return { ok: true };
+    },
+    'otp/next-hotp': async ({ id }) => ({ ok: true, counter: (await (await store()).nextHotp(id)).counter }),
+    'otp/scan-tab': ({ tabId }) => scanTab(tabId),
+    'otp/fill': async ({ id, tabId }) => fillAccount(await store(), id, tabId),
+    'otp/export': async ({ format }) => exportAccounts(await (await store()).list(), format),
+    'otp/clock-check': checkClock,
+    'otp/set-clock-offset': async ({ offsetMs }) => {
+      await setClockOffsetMs(offsetMs);
+      return { ok: true };
+    },
+    'otp/clear-clipboard-later': async ({ afterMs }) => ({
+      ok: await clearClipboardLater(afterMs).catch(() => false),
+    }),
+  });
+}

@@ -1,0 +1,55 @@
+/** Fills an account's code into a tab: from the popup's Fill button, or the Alt+Shift+F command. */
+import type browser from 'webextension-polyfill';
+import type { RuntimeResponse } from '../../messages/protocol.ts';
+import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
+import { accountCodePair } from '../../totp/account-code.ts';
+import { clockOffsetMs } from './clock.ts';
+import { fillTab } from './fill.ts';
+import { bestAccountFor, tabHostname } from './match.ts';
+import { tabError, targetTab } from './tabs.ts';
+
+/** The codes to fill: the current one, and for TOTP/Steam the next one (for two code fields). */
+async function codesFor(account: StoredOtpAccount): Promise<{ current: string; next: string | null }> {
+  const pair = await accountCodePair(account, Date.now() + (await clockOffsetMs()));
+  return { current: pair.current.code, next: account.kind === 'hotp' ? null : pair.next.code };
+}
+
+export async function fillAccount(
+  store: IdbOtpStore,
+  id: string,
+  tabId?: number,
+): Promise<RuntimeResponse<'otp/fill'>> {
+  const account = await store.get(id);
+  if (!account) return { ok: false, error: 'This account no longer exists.' };
+  const tab = await targetTab(tabId);
+  if (tab.id === undefined) return { ok: false, error: 'No tab to fill.' };
+  const { current, next } = await codesFor(account);
+  let filled: number;
+  try {
+    ({ filled } = await fillTab(tab.id, current, next));
+  } catch (error) {
+    return { ok: false, error: tabError(error, 'fill codes into') };
+  }
+  if (filled === 0) {
+    return {
+      ok: false,
+      error: 'No code field found on this page. Click into the code field, then try again.',
+    };
+  }
+  return { ok: true, filled };
+}
+
+/** Alt+Shift+F: fills the account that strictly matches the tab's site, or nothing. */
+export async function fillFromCommand(store: IdbOtpStore, tab: browser.Tabs.Tab | undefined): Promise<void> {
+  try {
+    const target = tab?.id !== undefined ? tab : await targetTab();
+    if (target.id === undefined) return;
+    const account = bestAccountFor(await store.list(), tabHostname(target.url));
+    if (!account) return;
+    const { current, next } = await codesFor(account);
+    await fillTab(target.id, current, next);
+  } catch (error) {
+    // No page to tell; the message never contains a secret or a code.
+    console.warn('Tapkey: fill-code command failed:', error instanceof Error ? error.message : error);
+  }
+}

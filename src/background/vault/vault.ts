@@ -1,0 +1,105 @@
+/**
+ * The service worker's one vault: it owns the database, the unlocked key, both stores (passkeys and
+ * authenticator codes), the PIN and the reset. Everything it caches lives here and goes in `reset()`,
+ * so no other module keeps a copy that could outlive the keys it was made with.
+ */
+import { IdbCredentialStore } from '../../storage/credential-store.ts';
+import type { VaultDB } from '../../storage/open-vault.ts';
+import { IdbOtpStore } from '../../storage/otp-store.ts';
+import {
+  hasPin,
+  PinError,
+  pinRetries,
+  resetVault,
+  setPin,
+  type UnlockedKeyCache,
+  unlockWithPin,
+  vaultCryptoKey,
+} from '../../storage/vault-key.ts';
+
+export class Vault {
+  private database: Promise<VaultDB> | undefined;
+  private credentialStore: Promise<IdbCredentialStore> | undefined;
+  private codeStore: Promise<IdbOtpStore> | undefined;
+  /** The vault's AES key, imported once per worker life (while unlocked). */
+  private cryptoKey: CryptoKey | undefined;
+  /** Whether a PIN is set, read once per worker life: the answer path must not wait on IndexedDB. */
+  private pinSet: boolean | undefined;
+  /** Moves on with every PIN change or reset, so a read that overlapped one is not kept. */
+  private pinVersion = 0;
+
+  constructor(
+    private readonly open: () => Promise<VaultDB>,
+    private readonly unlocked: UnlockedKeyCache,
+  ) {}
+
+  db(): Promise<VaultDB> {
+    this.database ??= this.open();
+    return this.database;
+  }
+
+  /** The passkeys: the authenticator's CredentialStore port. */
+  credentials(): Promise<IdbCredentialStore> {
+    this.credentialStore ??= this.db().then((db) => new IdbCredentialStore(db, () => this.key()));
+    return this.credentialStore;
+  }
+
+  /** The authenticator-code accounts. */
+  codes(): Promise<IdbOtpStore> {
+    this.codeStore ??= this.db().then((db) => new IdbOtpStore(db, () => this.key()));
+    return this.codeStore;
+  }
+
+  /** Throws VaultLockedError while a PIN protects the vault and has not been entered. */
+  private async key(): Promise<CryptoKey> {
+    this.cryptoKey ??= await vaultCryptoKey(await this.db(), this.unlocked);
+    return this.cryptoKey;
+  }
+
+  async pinIsSet(): Promise<boolean> {
+    if (this.pinSet !== undefined) return this.pinSet;
+    const version = this.pinVersion;
+    const set = await hasPin(await this.db());
+    // A PIN change or reset during the read makes the value stale: use it, but do not keep it.
+    if (version === this.pinVersion) this.pinSet = set;
+    return set;
+  }
+
+  /** Locked: a PIN protects the vault and it has not been entered since the browser started. */
+  async isLocked(): Promise<boolean> {
+    return (await this.pinIsSet()) && !(await this.unlocked.get());
+  }
+
+  async pinRetries(): Promise<number> {
+    return pinRetries(await this.db());
+  }
+
+  /** Verifies the PIN and unlocks. Throws PinError('wrong' | 'blocked' | 'not-set'). */
+  async unlock(pin: string): Promise<void> {
+    await unlockWithPin(await this.db(), this.unlocked, pin);
+  }
+
+  /** Sets the first PIN, or changes it after `currentPin` unlocks the vault. Throws PinError. */
+  async setPin(newPin: string, currentPin?: string): Promise<void> {
+    const db = await this.db();
+    if (await hasPin(db)) {
+      if (!currentPin) throw new PinError('invalid', 'enter your current PIN to change it');
+      await unlockWithPin(db, this.unlocked, currentPin);
+    }
+    await setPin(db, this.unlocked, newPin);
+    this.forgetPinState();
+  }
+
+  /** Erases every passkey, code and the PIN (CTAP 2.1 §6.6 authenticatorReset), and what was cached. */
+  async reset(): Promise<void> {
+    await resetVault(await this.db(), this.unlocked);
+    this.forgetPinState();
+    this.cryptoKey = undefined;
+    this.codeStore = undefined;
+  }
+
+  private forgetPinState(): void {
+    this.pinVersion++;
+    this.pinSet = undefined;
+  }
+}
