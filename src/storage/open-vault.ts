@@ -8,7 +8,7 @@ export type VaultDB = IDBPDatabase<VaultSchema>;
  * migration test can build a database of an older version with that version's own code path.
  */
 export function upgradeVault(db: VaultDB, oldVersion: number, targetVersion: number = DB_VERSION): void {
-  // Fall through on purpose: each step brings the previous version one forward.
+  // Not an else-chain on purpose: each step brings the previous version one forward.
   if (oldVersion < 1 && targetVersion >= 1) {
     const credentials = db.createObjectStore('credentials', { keyPath: 'id' });
     credentials.createIndex('rpId', 'rpId');

@@ -1,5 +1,5 @@
 /**
- * The IndexedDB vault's schema. Each version step is one `case` in `upgrade`, so an old vault is
+ * The IndexedDB vault's schema. Each version step is one `if` in `upgradeVault`, so an old vault is
  * walked forward step by step; tests open a database at every older version and upgrade it.
  */
 import type { DBSchema } from 'idb';

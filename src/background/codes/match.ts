@@ -1,6 +1,6 @@
 /**
  * Which accounts belong to the site in the current tab: the worker scores them for the popup, which
- * lists them first, and the fill command picks the best one.
+ * lists them first, and the fill command picks the best one on stricter evidence.
  */
 import { parse } from 'tldts';
 
@@ -23,56 +23,67 @@ function hostOf(url: string): string | null {
   }
 }
 
-/**
- * 0 for no match; higher is better. 3: the account's icon (`extra.image`) is on the site's registrable
- * domain; 2: the issuer names the site ("GitHub" on github.com, "Amazon Web Services" on
- * console.aws.amazon.com); 1: the account name's email domain is the site's.
- */
-export function siteMatchScore(account: MatchableAccount, hostname: string): number {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === '') return 0;
-  const parsed = parse(host);
-  const domain = parsed.domain ?? host;
-  const name = parsed.domainWithoutSuffix ?? host;
-  const onSite = (other: string | null) =>
-    other !== null && (other === domain || other.endsWith(`.${domain}`));
-  const image = account.extra.image;
-  if (image && onSite(hostOf(image))) return 3;
-  const issuer = squash(account.issuer);
-  const site = squash(name);
-  if (site.length >= 3 && issuer.length >= 3 && (issuer.includes(site) || site.includes(issuer))) return 2;
-  const at = account.accountName.lastIndexOf('@');
-  if (at !== -1 && onSite(account.accountName.slice(at + 1).toLowerCase())) return 1;
-  return 0;
-}
-
 /** The hostname of a tab URL, or '' for none / non-web pages. */
 export function tabHostname(url: string | undefined): string {
   if (!url || !/^https?:/i.test(url)) return '';
   return hostOf(url) ?? '';
 }
 
+interface Site {
+  /** Registrable domain ("github.com"), or the host itself where there is none (localhost). */
+  domain: string;
+  /** The domain without its public suffix ("github"). */
+  name: string;
+}
+
+type IssuerRule = (issuer: string, site: Site) => boolean;
+
 /**
- * Evidence strong enough to fill a code without the user choosing the account (the keyboard
- * command): the account's icon is on this site, its issuer names the site's registrable name as is
- * (so `github-login-secure.com` or `git-hub.com` never get GitHub's code), or its e-mail is on it.
- * The fuzzy `siteMatchScore` only orders the list, where the user still picks.
+ * 0 for no match; higher is better. 3: the account's icon (`extra.image`) is on the site's registrable
+ * domain; 2: the issuer names the site by `issuerNames`; 1: the account name's e-mail domain is the site's.
  */
-export function strictMatchScore(account: MatchableAccount, hostname: string): number {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  const parsed = parse(host);
-  if (!parsed.domain || !parsed.domainWithoutSuffix) return 0;
-  const domain = parsed.domain;
+function score(account: MatchableAccount, site: Site, issuerNames: IssuerRule): number {
   const onSite = (other: string | null) =>
-    other !== null && (other === domain || other.endsWith(`.${domain}`));
+    other !== null && (other === site.domain || other.endsWith(`.${site.domain}`));
   const image = account.extra.image;
   if (image && onSite(hostOf(image))) return 3;
-  const name = parsed.domainWithoutSuffix;
-  const issuer = account.issuer.toLowerCase().replace(/\s+/g, '');
-  if (name.length >= 3 && issuer.includes(name)) return 2;
+  if (issuerNames(account.issuer, site)) return 2;
   const at = account.accountName.lastIndexOf('@');
   if (at !== -1 && onSite(account.accountName.slice(at + 1).toLowerCase())) return 1;
   return 0;
+}
+
+/** Ordering only (the user still picks): either name contains the other ("GitHub" on github.com). */
+const namesAlike: IssuerRule = (issuer, site) => {
+  const a = squash(issuer);
+  const b = squash(site.name);
+  return b.length >= 3 && a.length >= 3 && (a.includes(b) || b.includes(a));
+};
+
+/** Strict: the issuer holds the site's registrable name as is ("Amazon Web Services" on amazon.com). */
+const issuerHoldsName: IssuerRule = (issuer, site) =>
+  site.name.length >= 3 && issuer.toLowerCase().replace(/\s+/g, '').includes(site.name);
+
+/** For ordering the popup's list: 0 for no match; higher is better. */
+export function siteMatchScore(account: MatchableAccount, hostname: string): number {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === '') return 0;
+  const parsed = parse(host);
+  return score(
+    account,
+    { domain: parsed.domain ?? host, name: parsed.domainWithoutSuffix ?? host },
+    namesAlike,
+  );
+}
+
+/**
+ * Evidence strong enough to fill a code without the user choosing the account (the keyboard
+ * command), so `github-login-secure.com` or `git-hub.com` never get GitHub's code.
+ */
+export function strictMatchScore(account: MatchableAccount, hostname: string): number {
+  const parsed = parse(hostname.toLowerCase().replace(/\.$/, ''));
+  if (!parsed.domain || !parsed.domainWithoutSuffix) return 0;
+  return score(account, { domain: parsed.domain, name: parsed.domainWithoutSuffix }, issuerHoldsName);
 }
 
 /**
@@ -86,10 +97,10 @@ export function bestAccountFor<T extends MatchableAccount>(
   let best: T | undefined;
   let bestScore = 0;
   for (const account of accounts) {
-    const score = strictMatchScore(account, hostname);
-    if (score > bestScore) {
+    const s = strictMatchScore(account, hostname);
+    if (s > bestScore) {
       best = account;
-      bestScore = score;
+      bestScore = s;
     }
   }
   return best;
