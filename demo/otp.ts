@@ -164,9 +164,43 @@ Show secret key</button></p>
 <span class="hint">(${escapeHtml(grouped)})</span></p>`;
 }
 
-export async function renderMfaPage(enrolmentId: string, base32: string): Promise<string> {
-  const uri = otpauthUri('totp', base32);
+/** The enrolment QR code (its `data-otpauth` is the URI in it) and, behind a toggle, its secret. */
+async function qrAndSecret(kind: Enrolment['kind'], base32: string): Promise<string> {
+  const uri = otpauthUri(kind, base32);
   const qr = await qrImage(uri);
+  const account = `${escapeHtml(OTP_ISSUER)}:${escapeHtml(OTP_ACCOUNT)}${kind === 'hotp' ? ' (HOTP)' : ''}`;
+  return `<figure class="qr"><img id="qr" src="${qr}" width="232" height="232"
+    alt="QR code for ${account}"
+    data-otpauth="${escapeHtml(uri)}"></figure>
+  ${secretBlock(base32)}`;
+}
+
+/**
+ * The form that sends `codes` (input id → label) to the server, posted by otp.js, and the
+ * `<output id="${name}-result">` for the answer.
+ */
+function codeForm(
+  name: string,
+  enrolmentId: string,
+  codes: Record<string, string>,
+  submit: { id: string; text: string },
+): string {
+  const inputs = Object.entries(codes).map(
+    ([id, label]) => `    <label for="${id}">${label}</label>
+    <input id="${id}" name="${id}" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
+      pattern="[0-9]{6}" required>`,
+  );
+  const enrolment = escapeHtml(enrolmentId);
+  return `<form id="${name}-form" class="card" data-enrolment-id="${enrolment}" autocomplete="off">
+    <input type="hidden" name="enrolmentId" value="${enrolment}">
+${inputs.join('\n')}
+    <div class="actions"><button type="submit" id="${submit.id}" class="primary">${submit.text}</button></div>
+  </form>
+  <output id="${name}-result" for="${Object.keys(codes).join(' ')}" aria-live="polite"></output>`;
+}
+
+export async function renderMfaPage(enrolmentId: string, base32: string): Promise<string> {
+  const codes = { code1: 'MFA code 1', code2: 'MFA code 2' };
   const main = `<h1>Set up virtual MFA device</h1>
 <p class="lead">A virtual MFA device is an app running on your device that you can configure by scanning
 a QR code.</p>
@@ -178,53 +212,28 @@ a QR code.</p>
 <li>
   <h2>Use your virtual MFA app and your device's camera to scan the QR code</h2>
   <p>Alternatively, you can type the secret key.</p>
-  <figure class="qr"><img id="qr" src="${qr}" width="232" height="232"
-    alt="QR code for ${escapeHtml(OTP_ISSUER)}:${escapeHtml(OTP_ACCOUNT)}"
-    data-otpauth="${escapeHtml(uri)}"></figure>
-  ${secretBlock(base32)}
+  ${await qrAndSecret('totp', base32)}
 </li>
 <li>
   <h2>Type two consecutive MFA codes below</h2>
-  <form id="mfa-form" class="card" data-enrolment-id="${escapeHtml(enrolmentId)}" autocomplete="off">
-    <input type="hidden" name="enrolmentId" value="${escapeHtml(enrolmentId)}">
-    <label for="code1">MFA code 1</label>
-    <input id="code1" name="code1" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
-      pattern="[0-9]{6}" required>
-    <label for="code2">MFA code 2</label>
-    <input id="code2" name="code2" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
-      pattern="[0-9]{6}" required>
-    <div class="actions"><button type="submit" id="assign" class="primary">Assign MFA</button></div>
-  </form>
-  <output id="mfa-result" for="code1 code2" aria-live="polite"></output>
+  ${codeForm('mfa', enrolmentId, codes, { id: 'assign', text: 'Assign MFA' })}
 </li>
 </ol>`;
   return layout('Set up virtual MFA device – Tapkey demo', main, '/otp.js');
 }
 
 export async function renderHotpPage(enrolmentId: string, base32: string): Promise<string> {
-  const uri = otpauthUri('hotp', base32);
-  const qr = await qrImage(uri);
   const main = `<h1>Set up a counter-based (HOTP) device</h1>
 <p class="lead">An HOTP device shows a new code each time you ask for one. The server accepts a code up to
 ${HOTP_LOOK_AHEAD} counters ahead of the last one it saw.</p>
 <ol class="steps">
 <li>
   <h2>Scan the QR code</h2>
-  <figure class="qr"><img id="qr" src="${qr}" width="232" height="232"
-    alt="QR code for ${escapeHtml(OTP_ISSUER)}:${escapeHtml(OTP_ACCOUNT)} (HOTP)"
-    data-otpauth="${escapeHtml(uri)}"></figure>
-  ${secretBlock(base32)}
+  ${await qrAndSecret('hotp', base32)}
 </li>
 <li>
   <h2>Type the code your device shows</h2>
-  <form id="hotp-form" class="card" data-enrolment-id="${escapeHtml(enrolmentId)}" autocomplete="off">
-    <input type="hidden" name="enrolmentId" value="${escapeHtml(enrolmentId)}">
-    <label for="code">MFA code</label>
-    <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
-      pattern="[0-9]{6}" required>
-    <div class="actions"><button type="submit" id="verify" class="primary">Verify code</button></div>
-  </form>
-  <output id="hotp-result" for="code" aria-live="polite"></output>
+  ${codeForm('hotp', enrolmentId, { code: 'MFA code' }, { id: 'verify', text: 'Verify code' })}
 </li>
 </ol>`;
   return layout('Set up HOTP device – Tapkey demo', main, '/otp.js');

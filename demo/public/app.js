@@ -1,5 +1,7 @@
 // Demo page: runs WebAuthn ceremonies with @simplewebauthn/browser (UMD global) against this server.
 // The outcome of each ceremony lands in <output id="result" data-status="ok|error">.
+import { clearResult, postJson, showResult } from './result.js';
+
 const { startRegistration, startAuthentication, browserSupportsWebAuthn } = window.SimpleWebAuthnBrowser;
 
 const $ = (id) => document.getElementById(id);
@@ -9,29 +11,15 @@ const buttons = ['register', 'sign-in', 'sign-in-discoverable', 'reset'].map($);
 $('rp-id').textContent = location.hostname;
 
 function show(status, text, details) {
-  result.replaceChildren();
-  const heading = document.createElement('strong');
-  heading.textContent = text;
-  result.append(heading);
-  if (details !== undefined) {
-    const pre = document.createElement('pre');
-    pre.textContent = JSON.stringify(details, null, 2);
-    result.append(pre);
-  }
-  result.dataset.status = status;
+  showResult(result, status, text, details);
 }
 
 function clear() {
-  result.replaceChildren();
-  delete result.dataset.status;
+  clearResult(result);
 }
 
 async function post(path, body) {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const response = await postJson(path, body);
   const json = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
   return { ok: response.ok, json };
 }

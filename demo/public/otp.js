@@ -1,4 +1,6 @@
 // TOTP (/mfa) and HOTP (/hotp) enrolment pages: secret toggle and code verification.
+import { clearResult, postJson, showResult } from './result.js';
+
 const toggle = document.getElementById('toggle-secret');
 const secretBox = document.getElementById('secret-box');
 toggle?.addEventListener('click', () => {
@@ -14,8 +16,7 @@ function wire(formId, outputId, path, fields) {
   const output = document.getElementById(outputId);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    output.replaceChildren();
-    delete output.dataset.status;
+    clearResult(output);
     const body = { enrolmentId: form.dataset.enrolmentId };
     for (const field of fields) body[field] = document.getElementById(field).value.trim();
     const button = form.querySelector('button[type=submit]');
@@ -24,11 +25,7 @@ function wire(formId, outputId, path, fields) {
     let message;
     let json;
     try {
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const response = await postJson(path, body);
       json = await response.json();
       status = response.ok && json.ok ? 'ok' : 'error';
       message = json.message ?? json.error ?? `HTTP ${response.status}`;
@@ -37,15 +34,7 @@ function wire(formId, outputId, path, fields) {
     } finally {
       button.disabled = false;
     }
-    const strong = document.createElement('strong');
-    strong.textContent = message;
-    output.append(strong);
-    if (json !== undefined) {
-      const pre = document.createElement('pre');
-      pre.textContent = JSON.stringify(json, null, 2);
-      output.append(pre);
-    }
-    output.dataset.status = status;
+    showResult(output, status, message, json);
   });
 }
 

@@ -18,78 +18,72 @@ interface BenchWindow {
 
 /** Starts navigator.credentials.create() in the page and returns the wall-clock time of the call. */
 export function startCreate(page: Page, rpId: string): Promise<number> {
+  return start(page, 'create', rpId);
+}
+
+/** Starts navigator.credentials.get() for the credential the last create() made. */
+export function startGet(page: Page, rpId: string): Promise<number> {
+  return start(page, 'get', rpId);
+}
+
+/**
+ * One in-page function for both calls (it cannot share helpers with another). A create() remembers
+ * the new credential's raw id for the next get(); when it fails, the previous one stays.
+ */
+function start(page: Page, kind: 'create' | 'get', rpId: string): Promise<number> {
   return evaluateIn(
     page,
-    (rpId: string) => {
+    ({ kind, rpId }: { kind: 'create' | 'get'; rpId: string }) => {
       const w = window as unknown as BenchWindow;
       const now = () => performance.timeOrigin + performance.now();
       const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
-      const name = `bench-${Math.random().toString(36).slice(2, 10)}`;
       const previous = w.__bench?.rawId;
-      const startedAt = now();
-      const call = navigator.credentials.create({
-        publicKey: {
-          rp: { id: rpId, name: 'Tapkey bench' },
-          user: { id: random(16), name, displayName: name },
-          challenge: random(32),
-          pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
-          authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
-          attestation: 'none',
-          timeout: 60_000,
-        },
-      });
+      let call: Promise<Credential | null>;
+      let startedAt: number;
+      if (kind === 'create') {
+        const name = `bench-${Math.random().toString(36).slice(2, 10)}`;
+        startedAt = now();
+        call = navigator.credentials.create({
+          publicKey: {
+            rp: { id: rpId, name: 'Tapkey bench' },
+            user: { id: random(16), name, displayName: name },
+            challenge: random(32),
+            pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+            authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+            attestation: 'none',
+            timeout: 60_000,
+          },
+        });
+      } else {
+        if (!previous) throw new Error('no credential created yet');
+        startedAt = now();
+        call = navigator.credentials.get({
+          publicKey: {
+            rpId,
+            challenge: random(32),
+            allowCredentials: [{ type: 'public-key', id: new Uint8Array(previous) }],
+            userVerification: 'preferred',
+            timeout: 60_000,
+          },
+        });
+      }
       const bench: NonNullable<BenchWindow['__bench']> = {
         startedAt,
         done: call.then(
           (credential) => {
             const resolvedAt = now();
-            bench.rawId = [...new Uint8Array((credential as PublicKeyCredential).rawId)];
+            if (kind === 'create')
+              bench.rawId = [...new Uint8Array((credential as PublicKeyCredential).rawId)];
             return { startedAt, resolvedAt };
           },
-          (e: unknown) => {
-            if (previous) bench.rawId = previous;
-            return { startedAt, resolvedAt: now(), error: String(e) };
-          },
+          (e: unknown) => ({ startedAt, resolvedAt: now(), error: String(e) }),
         ),
       };
       if (previous) bench.rawId = previous;
       w.__bench = bench;
       return startedAt;
     },
-    rpId,
-  );
-}
-
-/** Starts navigator.credentials.get() for the credential the last create() made. */
-export function startGet(page: Page, rpId: string): Promise<number> {
-  return evaluateIn(
-    page,
-    (rpId: string) => {
-      const w = window as unknown as BenchWindow;
-      const now = () => performance.timeOrigin + performance.now();
-      const rawId = w.__bench?.rawId;
-      if (!rawId) throw new Error('no credential created yet');
-      const startedAt = now();
-      const call = navigator.credentials.get({
-        publicKey: {
-          rpId,
-          challenge: crypto.getRandomValues(new Uint8Array(32)),
-          allowCredentials: [{ type: 'public-key', id: new Uint8Array(rawId) }],
-          userVerification: 'preferred',
-          timeout: 60_000,
-        },
-      });
-      w.__bench = {
-        startedAt,
-        rawId,
-        done: call.then(
-          () => ({ startedAt, resolvedAt: now() }),
-          (e: unknown) => ({ startedAt, resolvedAt: now(), error: String(e) }),
-        ),
-      };
-      return startedAt;
-    },
-    rpId,
+    { kind, rpId },
   );
 }
 

@@ -69,19 +69,17 @@ export interface RegistrationResponseJSON {
   clientExtensionResults: ClientExtensionResults;
 }
 
-/** https://www.w3.org/TR/webauthn-3/#dictdef-authenticationresponsejson */
-export interface AuthenticationResponseJSON {
-  id: Base64url;
-  rawId: Base64url;
-  type: 'public-key';
-  authenticatorAttachment: 'cross-platform';
+/**
+ * https://www.w3.org/TR/webauthn-3/#dictdef-authenticationresponsejson: the same credential fields as
+ * {@link RegistrationResponseJSON}, with an assertion response.
+ */
+export interface AuthenticationResponseJSON extends Omit<RegistrationResponseJSON, 'response'> {
   response: {
     clientDataJSON: Base64url;
     authenticatorData: Base64url;
     signature: Base64url;
     userHandle?: Base64url;
   };
-  clientExtensionResults: ClientExtensionResults;
 }
 
 export interface ClientExtensionResults {

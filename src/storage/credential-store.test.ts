@@ -1,37 +1,21 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { NewCredential } from '../authenticator/ports.ts';
 import { toBase64url, utf8 } from '../shared/bytes.ts';
 import { IdbCredentialStore } from './credential-store.ts';
 import { openVault } from './open-vault.ts';
+import { memoryCache, sampleCredential } from './testing/fixtures.ts';
 import {
   PIN_MAX_RETRIES,
   PinError,
   pinRetries,
   rawVaultKey,
   setPin,
-  type UnlockedKeyCache,
   unlockWithPin,
   VaultLockedError,
   vaultCryptoKey,
 } from './vault-key.ts';
 
 let n = 0;
-function memoryCache(): UnlockedKeyCache & { value?: Uint8Array } {
-  const cache: UnlockedKeyCache & { value?: Uint8Array } = {
-    async get() {
-      return cache.value;
-    },
-    async set(raw) {
-      cache.value = raw;
-    },
-    async clear() {
-      cache.value = undefined;
-    },
-  };
-  return cache;
-}
-
 async function setup() {
   const db = await openVault(`test-vault-${n++}`);
   const cache = memoryCache();
@@ -39,24 +23,7 @@ async function setup() {
   return { db, cache, store };
 }
 
-function credential(id: number, extra: Partial<NewCredential> = {}): NewCredential {
-  return {
-    credentialId: Uint8Array.of(id, id, id),
-    rpId: 'example.com',
-    rpName: 'Example',
-    userHandle: utf8(`user-${id}`),
-    userName: `user${id}`,
-    userDisplayName: `User ${id}`,
-    discoverable: true,
-    alg: -7,
-    signCount: 0,
-    createdAt: 1,
-    lastUsedAt: null,
-    privateKey: new Uint8Array(32).fill(0xab),
-    publicKeyCose: Uint8Array.of(1),
-    ...extra,
-  };
-}
+const credential = sampleCredential;
 
 describe('IdbCredentialStore', () => {
   it('stores private keys encrypted: the raw record never holds the key bytes', async () => {

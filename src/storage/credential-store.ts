@@ -6,15 +6,12 @@ import type {
   NewCredential,
   SigningKey,
 } from '../authenticator/ports.ts';
-import { fromBase64url, toBase64url, utf8 } from '../shared/bytes.ts';
+import { fromBase64url, toBase64url } from '../shared/bytes.ts';
+import { credentialKeyAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { CredentialRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
-
-/** Binds a sealed key to its credential, so a key copied onto another record fails to open. */
-function keyAad(id: string, rpId: string): Uint8Array {
-  return utf8(`tapkey credential v1\0${rpId}\0${id}`);
-}
+import { writeTransaction } from './write-transaction.ts';
 
 export function summarize(record: CredentialRecord): CredentialSummary {
   return { credentialId: fromBase64url(record.id), userHandle: record.userHandle, ...credentialInfo(record) };
@@ -50,24 +47,20 @@ export class IdbCredentialStore implements CredentialStore {
   async add(credential: NewCredential): Promise<void> {
     const id = toBase64url(credential.credentialId);
     // Encrypt first: a transaction must not wait on WebCrypto or it commits early.
-    const privateKey = await seal(await this.vaultKey(), credential.privateKey, keyAad(id, credential.rpId));
+    const privateKey = await seal(
+      await this.vaultKey(),
+      credential.privateKey,
+      credentialKeyAad({ id, rpId: credential.rpId }),
+    );
     const record: CredentialRecord = {
+      ...credentialInfo(credential),
       id,
-      rpId: credential.rpId,
-      rpName: credential.rpName,
       userHandle: credential.userHandle,
       userHandleKey: toBase64url(credential.userHandle),
-      userName: credential.userName,
-      userDisplayName: credential.userDisplayName,
-      discoverable: credential.discoverable,
-      alg: credential.alg,
-      signCount: credential.signCount,
-      createdAt: credential.createdAt,
-      lastUsedAt: credential.lastUsedAt,
       publicKeyCose: credential.publicKeyCose,
       privateKey,
     };
-    const tx = this.db.transaction('credentials', 'readwrite');
+    const tx = writeTransaction(this.db, ['credentials']);
     if (record.discoverable) {
       // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
       const same = await tx.store.index('rpIdUser').getAll([record.rpId, record.userHandleKey]);
@@ -81,7 +74,7 @@ export class IdbCredentialStore implements CredentialStore {
     const id = toBase64url(credentialId);
     // Fetch the key first: a locked vault must fail before the counter moves.
     const vaultKey = await this.vaultKey();
-    const tx = this.db.transaction('credentials', 'readwrite');
+    const tx = writeTransaction(this.db, ['credentials']);
     const record = await tx.store.get(id);
     if (!record || record.rpId !== rpId) {
       tx.abort();
@@ -93,7 +86,7 @@ export class IdbCredentialStore implements CredentialStore {
     record.lastUsedAt = now;
     await tx.store.put(record);
     await tx.done;
-    const privateKey = await unseal(vaultKey, record.privateKey, keyAad(id, rpId));
+    const privateKey = await unseal(vaultKey, record.privateKey, credentialKeyAad({ id, rpId }));
     return {
       alg: record.alg,
       privateKey,
@@ -108,7 +101,7 @@ export class IdbCredentialStore implements CredentialStore {
   }
 
   async delete(credentialId: string): Promise<boolean> {
-    const tx = this.db.transaction('credentials', 'readwrite');
+    const tx = writeTransaction(this.db, ['credentials']);
     const exists = (await tx.store.getKey(credentialId)) !== undefined;
     if (exists) await tx.store.delete(credentialId);
     await tx.done;

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { hotp } from '../totp/hotp.ts';
 import { parseOtpauthUri } from '../totp/otpauth-uri.ts';
-import type { OtpAccount } from '../totp/types.ts';
 import { openVault } from './open-vault.ts';
 import { IdbOtpStore } from './otp-store.ts';
 import { importVaultKey } from './seal.ts';
+import { sampleAccount } from './testing/fixtures.ts';
 import { vaultCryptoKey } from './vault-key.ts';
 
 let n = 0;
@@ -15,21 +15,7 @@ async function setup() {
   return { db, store: new IdbOtpStore(db, async () => key) };
 }
 
-/** A recognisable 20-byte secret, so the raw-record check can look for it. */
-function account(issuer: string, name: string, fill = 0x41, extra: Partial<OtpAccount> = {}): OtpAccount {
-  return {
-    kind: 'totp',
-    issuer,
-    accountName: name,
-    secret: new Uint8Array(20).fill(fill),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    extra: {},
-    ...extra,
-  };
-}
+const account = sampleAccount;
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {

@@ -3,12 +3,14 @@
  * the record id) exactly like passkeys' private keys; WebCrypto runs before or after a transaction,
  * never inside one, or IndexedDB would commit it early.
  */
-import { equal, utf8 } from '../shared/bytes.ts';
+import { equal } from '../shared/bytes.ts';
 import { accountFields, type StoredOtpAccount } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
+import { otpSecretAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { OtpAccountRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type { StoredOtpAccount } from '../totp/account-fields.ts';
 
@@ -34,11 +36,6 @@ export interface OtpAddResult {
   skipped: number;
   /** With 'ask': the accounts not stored, for the user to decide. */
   duplicates: OtpDuplicate[];
-}
-
-/** Binds a sealed secret to its record: a secret copied onto another record fails to open. */
-function secretAad(id: string): Uint8Array {
-  return utf8(`tapkey otp v1\0${id}`);
 }
 
 function sameName(a: Pick<OtpAccount, 'issuer' | 'accountName'>, b: typeof a): boolean {
@@ -151,13 +148,13 @@ export class IdbOtpStore {
       // Encrypt first: the transaction below must not wait on WebCrypto.
       puts.push(
         this.record(id, account, replacing?.order ?? order++, replacing?.createdAt ?? now, {
-          secret: await seal(key, account.secret, secretAad(id)),
+          secret: await seal(key, account.secret, otpSecretAad({ id })),
         }),
       );
       if (replacing) result.replaced++;
       else result.addedIds.push(id);
     }
-    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const tx = writeTransaction(this.db, ['otpAccounts']);
     await Promise.all(puts.map((record) => tx.store.put(record)));
     await tx.done;
     return result;
@@ -169,7 +166,7 @@ export class IdbOtpStore {
 
   /** Renames an account; the secret and code settings never change after adding. */
   private async updateNow(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {
-    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const tx = writeTransaction(this.db, ['otpAccounts']);
     const record = await tx.store.get(id);
     if (record) {
       record.issuer = fields.issuer.trim();
@@ -185,7 +182,7 @@ export class IdbOtpStore {
   }
 
   private async deleteNow(id: string): Promise<boolean> {
-    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const tx = writeTransaction(this.db, ['otpAccounts']);
     const exists = (await tx.store.getKey(id)) !== undefined;
     if (exists) await tx.store.delete(id);
     await tx.done;
@@ -199,7 +196,7 @@ export class IdbOtpStore {
 
   /** Puts `ids` first, in that order; accounts not named keep their relative order after them. */
   private async reorderNow(ids: readonly string[]): Promise<void> {
-    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const tx = writeTransaction(this.db, ['otpAccounts']);
     const records = await tx.store.getAll();
     const position = new Map(ids.map((id, i) => [id, i]));
     records.sort(
@@ -227,7 +224,7 @@ export class IdbOtpStore {
   private async nextHotpNow(id: string): Promise<StoredOtpAccount> {
     // Fetch the key first: a locked vault must fail before the counter moves.
     const key = await this.vaultKey();
-    const tx = this.db.transaction('otpAccounts', 'readwrite');
+    const tx = writeTransaction(this.db, ['otpAccounts']);
     const record = await tx.store.get(id);
     if (record?.kind !== 'hotp') {
       tx.abort();
@@ -255,7 +252,7 @@ export class IdbOtpStore {
     // Keyed by id and checked by IV: a replaced account (same id, new secret) is opened afresh.
     let opened = this.opened.get(record.id);
     if (!opened || !equal(opened.iv, secret.iv)) {
-      opened = { iv: secret.iv, secret: await unseal(key, secret, secretAad(record.id)) };
+      opened = { iv: secret.iv, secret: await unseal(key, secret, otpSecretAad(record)) };
       this.opened.set(record.id, opened);
     }
     return { ...rest, extra: { ...rest.extra }, secret: opened.secret };

@@ -1,13 +1,17 @@
 /**
  * The vault key encrypts every private key at rest. Until the user sets a PIN it is stored as is
  * (the browser profile is then the only protection, and the popup says so); once a PIN is set it is
- * wrapped with AES-GCM under PBKDF2-SHA256(PIN, salt). A PIN is verified by unwrapping: the GCM tag
+ * wrapped with AES-GCM under PBKDF2-SHA256(PIN, salt). Setting, changing or removing the PIN makes a
+ * new vault key and re-seals everything with it (rekey-vault.ts), so a copy of the profile taken
+ * before cannot open what is stored after. A PIN is verified by unwrapping: the GCM tag
  * fails for a wrong PIN, so no PIN hash is stored beside it. While unlocked the raw key lives only in
  * the service worker's memory and in `chrome.storage.session` (memory-only, extension-only).
  */
 import type { VaultDB } from './open-vault.ts';
+import { rekeyVault } from './rekey-vault.ts';
 import type { SealedBytes, VaultKeyRecord } from './schema.ts';
 import { importVaultKey, seal, unseal } from './seal.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
 export const PIN_KDF_ITERATIONS = 600_000;
@@ -58,7 +62,7 @@ export async function pinRetries(db: VaultDB): Promise<number> {
 export async function rawVaultKey(db: VaultDB, cache: UnlockedKeyCache): Promise<Uint8Array> {
   const cached = await cache.get();
   if (cached) return cached;
-  const tx = db.transaction('meta', 'readwrite');
+  const tx = writeTransaction(db, ['meta']);
   let record = (await tx.store.get('vaultKey')) as VaultKeyRecord | undefined;
   if (!record) {
     record = { kind: 'plain', key: crypto.getRandomValues(new Uint8Array(32)) };
@@ -116,7 +120,7 @@ async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Pr
   if (record?.kind !== 'pin') throw new PinError('not-set', 'no PIN is set on this key');
   // The attempt is counted before the slow derivation (CTAP 2.1 §6.5.5.5 decrements first), so a
   // worker stopped mid-attempt still has it counted; a right PIN resets the count below.
-  const tx = db.transaction('meta', 'readwrite');
+  const tx = writeTransaction(db, ['meta']);
   const used = ((await tx.store.get('pinRetries')) as number | undefined) ?? 0;
   if (used >= PIN_MAX_RETRIES) {
     await tx.done;
@@ -132,7 +136,9 @@ async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Pr
     if (retriesLeft <= 0) throw new PinError('blocked', 'wrong PIN; the PIN is now blocked', 0);
     throw new PinError('wrong', `wrong PIN; ${retriesLeft} attempts left`, retriesLeft);
   }
-  await db.put('meta', 0, 'pinRetries');
+  const reset = writeTransaction(db, ['meta']);
+  await reset.store.put(0, 'pinRetries');
+  await reset.done;
   await cache.set(raw);
   return raw;
 }
@@ -151,14 +157,23 @@ export function setPin(db: VaultDB, cache: UnlockedKeyCache, newPin: string): Pr
 
 async function setPinNow(db: VaultDB, cache: UnlockedKeyCache, newPin: string): Promise<void> {
   checkPinFormat(newPin);
-  const raw = await rawVaultKey(db, cache);
+  const oldRaw = await rawVaultKey(db, cache);
+  // A new vault key, not the old one wrapped: a copy of the profile from before holds the old key.
+  const raw = crypto.getRandomValues(new Uint8Array(32));
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const wrapped: SealedBytes = await seal(await pinKey(newPin, salt, PIN_KDF_ITERATIONS), raw, AAD);
-  const tx = db.transaction('meta', 'readwrite');
-  await tx.store.put({ kind: 'pin', salt, iterations: PIN_KDF_ITERATIONS, wrapped }, 'vaultKey');
-  await tx.store.put(0, 'pinRetries');
-  await tx.done;
+  await rekeyVault(db, oldRaw, raw, { kind: 'pin', salt, iterations: PIN_KDF_ITERATIONS, wrapped });
   await cache.set(raw);
+}
+
+/** Removes the PIN after `currentPin` unlocks the vault; the vault gets a new, unwrapped key. */
+export function removePin(db: VaultDB, cache: UnlockedKeyCache, currentPin: string): Promise<void> {
+  return serially(async () => {
+    const oldRaw = await attemptPin(db, cache, currentPin);
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    await rekeyVault(db, oldRaw, raw, { kind: 'plain', key: raw });
+    await cache.set(raw);
+  });
 }
 
 /**
@@ -170,7 +185,7 @@ export function resetVault(db: VaultDB, cache: UnlockedKeyCache): Promise<void> 
 }
 
 async function resetNow(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
-  const tx = db.transaction(['credentials', 'otpAccounts', 'meta'], 'readwrite');
+  const tx = writeTransaction(db, ['credentials', 'otpAccounts', 'meta']);
   await Promise.all([
     tx.objectStore('credentials').clear(),
     tx.objectStore('otpAccounts').clear(),

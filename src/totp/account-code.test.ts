@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accountCode, accountCodePair } from './account-code.ts';
+import { testAccount } from './testing/fixtures.ts';
 import type { OtpAccount } from './types.ts';
 
 const secret = new TextEncoder().encode('12345678901234567890');
-const base: OtpAccount = {
-  kind: 'totp',
-  issuer: 'RFC',
-  accountName: 'test',
-  secret,
-  algorithm: 'SHA1',
-  digits: 8,
-  period: 30,
-  counter: 0,
-  extra: {},
-};
+const base = testAccount({ issuer: 'RFC', accountName: 'test', secret, digits: 8 });
 
 describe('accountCode', () => {
   it('gives TOTP codes by time (RFC 6238 Appendix B, 59 s)', async () => {

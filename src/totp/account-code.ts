@@ -1,13 +1,13 @@
 /** The code an {@link OtpAccount} shows, whatever its kind: what the popup calls each second. */
 import { hotp } from './hotp.ts';
-import { totp, totpPair } from './totp.ts';
+import { type TotpCode, totp, totpPair } from './totp.ts';
 import type { OtpAccount } from './types.ts';
 
-/** A displayed code. For HOTP, `remainingMs` is null: the code stays until the counter moves. */
-export interface AccountCode {
-  code: string;
-  /** The counter the code was made with (the time step for TOTP/Steam). */
-  counter: number;
+/**
+ * A displayed code and the counter it was made with (the time step for TOTP/Steam). For HOTP,
+ * `remainingMs` is null: the code stays until the counter moves.
+ */
+export interface AccountCode extends Omit<TotpCode, 'remainingMs'> {
   remainingMs: number | null;
 }
 

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AEGIS_ENCRYPTED_MESSAGE, exportAegisJson, importAegisJson } from './aegis.ts';
 import { decodeBase32 } from './base32.ts';
-
-const read = (name: string) =>
-  readFileSync(new URL(`../../test/fixtures/totp/${name}`, import.meta.url), 'utf8');
+import { accountRows, readFixture } from './testing/fixtures.ts';
 
 describe('Aegis plain vault', () => {
   it('imports the fixture, reporting the unsupported and the broken entry', () => {
-    const { accounts, issues } = importAegisJson(read('aegis-plain.json'));
-    expect(
-      accounts.map((a) => [a.kind, a.issuer, a.accountName, a.algorithm, a.digits, a.period, a.counter]),
-    ).toEqual([
+    const { accounts, issues } = importAegisJson(readFixture('aegis-plain.json'));
+    expect(accountRows(accounts)).toEqual([
       ['totp', 'Deno', 'Mason', 'SHA1', 6, 30, 0],
       ['totp', 'SPDX', 'James', 'SHA256', 7, 20, 0],
       ['totp', 'Airbnb', 'Elijah', 'SHA512', 8, 50, 0],
@@ -32,7 +27,7 @@ describe('Aegis plain vault', () => {
   });
 
   it('round-trips through export', () => {
-    const { accounts } = importAegisJson(read('aegis-plain.json'));
+    const { accounts } = importAegisJson(readFixture('aegis-plain.json'));
     let n = 0;
     const json = exportAegisJson(accounts, { uuid: () => `00000000-0000-4000-8000-00000000000${n++}` });
     const vault = JSON.parse(json);
@@ -52,7 +47,7 @@ describe('Aegis plain vault', () => {
   });
 
   it('refuses an encrypted vault with instructions', () => {
-    expect(() => importAegisJson(read('aegis-encrypted.json'))).toThrow(
+    expect(() => importAegisJson(readFixture('aegis-encrypted.json'))).toThrow(
       new TypeError(AEGIS_ENCRYPTED_MESSAGE),
     );
     expect(AEGIS_ENCRYPTED_MESSAGE).toMatch(/^this Aegis backup is encrypted; export it unencrypted/);

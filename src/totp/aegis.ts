@@ -5,9 +5,9 @@
  * `{ type, uuid, name, issuer, note, favorite, icon, info: { secret, algo, digits, period | counter } }`.
  * Encrypted vaults (scrypt + AES-GCM) are refused: Tapkey asks the user to export without a password.
  */
-import { accountLabel } from './account-label.ts';
 import { decodeBase32, encodeBase32 } from './base32.ts';
-import { isObject, type JsonObject, optionalString, optionalWhole, parseJson, typeName } from './json.ts';
+import { entryLabel, importEntries } from './import-entries.ts';
+import { isObject, type JsonObject, optionalString, optionalWhole, parseJson } from './json.ts';
 import { makeAccount } from './make-account.ts';
 import type { ImportResult, OtpAccount } from './types.ts';
 
@@ -37,17 +37,11 @@ export function importAegisValue(root: unknown): ImportResult {
   if (!isObject(root.db) || !Array.isArray(root.db.entries)) {
     throw new TypeError('this Aegis vault has no list of entries (db.entries)');
   }
-  const result: ImportResult = { accounts: [], issues: [] };
-  root.db.entries.forEach((entry: unknown, i) => {
-    const name = isObject(entry) ? entryLabel(entry) : '';
-    const where = name ? `entry ${i + 1} (${name})` : `entry ${i + 1}`;
-    try {
-      result.accounts.push(readEntry(entry));
-    } catch (error) {
-      result.issues.push({ where, message: error instanceof Error ? error.message : String(error) });
-    }
+  return importEntries(root.db.entries, {
+    noun: 'entry',
+    label: (entry) => entryLabel(entry.issuer, entry.name),
+    read: readEntry,
   });
-  return result;
 }
 
 /**
@@ -86,14 +80,7 @@ export function exportAegisJson(
   return `${JSON.stringify(vault, null, 4)}\n`;
 }
 
-function entryLabel(entry: JsonObject): string {
-  const issuer = typeof entry.issuer === 'string' ? entry.issuer : '';
-  const accountName = typeof entry.name === 'string' ? entry.name : '';
-  return issuer || accountName ? accountLabel({ issuer, accountName }) : '';
-}
-
-function readEntry(entry: unknown): OtpAccount {
-  if (!isObject(entry)) throw new TypeError(`the entry is a ${typeName(entry)}; expected an object`);
+function readEntry(entry: JsonObject): OtpAccount {
   const type = optionalString(entry, 'type');
   if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
     throw new TypeError(`type '${type}' is not supported (Tapkey knows totp, hotp and steam)`);

@@ -1,22 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AUTHENTICATOR_EXTENSION_ENCRYPTED_MESSAGE,
   importAuthenticatorExtensionJson,
 } from './authenticator-extension.ts';
 import { encodeBase32 } from './base32.ts';
+import { accountRows, readFixture } from './testing/fixtures.ts';
 
-const fixture = readFileSync(
-  new URL('../../test/fixtures/totp/authenticator-extension.json', import.meta.url),
-  'utf8',
-);
+const fixture = readFixture('authenticator-extension.json');
 
 describe('Authenticator extension backup', () => {
   it('imports the fixture in index order, reporting encrypted and GOST entries', () => {
     const { accounts, issues } = importAuthenticatorExtensionJson(fixture);
-    expect(
-      accounts.map((a) => [a.kind, a.issuer, a.accountName, a.algorithm, a.digits, a.period, a.counter]),
-    ).toEqual([
+    expect(accountRows(accounts)).toEqual([
       ['totp', 'Example', 'alice@google.com', 'SHA1', 6, 30, 0],
       ['totp', 'Slow', 'carol', 'SHA512', 6, 60, 0],
       ['hotp', 'ACME', 'bob', 'SHA256', 8, 30, 7],

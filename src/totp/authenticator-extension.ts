@@ -6,9 +6,9 @@
  * (TOTP/HOTP with a hex secret). Encrypted entries (`encrypted: true`, or `dataType: 'EncOTPStorage'`)
  * and the key records beside them (`key`, `dataType: 'Key'`) cannot be read without the password.
  */
-import { accountLabel } from './account-label.ts';
 import { decodeBase32 } from './base32.ts';
-import { isObject, optionalString, optionalWhole, parseJson, typeName } from './json.ts';
+import { entryLabel, importEntries } from './import-entries.ts';
+import { isObject, type JsonObject, optionalString, optionalWhole, parseJson } from './json.ts';
 import { makeAccount } from './make-account.ts';
 import type { ImportResult, OtpAccount } from './types.ts';
 
@@ -40,17 +40,10 @@ export function importAuthenticatorExtensionValue(root: unknown): ImportResult {
     )
     .map(([key, value], order) => ({ key, value, order }))
     .sort((a, b) => sortIndex(a.value, a.order) - sortIndex(b.value, b.order));
-  const result: ImportResult = { accounts: [], issues: [] };
-  entries.forEach(({ value }, i) => {
-    const label = isObject(value) ? entryLabel(value) : '';
-    const where = label ? `entry ${i + 1} (${label})` : `entry ${i + 1}`;
-    try {
-      result.accounts.push(readEntry(value));
-    } catch (error) {
-      result.issues.push({ where, message: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return result;
+  return importEntries(
+    entries.map(({ value }) => value),
+    { noun: 'entry', label: (entry) => entryLabel(entry.issuer, entry.account), read: readEntry },
+  );
 }
 
 function sortIndex(value: unknown, order: number): number {
@@ -59,14 +52,7 @@ function sortIndex(value: unknown, order: number): number {
     : order;
 }
 
-function entryLabel(entry: Record<string, unknown>): string {
-  const issuer = typeof entry.issuer === 'string' ? entry.issuer : '';
-  const accountName = typeof entry.account === 'string' ? entry.account : '';
-  return issuer || accountName ? accountLabel({ issuer, accountName }) : '';
-}
-
-function readEntry(entry: unknown): OtpAccount {
-  if (!isObject(entry)) throw new TypeError(`the entry is a ${typeName(entry)}; expected an object`);
+function readEntry(entry: JsonObject): OtpAccount {
   if (entry.dataType === 'EncOTPStorage' || entry.encrypted === true) {
     throw new TypeError(AUTHENTICATOR_EXTENSION_ENCRYPTED_MESSAGE);
   }

@@ -3,21 +3,12 @@ import fixture from '../../test/fixtures/totp/google-migration.json' with { type
 import { decodeBase32 } from './base32.ts';
 import { decodeGoogleMigration, encodeGoogleMigration } from './google-migration.ts';
 import { ProtoWriter } from './protobuf.ts';
+import { testAccount } from './testing/fixtures.ts';
 import type { OtpAccount } from './types.ts';
 
 function account(change: Partial<OtpAccount> = {}): OtpAccount {
-  return {
-    kind: 'totp',
-    issuer: 'Example',
-    accountName: 'alice',
-    secret: crypto.getRandomValues(new Uint8Array(20)),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    extra: {},
-    ...change,
-  };
+  const secret = crypto.getRandomValues(new Uint8Array(20));
+  return testAccount({ issuer: 'Example', accountName: 'alice', secret, ...change });
 }
 
 function uriOf(payload: Uint8Array): string {

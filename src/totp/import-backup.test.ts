@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AEGIS_ENCRYPTED_MESSAGE } from './aegis.ts';
 import { importBackup } from './import-backup.ts';
+import { readFixture } from './testing/fixtures.ts';
 import { TWOFAS_ENCRYPTED_MESSAGE } from './twofas.ts';
-
-const read = (name: string) =>
-  readFileSync(new URL(`../../test/fixtures/totp/${name}`, import.meta.url), 'utf8');
 
 describe('importBackup', () => {
   it.each([
@@ -14,18 +11,18 @@ describe('importBackup', () => {
     ['twofas-plain.2fas', '2fas', 4],
     ['authenticator-extension.json', 'authenticator-extension', 6],
   ])('recognises %s', (file, format, count) => {
-    const result = importBackup(read(file));
+    const result = importBackup(readFixture(file));
     expect(result.format).toBe(format);
     expect(result.accounts).toHaveLength(count);
   });
 
   it('strips a byte-order mark', () => {
-    expect(importBackup(`\uFEFF${read('aegis-plain.json')}`).format).toBe('aegis');
+    expect(importBackup(`\uFEFF${readFixture('aegis-plain.json')}`).format).toBe('aegis');
   });
 
   it('passes on the encrypted-backup refusals', () => {
-    expect(() => importBackup(read('aegis-encrypted.json'))).toThrow(AEGIS_ENCRYPTED_MESSAGE);
-    expect(() => importBackup(read('twofas-encrypted.2fas'))).toThrow(TWOFAS_ENCRYPTED_MESSAGE);
+    expect(() => importBackup(readFixture('aegis-encrypted.json'))).toThrow(AEGIS_ENCRYPTED_MESSAGE);
+    expect(() => importBackup(readFixture('twofas-encrypted.2fas'))).toThrow(TWOFAS_ENCRYPTED_MESSAGE);
   });
 
   it('rejects JSON it does not know', () => {

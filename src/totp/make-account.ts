@@ -2,19 +2,14 @@
 import { checkDigits, toCounter } from './hotp.ts';
 import { parseAlgorithm } from './otpauth-uri.ts';
 import { periodMs } from './totp.ts';
-import { DEFAULT_PERIOD, type OtpAccount, type OtpKind, STEAM_DIGITS } from './types.ts';
+import { DEFAULT_PERIOD, type OtpAccount, STEAM_DIGITS } from './types.ts';
 
 /** What backup formats describe; missing values take the Key Uri Format defaults. */
-export interface AccountFields {
-  kind: OtpKind;
-  issuer: string;
-  accountName: string;
-  secret: Uint8Array;
+export interface AccountFields
+  extends Pick<OtpAccount, 'kind' | 'issuer' | 'accountName' | 'secret'>,
+    Partial<Pick<OtpAccount, 'digits' | 'period' | 'counter'>> {
   /** 'SHA1', 'sha256', 'SHA-512'…; default SHA1. */
   algorithm?: string;
-  digits?: number;
-  period?: number;
-  counter?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from './base32.ts';
 import { parseOtpauthUri, writeOtpauthUri } from './otpauth-uri.ts';
+import { testAccount } from './testing/fixtures.ts';
 import type { OtpAccount } from './types.ts';
 
 const HELLO = decodeBase32('JBSWY3DPEHPK3PXP');
@@ -27,32 +28,22 @@ describe('parseOtpauthUri', () => {
     expect(all).toMatchObject({ issuer: 'ACME Co', accountName: 'john.doe@email.com', period: 30 });
   });
 
-  it('takes the issuer from the label prefix when there is no issuer parameter', () => {
-    expect(parseOtpauthUri('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP')).toMatchObject({
-      issuer: 'Example',
-      accountName: 'alice',
-    });
-  });
-
-  it('accepts spaces after the colon and an encoded colon (%3A)', () => {
-    const spaced = parseOtpauthUri(
-      'otpauth://totp/Big%20Corporation%3A%20alice%40bigco.com?secret=JBSWY3DPEHPK3PXP',
-    );
-    expect(spaced).toMatchObject({ issuer: 'Big Corporation', accountName: 'alice@bigco.com' });
-    const literal = parseOtpauthUri('otpauth://totp/Provider1:%20%20Alice%20Smith?secret=JBSWY3DPEHPK3PXP');
-    expect(literal).toMatchObject({ issuer: 'Provider1', accountName: 'Alice Smith' });
-  });
-
-  it('lets the issuer parameter win over a different label prefix, keeping the account name', () => {
-    const account = parseOtpauthUri('otpauth://totp/OldName:alice?secret=JBSWY3DPEHPK3PXP&issuer=NewName');
-    expect(account).toMatchObject({ issuer: 'NewName', accountName: 'alice' });
-  });
-
-  it('takes the issuer parameter when the label has no prefix', () => {
-    expect(parseOtpauthUri('otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=Example')).toMatchObject({
-      issuer: 'Example',
-      accountName: 'alice',
-    });
+  it.each([
+    // The label prefix is the issuer when there is no issuer parameter…
+    ['Example:alice?secret=JBSWY3DPEHPK3PXP', 'Example', 'alice'],
+    // …also with spaces after the colon, and with an encoded colon (%3A)…
+    [
+      'Big%20Corporation%3A%20alice%40bigco.com?secret=JBSWY3DPEHPK3PXP',
+      'Big Corporation',
+      'alice@bigco.com',
+    ],
+    ['Provider1:%20%20Alice%20Smith?secret=JBSWY3DPEHPK3PXP', 'Provider1', 'Alice Smith'],
+    // …but the issuer parameter wins over a different prefix, keeping the account name…
+    ['OldName:alice?secret=JBSWY3DPEHPK3PXP&issuer=NewName', 'NewName', 'alice'],
+    // …and is taken when the label has no prefix.
+    ['alice?secret=JBSWY3DPEHPK3PXP&issuer=Example', 'Example', 'alice'],
+  ])('reads otpauth://totp/%s as issuer %s, account %s', (rest, issuer, accountName) => {
+    expect(parseOtpauthUri(`otpauth://totp/${rest}`)).toMatchObject({ issuer, accountName });
   });
 
   it('reads + as a literal plus in the label but as a space in the query', () => {
@@ -178,17 +169,11 @@ describe('parseOtpauthUri', () => {
 });
 
 describe('writeOtpauthUri', () => {
-  const base: OtpAccount = {
-    kind: 'totp',
+  const base = testAccount({
     issuer: 'ACME Co',
     accountName: 'john.doe@email.com',
     secret: decodeBase32('HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ'),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    extra: {},
-  };
+  });
 
   it('writes the canonical form', () => {
     expect(writeOtpauthUri(base)).toBe(

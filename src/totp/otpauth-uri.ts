@@ -102,10 +102,8 @@ function parseSteamUri(text: string): OtpAccount {
   return accountFrom('steam', label, params);
 }
 
-interface Label {
-  issuer?: string;
-  accountName: string;
-}
+/** The label's parts; the issuer prefix is optional. */
+type Label = Pick<OtpAccount, 'accountName'> & Partial<Pick<OtpAccount, 'issuer'>>;
 
 /** Key Uri Format: the issuer prefix ends at the first (literal or %3A) colon; spaces may follow it. */
 function splitLabel(raw: string): Label {

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from './base32.ts';
+import { accountRows, readFixture } from './testing/fixtures.ts';
 import { importTwoFasJson, TWOFAS_ENCRYPTED_MESSAGE } from './twofas.ts';
-
-const read = (name: string) =>
-  readFileSync(new URL(`../../test/fixtures/totp/${name}`, import.meta.url), 'utf8');
 
 describe('2FAS backup', () => {
   it('imports the fixture, reporting the bad services', () => {
-    const { accounts, issues } = importTwoFasJson(read('twofas-plain.2fas'));
-    expect(
-      accounts.map((a) => [a.kind, a.issuer, a.accountName, a.algorithm, a.digits, a.period, a.counter]),
-    ).toEqual([
+    const { accounts, issues } = importTwoFasJson(readFixture('twofas-plain.2fas'));
+    expect(accountRows(accounts)).toEqual([
       ['totp', 'GitHub', 'octocat', 'SHA1', 6, 30, 0],
       ['totp', 'My Bank', 'john', 'SHA256', 8, 60, 0],
       ['hotp', 'VPN', 'admin', 'SHA1', 6, 30, 5],
@@ -28,7 +23,7 @@ describe('2FAS backup', () => {
   });
 
   it('round-trips through a 2FAS-shaped file', () => {
-    const { accounts } = importTwoFasJson(read('twofas-plain.2fas'));
+    const { accounts } = importTwoFasJson(readFixture('twofas-plain.2fas'));
     // Tapkey does not write .2fas files; rebuild one from the accounts to check nothing is lost.
     const services = accounts.map((a) => ({
       name: a.issuer,
@@ -49,7 +44,7 @@ describe('2FAS backup', () => {
   });
 
   it('refuses an encrypted backup with instructions', () => {
-    expect(() => importTwoFasJson(read('twofas-encrypted.2fas'))).toThrow(
+    expect(() => importTwoFasJson(readFixture('twofas-encrypted.2fas'))).toThrow(
       new TypeError(TWOFAS_ENCRYPTED_MESSAGE),
     );
     expect(TWOFAS_ENCRYPTED_MESSAGE).toMatch(/encrypted with a password; export it again/);

@@ -6,7 +6,8 @@
  * Password-protected backups put everything in `servicesEncrypted` (PBKDF2 + AES-GCM) and are refused.
  */
 import { decodeBase32 } from './base32.ts';
-import { isObject, type JsonObject, optionalString, optionalWhole, parseJson, typeName } from './json.ts';
+import { entryLabel, importEntries } from './import-entries.ts';
+import { isObject, type JsonObject, optionalString, optionalWhole, parseJson } from './json.ts';
 import { makeAccount } from './make-account.ts';
 import type { ImportResult, OtpAccount, OtpKind } from './types.ts';
 
@@ -34,21 +35,14 @@ export function importTwoFasValue(root: unknown): ImportResult {
     throw new TypeError(TWOFAS_ENCRYPTED_MESSAGE);
   }
   if (!Array.isArray(root.services)) throw new TypeError('this 2FAS backup has no list of services');
-  const result: ImportResult = { accounts: [], issues: [] };
-  root.services.forEach((service: unknown, i) => {
-    const label = isObject(service) && typeof service.name === 'string' ? service.name : '';
-    const where = label ? `service ${i + 1} (${label})` : `service ${i + 1}`;
-    try {
-      result.accounts.push(readService(service));
-    } catch (error) {
-      result.issues.push({ where, message: error instanceof Error ? error.message : String(error) });
-    }
+  return importEntries(root.services, {
+    noun: 'service',
+    label: (service) => entryLabel(service.name, ''),
+    read: readService,
   });
-  return result;
 }
 
-function readService(service: unknown): OtpAccount {
-  if (!isObject(service)) throw new TypeError(`the service is a ${typeName(service)}; expected an object`);
+function readService(service: JsonObject): OtpAccount {
   const otp: JsonObject = isObject(service.otp) ? service.otp : {};
   const tokenType = optionalString(otp, 'tokenType', 'TOTP');
   const kind = TOKEN_TYPES[tokenType.toUpperCase()];

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from './base32.ts';
 import { encodeGoogleMigration } from './google-migration.ts';
-import type { OtpAccount } from './types.ts';
+import { readFixture, testAccount } from './testing/fixtures.ts';
 import { exportUriList, importUriList } from './uri-list.ts';
 
-const fixture = readFileSync(new URL('../../test/fixtures/totp/uri-list.txt', import.meta.url), 'utf8');
+const fixture = readFixture('uri-list.txt');
 
 describe('URI list', () => {
   it('imports the good lines of the fixture and reports the bad ones by line number', () => {
@@ -33,17 +32,7 @@ describe('URI list', () => {
   });
 
   it('expands Google Authenticator export lines', () => {
-    const account: OtpAccount = {
-      kind: 'totp',
-      issuer: 'G',
-      accountName: 'g',
-      secret: decodeBase32('JBSWY3DPEHPK3PXP'),
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-      extra: {},
-    };
+    const account = testAccount({ issuer: 'G', accountName: 'g', secret: decodeBase32('JBSWY3DPEHPK3PXP') });
     const { uris } = encodeGoogleMigration([account, { ...account, accountName: 'h' }], { batchId: 1 });
     const { accounts, issues } = importUriList(`\n${uris[0]}\notpauth-migration://offline?data=!!\n`);
     expect(accounts.map((a) => a.accountName)).toEqual(['g', 'h']);

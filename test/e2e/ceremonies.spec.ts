@@ -9,17 +9,12 @@ import {
   test,
   waitForPopupClosed,
 } from './fixtures.ts';
-import { create, get } from './webauthn-calls.ts';
+import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 
-test.beforeEach(async ({ page, server }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
-});
+test.beforeEach(openBlankPage);
 
 test('results are real-looking PublicKeyCredentials', async ({ page, context, server }) => {
-  const made = create(page, { userName: 'alice' });
-  await approve(context, page);
-  const reg = await made;
-  if (!reg.ok) throw new Error(`${reg.name}: ${reg.message}`);
+  const reg = await approved(context, page, create(page, { userName: 'alice' }));
   expect(reg).toMatchObject({
     type: 'public-key',
     isPublicKeyCredential: true,
@@ -42,10 +37,7 @@ test('results are real-looking PublicKeyCredentials', async ({ page, context, se
   ]);
   expect(reg.flags & 0x45).toBe(0x41); // UP + AT, no UV
 
-  const signed = get(page, { allowIds: [reg.id] });
-  await approve(context, page);
-  const auth = await signed;
-  if (!auth.ok) throw new Error(`${auth.name}: ${auth.message}`);
+  const auth = await approved(context, page, get(page, { allowIds: [reg.id] }));
   expect(auth).toMatchObject({
     id: reg.id,
     isPublicKeyCredential: true,
@@ -91,10 +83,7 @@ test('excludeCredentials: InvalidStateError only after the tap, nothing new stor
   page,
   context,
 }) => {
-  const first = create(page);
-  await approve(context, page);
-  const reg = await first;
-  if (!reg.ok) throw new Error(reg.message);
+  const reg = await approved(context, page, create(page));
   const again = create(page, { excludeIds: [reg.id] });
   const popup = await prompt(context, page);
   expect(await popup.text('#prompt-title')).toContain('already registered');

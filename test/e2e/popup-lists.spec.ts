@@ -1,43 +1,18 @@
 /** The popup when nothing waits: passkeys grouped by site, delete with confirmation, settings. */
+import type { BrowserContext } from '@playwright/test';
 import { approve, expect, storedCredentialCount, test } from './fixtures.ts';
-import { create, get } from './webauthn-calls.ts';
+import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 
-test('passkeys are listed by site with counter, and deleted only after confirming', async ({
-  page,
-  context,
-  server,
-  extension,
-}) => {
-  await page.goto(`${server.url}/pages/blank.html`);
-  const made = create(page, { userName: 'dana' });
-  await approve(context, page);
-  const reg = await made;
-  if (!reg.ok) throw new Error(reg.message);
-  const signed = get(page, { allowIds: [reg.id] });
-  await approve(context, page);
-  expect((await signed).ok).toBe(true);
-
+/** Opens Tapkey's popup in a tab of its own (it stays open) on the tab named `tab`. */
+async function openPopup(context: BrowserContext, extension: string, tab: 'Passkeys' | 'Settings') {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  await popup.getByRole('tab', { name: 'Passkeys' }).click();
-  const site = popup.getByRole('region', { name: 'localhost' });
-  const item = site.getByRole('listitem', { name: 'dana on localhost' });
-  await expect(item).toContainText('Counter1');
-  await expect(item).toContainText('ES256, discoverable');
-
-  await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
-  await item.getByRole('button', { name: 'Keep' }).click();
-  expect(await storedCredentialCount(context)).toBe(1);
-  await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
-  await item.getByRole('button', { name: 'Delete for good' }).click();
-  await expect(popup.getByText('No passkeys yet.')).toBeVisible();
-  expect(await storedCredentialCount(context)).toBe(0);
-});
+  await popup.getByRole('tab', { name: tab }).click();
+  return popup;
+}
 
 test('settings: set a PIN, then change it only with the current one', async ({ context, extension }) => {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  await popup.getByRole('tab', { name: 'Settings' }).click();
+  const popup = await openPopup(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
   await popup.getByLabel('Confirm new PIN').fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
@@ -52,23 +27,44 @@ test('settings: set a PIN, then change it only with the current one', async ({ c
   );
 });
 
-test('reset erases every passkey after a typed confirmation', async ({
-  page,
-  context,
-  server,
-  extension,
-}) => {
-  await page.goto(`${server.url}/pages/blank.html`);
-  const made = create(page);
-  await approve(context, page);
-  expect((await made).ok).toBe(true);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  await popup.getByRole('tab', { name: 'Settings' }).click();
-  await popup.getByRole('button', { name: 'Erase everything' }).click();
-  expect(await storedCredentialCount(context)).toBe(1);
-  await popup.getByLabel('Type RESET to confirm').fill('RESET');
-  await popup.getByRole('button', { name: 'Erase everything' }).click();
-  await expect(popup.getByText('Tapkey was reset.')).toBeVisible();
-  expect(await storedCredentialCount(context)).toBe(0);
+test.describe('with a page of the demo site open', () => {
+  test.beforeEach(openBlankPage);
+
+  test('passkeys are listed by site with counter, and deleted only after confirming', async ({
+    page,
+    context,
+    extension,
+  }) => {
+    const reg = await approved(context, page, create(page, { userName: 'dana' }));
+    const signed = get(page, { allowIds: [reg.id] });
+    await approve(context, page);
+    expect((await signed).ok).toBe(true);
+
+    const popup = await openPopup(context, extension, 'Passkeys');
+    const site = popup.getByRole('region', { name: 'localhost' });
+    const item = site.getByRole('listitem', { name: 'dana on localhost' });
+    await expect(item).toContainText('Counter1');
+    await expect(item).toContainText('ES256, discoverable');
+
+    await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
+    await item.getByRole('button', { name: 'Keep' }).click();
+    expect(await storedCredentialCount(context)).toBe(1);
+    await item.getByRole('button', { name: 'Delete passkey dana on localhost' }).click();
+    await item.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(popup.getByText('No passkeys yet.')).toBeVisible();
+    expect(await storedCredentialCount(context)).toBe(0);
+  });
+
+  test('reset erases every passkey after a typed confirmation', async ({ page, context, extension }) => {
+    const made = create(page);
+    await approve(context, page);
+    expect((await made).ok).toBe(true);
+    const popup = await openPopup(context, extension, 'Settings');
+    await popup.getByRole('button', { name: 'Erase everything' }).click();
+    expect(await storedCredentialCount(context)).toBe(1);
+    await popup.getByLabel('Type RESET to confirm').fill('RESET');
+    await popup.getByRole('button', { name: 'Erase everything' }).click();
+    await expect(popup.getByText('Tapkey was reset.')).toBeVisible();
+    expect(await storedCredentialCount(context)).toBe(0);
+  });
 });

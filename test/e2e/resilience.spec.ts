@@ -1,7 +1,9 @@
 /** State that must survive: browser restarts, a stopped service worker, queued requests, PINs. */
 import { launch, stopServiceWorker } from './browser.ts';
 import { approve, expect, prompt, storedCredentialCount, test, waitForPopupClosed } from './fixtures.ts';
-import { create, get } from './webauthn-calls.ts';
+import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
+
+test.beforeEach(openBlankPage);
 
 test('passkeys survive a browser restart with the same profile', async ({
   page,
@@ -9,11 +11,7 @@ test('passkeys survive a browser restart with the same profile', async ({
   server,
   profileDir,
 }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
-  const made = create(page);
-  await approve(context, page);
-  const reg = await made;
-  if (!reg.ok) throw new Error(reg.message);
+  const reg = await approved(context, page, create(page));
   await context.close();
 
   const again = await launch(profileDir);
@@ -31,9 +29,7 @@ test('passkeys survive a browser restart with the same profile', async ({
 test('a ceremony completes after the service worker is stopped while the prompt waits', async ({
   page,
   context,
-  server,
 }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
   const made = create(page);
   await (await prompt(context, page)).detach();
   await stopServiceWorker(context, page);
@@ -46,7 +42,6 @@ test('a ceremony completes after the service worker is stopped while the prompt 
 });
 
 test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
   // A second site in a frame of the same page; a click in it gives both documents focus.
   const inner = server.url.replace('//localhost', '//sub.localhost');
   await page.evaluate((src) => {
@@ -85,12 +80,7 @@ test('several pending requests queue, one prompt each, in order', async ({ page,
   await waitForPopupClosed(context, page);
 });
 
-test('"Use another device / browser passkey" hands the request to the browser', async ({
-  page,
-  context,
-  server,
-}) => {
-  await page.goto(`${server.url}/pages/blank.html`);
+test('"Use another device / browser passkey" hands the request to the browser', async ({ page, context }) => {
   // Chrome's own virtual authenticator stands in for the browser's passkeys.
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
@@ -124,9 +114,7 @@ test('"Use another device / browser passkey" hands the request to the browser', 
 test('userVerification required: the prompt sets a PIN, UV is set, then the PIN is asked', async ({
   page,
   context,
-  server,
 }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
   const made = create(page, { userVerification: 'required' });
   const popup = await prompt(context, page);
   expect(await popup.text('.pin p')).toContain('requires user verification');
@@ -150,7 +138,6 @@ test('userVerification required: the prompt sets a PIN, UV is set, then the PIN 
 });
 
 test('a background tab cannot pop up a prompt', async ({ page, context, server }) => {
-  await page.goto(`${server.url}/pages/blank.html`);
   const front = await context.newPage();
   await front.goto(`${server.url}/pages/blank.html`);
   await front.bringToFront();

@@ -88,4 +88,42 @@ describe('Vault', () => {
     await (await v.codes()).add([account], 'ask');
     expect((await (await v.codes()).list()).map((a) => a.accountName)).toEqual(['alice']);
   });
+
+  it('a key fetched while a reset runs is never kept (defect 6: reset raced the key cache)', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = memoryCache();
+    let hold = false;
+    // The unlocked-key cache answers late while `hold` is set: the key fetch straddles the reset.
+    const slow = {
+      ...base,
+      get: async () => {
+        const value = await base.get();
+        return hold ? held.then(() => value) : value;
+      },
+    };
+    const name = `vault-test-${n++}`;
+    const v = new Vault(() => openVault(name), slow);
+    await (await v.codes()).add([account], 'ask');
+    // With a PIN, the unlocked key waits in the session cache: that is what the held fetch returns.
+    await v.setPin('1234');
+    const before = await v.codes();
+    // A new worker life: the key is fetched afresh, and that fetch is held.
+    const racing = new Vault(() => openVault(name), slow);
+    hold = true;
+    const listing = (await racing.codes()).list().catch(() => []);
+    await new Promise((r) => setTimeout(r, 10));
+    await racing.reset();
+    // The fetch that began before the reset ends after it, with the old key.
+    release();
+    await listing;
+    hold = false;
+    await (await racing.codes()).add([{ ...account, accountName: 'after reset' }], 'ask');
+    // Another worker life must open what was stored after the reset.
+    const later = new Vault(() => openVault(name), slow);
+    expect((await (await later.codes()).list()).map((a) => a.accountName)).toEqual(['after reset']);
+    expect(before).not.toBe(await racing.codes());
+  });
 });

@@ -10,6 +10,7 @@ import {
   hasPin,
   PinError,
   pinRetries,
+  removePin,
   resetVault,
   setPin,
   type UnlockedKeyCache,
@@ -25,8 +26,12 @@ export class Vault {
   private cryptoKey: CryptoKey | undefined;
   /** Whether a PIN is set, read once per worker life: the answer path must not wait on IndexedDB. */
   private pinSet: boolean | undefined;
+  /** Moves on with every key change, so a key fetched across one is not kept. */
+  private generation = 0;
   /** Moves on with every PIN change or reset, so a read that overlapped one is not kept. */
   private pinVersion = 0;
+  /** A key change (PIN set, changed, removed; reset) under way: key() waits for it. */
+  private changing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly open: () => Promise<VaultDB>,
@@ -52,8 +57,27 @@ export class Vault {
 
   /** Throws VaultLockedError while a PIN protects the vault and has not been entered. */
   private async key(): Promise<CryptoKey> {
-    this.cryptoKey ??= await vaultCryptoKey(await this.db(), this.unlocked);
-    return this.cryptoKey;
+    await this.changing;
+    if (this.cryptoKey) return this.cryptoKey;
+    const generation = this.generation;
+    const key = await vaultCryptoKey(await this.db(), this.unlocked);
+    // A key change that began meanwhile replaced this key: use it once, never keep it.
+    if (generation === this.generation) this.cryptoKey = key;
+    return key;
+  }
+
+  /** Runs a change of the vault key alone; everything cached from the old key goes with it. */
+  private changeKey<T>(change: () => Promise<T>): Promise<T> {
+    this.generation++;
+    this.cryptoKey = undefined;
+    const run = this.changing.then(change).finally(() => {
+      this.generation++;
+      this.cryptoKey = undefined;
+      this.codeStore = undefined;
+      this.forgetPinState();
+    });
+    this.changing = run.catch(() => undefined);
+    return run;
   }
 
   async pinIsSet(): Promise<boolean> {
@@ -86,16 +110,19 @@ export class Vault {
       if (!currentPin) throw new PinError('invalid', 'enter your current PIN to change it');
       await unlockWithPin(db, this.unlocked, currentPin);
     }
-    await setPin(db, this.unlocked, newPin);
-    this.forgetPinState();
+    await this.changeKey(() => setPin(db, this.unlocked, newPin));
+  }
+
+  /** Removes the PIN: only the browser profile protects the keys afterwards. Throws PinError. */
+  async removePin(currentPin: string): Promise<void> {
+    const db = await this.db();
+    await this.changeKey(() => removePin(db, this.unlocked, currentPin));
   }
 
   /** Erases every passkey, code and the PIN (CTAP 2.1 §6.6 authenticatorReset), and what was cached. */
   async reset(): Promise<void> {
-    await resetVault(await this.db(), this.unlocked);
-    this.forgetPinState();
-    this.cryptoKey = undefined;
-    this.codeStore = undefined;
+    const db = await this.db();
+    await this.changeKey(() => resetVault(db, this.unlocked));
   }
 
   private forgetPinState(): void {
