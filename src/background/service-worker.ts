@@ -8,11 +8,12 @@ import { dispatch } from '../messages/dispatch.ts';
 import { isRuntimeMessage } from '../messages/guards.ts';
 import { CEREMONY_PORT, type Handlers, POPUP_PORT, type WorkerName } from '../messages/protocol.ts';
 import { openVault } from '../storage/open-vault.ts';
-import { handleCeremonyPort } from './ceremony/page-door.ts';
+import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
 import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
 import { dropExpired, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
+import { sessionRequestRecords } from './ceremony/session-request-records.ts';
 import { codesHandlers } from './codes/codes-api.ts';
 import { fillFromCommand } from './codes/fill-account.ts';
 import { settingsHandlers } from './settings/settings-api.ts';
@@ -22,7 +23,11 @@ import { Vault } from './vault/vault.ts';
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
 const vault = new Vault(openVault, sessionKeyCache());
-const route = ceremonyRouter(vault);
+const door = createPageDoor({
+  route: ceremonyRouter(vault),
+  records: sessionRequestRecords,
+  settled: () => void updateBadge(),
+});
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),
   ...settingsHandlers(vault),
@@ -31,7 +36,7 @@ const handlers: Handlers<WorkerName> = {
 const workerNames = Object.keys(handlers) as WorkerName[];
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === CEREMONY_PORT) handleCeremonyPort(port, route);
+  if (port.name === CEREMONY_PORT) door.connect(port);
   else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) handlePopupPort(port);
   else port.disconnect();
 });

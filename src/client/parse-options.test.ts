@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../shared/bytes.ts';
+import { adjustTimeout, TIMEOUT_LIMITS } from './adjust-timeout.ts';
 import { WebAuthnError } from './errors.ts';
-import { adjustTimeout, LIMITS, parseCreationOptions, parseRequestOptions } from './parse-options.ts';
+import { LIMITS, parseCreationOptions, parseRequestOptions } from './parse-options.ts';
 import type { CallerContext } from './types.ts';
 
 const caller: CallerContext = { origin: 'https://login.example.com', sameOriginWithAncestors: true };
@@ -226,14 +227,14 @@ describe('parseCreationOptions', () => {
 
   describe('timeout (WebAuthn L3 §5.1.3 step 4)', () => {
     it.each([
-      [undefined, LIMITS.timeoutDefaultMs],
-      ['60000', LIMITS.timeoutDefaultMs],
-      [Number.NaN, LIMITS.timeoutDefaultMs],
-      [Number.POSITIVE_INFINITY, LIMITS.timeoutDefaultMs],
-      [0, LIMITS.timeoutMinMs],
-      [-5, LIMITS.timeoutMinMs],
+      [undefined, TIMEOUT_LIMITS.defaultMs],
+      ['60000', TIMEOUT_LIMITS.defaultMs],
+      [Number.NaN, TIMEOUT_LIMITS.defaultMs],
+      [Number.POSITIVE_INFINITY, TIMEOUT_LIMITS.defaultMs],
+      [0, TIMEOUT_LIMITS.minMs],
+      [-5, TIMEOUT_LIMITS.minMs],
       [120_000, 120_000],
-      [10_000_000, LIMITS.timeoutMaxMs],
+      [10_000_000, TIMEOUT_LIMITS.maxMs],
     ])('%s → %s', (timeout, expected) => {
       // The worker's deadline is set from the same clamp before the options are parsed.
       expect(adjustTimeout(timeout)).toBe(expected);

@@ -17,11 +17,6 @@ import type { CallerContext, CreationOptions, CredentialDescriptor, RequestOptio
 
 /** Client limits, chosen so a page cannot make us do (or store) unbounded work. */
 export const LIMITS = {
-  /** Chromium's AdjustTimeout bounds (10 s … 10 min); below 10 s nobody can tap in time. */
-  timeoutMinMs: 10_000,
-  timeoutMaxMs: 600_000,
-  /** WebAuthn L3 §15.1 recommended default when user verification is preferred or required. */
-  timeoutDefaultMs: 300_000,
   /** Spec: SHOULD be ≥ 16 bytes, but clients do not enforce a minimum; 64 KiB is far above any RP. */
   challengeMaxBytes: 65_536,
   /** WebAuthn L3 §5.1.3 step 5. */
@@ -120,16 +115,6 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
   // WebAuthn L3 §5.1.4.1 step 7: rpId must be the effective domain or a registrable suffix of it.
   const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
   return { rpId: id, challenge, allowCredentials, userVerification, extensions: {} };
-}
-
-/**
- * WebAuthn L3 §5.1.3 step 4 / §5.1.4.1 step 4: the timeout clamped to the client's range; any
- * non-number is treated as absent. The front door sets the request's deadline from it (the timer is
- * the worker's, not the ceremony's).
- */
-export function adjustTimeout(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return LIMITS.timeoutDefaultMs;
-  return Math.min(LIMITS.timeoutMaxMs, Math.max(LIMITS.timeoutMinMs, Math.round(value)));
 }
 
 /** WebAuthn L3 §5.1.3 step 12: keep public-key entries in order; default when none were given. */

@@ -4,22 +4,20 @@
  * the relay's isolated world; nothing the page wrote decides who is asking.
  *
  * Each request lives in `running` from its first message until its ceremony settles, with one
- * AbortController: an abort, a closed tab or the deadline aborts the ceremony wherever it is (before
- * its prompt exists, while it waits, or not at all once approved), so no prompt outlives its request.
+ * AbortController: an abort, a closed tab or the deadline aborts the ceremony wherever it is. Every
+ * request is answered by its deadline whatever fails in between: the ceremony is raced against the
+ * deadline, and an unexpected failure is answered as NotAllowedError.
  */
-import type browser from 'webextension-polyfill';
+import { timeoutOf } from '../../client/adjust-timeout.ts';
 import { callerContext } from '../../client/caller.ts';
 import { WebAuthnError } from '../../client/errors.ts';
-import { adjustTimeout } from '../../client/parse-options.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { isRelayToWorker } from '../../messages/guards.ts';
 import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../../messages/protocol.ts';
-import { readSession, updateSession } from '../session-state.ts';
-import { updateBadge } from './prompts.ts';
 import type { Router } from './router.ts';
 
 /** What a restarted worker needs to accept a `resume` for the same request. */
-interface RequestRecord {
+export interface RequestRecord {
   requestId: string;
   tabId: number;
   frameId: number;
@@ -27,32 +25,47 @@ interface RequestRecord {
   deadline: number;
 }
 
+/** Where request records outlive the worker (storage.session in the extension; memory in tests). */
+export interface RequestRecords {
+  get(requestId: string): Promise<RequestRecord | undefined>;
+  put(record: RequestRecord): Promise<void>;
+  delete(requestId: string): Promise<void>;
+}
+
+/** The part of a runtime Port the door uses. */
+export interface DoorPort {
+  sender?: { origin?: string; url?: string; frameId?: number; tab?: { id?: number; active?: boolean } };
+  postMessage(message: WorkerToRelay): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface PageDoorDeps {
+  route: Router;
+  records: RequestRecords;
+  /** After a request settled and the page has its answer (the badge, for one). */
+  settled?: () => void;
+}
+
 interface Running {
-  port: browser.Runtime.Port;
+  port: DoorPort;
   tabId: number;
   frameId: number;
   controller: AbortController;
-  timer?: ReturnType<typeof setTimeout>;
 }
 
 /** A relay's `begin` or `resume`. */
 type StartMessage = Extract<RelayToWorker, { type: 'begin' | 'resume' }>;
 
-const REQUESTS_KEY = 'requests';
-const running = new Map<string, Running>();
+const notAllowed = (message: string): CeremonyOutcome => ({
+  type: 'error',
+  name: 'NotAllowedError',
+  message,
+});
 
-/** WebAuthn L3 §5.1.3 step 4: the page's timeout as the client clamps it, for the worker's own timer. */
-function timeoutOf(options: unknown): number {
-  return adjustTimeout(
-    typeof options === 'object' && options !== null ? (options as { timeout?: unknown }).timeout : undefined,
-  );
-}
-
-function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string | undefined {
+function senderOrigin(sender: DoorPort['sender']): string | undefined {
   if (!sender) return undefined;
-  // Chrome 80+ sets sender.origin; the polyfill's types predate it.
-  const origin = (sender as { origin?: string }).origin;
-  if (origin) return origin;
+  if (sender.origin) return sender.origin;
   try {
     return sender.url ? new URL(sender.url).origin : undefined;
   } catch {
@@ -60,141 +73,136 @@ function senderOrigin(sender: browser.Runtime.MessageSender | undefined): string
   }
 }
 
-function reply(port: browser.Runtime.Port, requestId: string, outcome: CeremonyOutcome): void {
-  const message: WorkerToRelay = { ...outcome, requestId };
+function reply(port: DoorPort, requestId: string, outcome: CeremonyOutcome): void {
   try {
-    port.postMessage(message);
+    port.postMessage({ ...outcome, requestId });
   } catch {
     // The tab went away; nobody is waiting.
   }
 }
 
-const refuse = (port: browser.Runtime.Port, requestId: string, message: string) =>
-  reply(port, requestId, { type: 'error', name: 'NotAllowedError', message });
-
-function forgetRecord(requestId: string): Promise<void> {
-  return updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => {
-    const { [requestId]: _, ...rest } = all;
-    return { value: rest, result: undefined };
+/** Settles when the signal aborts: the deadline answers even a ceremony stuck somewhere. */
+function aborted(signal: AbortSignal): Promise<CeremonyOutcome> {
+  return new Promise((resolve) => {
+    const settle = () => resolve(notAllowed('The operation either timed out or was not allowed.'));
+    if (signal.aborted) settle();
+    else signal.addEventListener('abort', settle, { once: true });
   });
 }
 
-/** Aborts a running request (page abort, closed tab, deadline); its ceremony then settles by itself. */
-function abortRequest(requestId: string, reason: 'abort' | 'timeout'): void {
-  running.get(requestId)?.controller.abort(reason);
-}
+export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): void; running(): string[] } {
+  const running = new Map<string, Running>();
 
-async function start(port: browser.Runtime.Port, message: StartMessage, route: Router): Promise<void> {
-  const sender = port.sender;
-  const origin = senderOrigin(sender);
-  const tabId = sender?.tab?.id;
-  const frameId = sender?.frameId ?? 0;
-  const { requestId } = message;
-  if (!origin || origin === 'null' || tabId === undefined) {
-    refuse(port, requestId, 'This document cannot use WebAuthn.');
-    return;
-  }
-  const existing = running.get(requestId);
-  if (existing) {
-    // A resume while the old run is still settling: answer rather than leave the page hanging.
-    if (existing.controller.signal.aborted) refuse(port, requestId, 'The request was cancelled.');
-    return;
-  }
-  // One request at a time per document, as browsers do: a page cannot pile up prompts. An aborted
-  // one that is still settling does not count (libraries abort and ask again at once).
-  const busy = (r: Running) => r.tabId === tabId && r.frameId === frameId && !r.controller.signal.aborted;
-  if ([...running.values()].some(busy)) {
-    refuse(port, requestId, 'A request is already pending.');
-    return;
-  }
-  // Only the tab the user is looking at may pop up a prompt: a background tab or a hidden document
-  // could otherwise put one in front of the user at a moment of its choosing (keyjacking). Focus itself
-  // is not required, unlike Chrome's own dialog, because our prompt takes it and requests must queue.
-  if (message.type === 'begin' && (sender?.tab?.active === false || !message.frame.documentVisible)) {
-    refuse(port, requestId, 'The document is not visible: WebAuthn needs the tab in front.');
-    return;
-  }
-  const entry: Running = { port, tabId, frameId, controller: new AbortController() };
-  running.set(requestId, entry);
-  try {
-    const outcome = await ceremony(message, { origin, tabId, frameId, entry }, route);
-    // Answer the page first; the bookkeeping can follow.
-    if (outcome) reply(port, requestId, outcome);
-  } finally {
-    clearTimeout(entry.timer);
-    running.delete(requestId);
-    // After the page has its answer: the badge counts the prompts still waiting.
-    void updateBadge();
-    await forgetRecord(requestId);
-  }
-}
+  const abortRequest = (requestId: string, reason: 'abort' | 'timeout') =>
+    running.get(requestId)?.controller.abort(reason);
 
-async function ceremony(
-  message: StartMessage,
-  at: { origin: string; tabId: number; frameId: number; entry: Running },
-  route: Router,
-): Promise<CeremonyOutcome | undefined> {
-  const { requestId } = message;
-  let deadline = Date.now() + timeoutOf(message.options);
-  if (message.type === 'resume') {
-    const known = (await readSession<Record<string, RequestRecord>>(REQUESTS_KEY, {}))[requestId];
+  /** The request's deadline: remembered from `begin`, or the record a resume must match. */
+  async function deadlineOf(message: StartMessage, at: Omit<RequestRecord, 'deadline' | 'requestId'>) {
+    const { requestId } = message;
+    if (message.type === 'begin') {
+      const record: RequestRecord = { requestId, ...at, deadline: Date.now() + timeoutOf(message.options) };
+      // Written behind: only a worker restart minutes from now needs it, not this ceremony.
+      void deps.records.put(record).catch(() => undefined);
+      return record.deadline;
+    }
+    const known = await deps.records.get(requestId);
     // A resume must come from the same document that began it.
     if (!known || known.tabId !== at.tabId || known.frameId !== at.frameId || known.origin !== at.origin) {
-      return { type: 'error', name: 'NotAllowedError', message: 'The request is no longer pending.' };
+      return undefined;
     }
-    deadline = known.deadline;
-  } else {
-    // Written behind: only a worker restart minutes from now needs it, not this ceremony.
-    const record: RequestRecord = {
-      requestId,
-      tabId: at.tabId,
-      frameId: at.frameId,
-      origin: at.origin,
-      deadline,
-    };
-    void updateSession(REQUESTS_KEY, {} as Record<string, RequestRecord>, (all) => ({
-      value: { ...all, [requestId]: record },
-      result: undefined,
-    }));
+    return known.deadline;
   }
 
-  let caller: CallerContext;
-  try {
-    caller = callerContext(at.origin, at.frameId === 0, message.kind, message.frame);
-  } catch (e) {
-    const name = e instanceof WebAuthnError ? e.name : 'NotAllowedError';
-    return { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' };
+  async function ceremony(message: StartMessage, entry: Running, origin: string): Promise<CeremonyOutcome> {
+    const { requestId, kind } = message;
+    const deadline = await deadlineOf(message, { tabId: entry.tabId, frameId: entry.frameId, origin });
+    if (deadline === undefined) return notAllowed('The request is no longer pending.');
+    let caller: CallerContext;
+    try {
+      caller = callerContext(origin, entry.frameId === 0, kind, message.frame);
+    } catch (e) {
+      const name = e instanceof WebAuthnError ? e.name : 'NotAllowedError';
+      return { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' };
+    }
+    const { signal } = entry.controller;
+    const timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
+    try {
+      const request = { requestId, kind, options: message.options, caller, deadline, signal };
+      return await Promise.race([deps.route(request), aborted(signal)]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  at.entry.timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
-  const outcome = await route({
-    requestId,
-    kind: message.kind,
-    options: message.options,
-    caller,
-    deadline,
-    signal: at.entry.controller.signal,
-  });
-  // The page aborted: it already rejected with its signal's reason and listens no more.
-  if (at.entry.controller.signal.reason === 'abort') return undefined;
-  return outcome;
-}
+  async function start(port: DoorPort, message: StartMessage): Promise<void> {
+    const { sender } = port;
+    const origin = senderOrigin(sender);
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId ?? 0;
+    const { requestId } = message;
+    if (!origin || origin === 'null' || tabId === undefined) {
+      reply(port, requestId, notAllowed('This document cannot use WebAuthn.'));
+      return;
+    }
+    const existing = running.get(requestId);
+    if (existing) {
+      // The relay reconnected while this request still runs: its answer goes to the new port.
+      if (message.type === 'resume' && existing.tabId === tabId && existing.frameId === frameId) {
+        existing.port = port;
+        if (existing.controller.signal.aborted)
+          reply(port, requestId, notAllowed('The request was cancelled.'));
+      } else reply(port, requestId, notAllowed('A request is already pending.'));
+      return;
+    }
+    // One request at a time per document, as browsers do: a page cannot pile up prompts. An aborted
+    // one that is still settling does not count (libraries abort and ask again at once).
+    const busy = (r: Running) => r.tabId === tabId && r.frameId === frameId && !r.controller.signal.aborted;
+    if ([...running.values()].some(busy)) {
+      reply(port, requestId, notAllowed('A request is already pending.'));
+      return;
+    }
+    // Only the tab the user is looking at may pop up a prompt: a background tab or a hidden document
+    // could otherwise put one in front of the user at a moment of its choosing (keyjacking).
+    if (message.type === 'begin' && (sender?.tab?.active === false || !message.frame.documentVisible)) {
+      reply(port, requestId, notAllowed('The document is not visible: WebAuthn needs the tab in front.'));
+      return;
+    }
+    const entry: Running = { port, tabId, frameId, controller: new AbortController() };
+    running.set(requestId, entry);
+    let outcome: CeremonyOutcome;
+    try {
+      outcome = await ceremony(message, entry, origin);
+    } catch (e) {
+      // Whatever failed, the page hears back; the message says nothing of internals.
+      console.error('Tapkey: request failed', e instanceof Error ? `${e.name}: ${e.message}` : typeof e);
+      outcome = notAllowed('The security key could not complete the request.');
+    }
+    running.delete(requestId);
+    // The page aborted: it already rejected with its signal's reason and listens no more.
+    if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
+    deps.settled?.();
+    await deps.records.delete(requestId).catch(() => undefined);
+  }
 
-export function handleCeremonyPort(port: browser.Runtime.Port, route: Router): void {
-  const mine = new Set<string>();
-  port.onMessage.addListener((message: unknown) => {
-    if (!isRelayToWorker(message)) return;
-    if (message.type === 'begin' || message.type === 'resume') {
-      mine.add(message.requestId);
-      void start(port, message, route);
-    } else if (message.type === 'abort' && mine.has(message.requestId)) {
-      abortRequest(message.requestId, 'abort');
-    }
-  });
-  // Tab closed or navigated: its requests, and their prompts, go away with it.
-  port.onDisconnect.addListener(() => {
-    for (const requestId of mine) {
-      if (running.get(requestId)?.port === port) abortRequest(requestId, 'abort');
-    }
-  });
+  function connect(port: DoorPort): void {
+    const mine = new Set<string>();
+    port.onMessage.addListener((message: unknown) => {
+      if (!isRelayToWorker(message)) return;
+      if (message.type === 'begin' || message.type === 'resume') {
+        mine.add(message.requestId);
+        void start(port, message);
+      } else if (message.type === 'abort' && mine.has(message.requestId)) {
+        abortRequest(message.requestId, 'abort');
+      }
+    });
+    // Tab closed or navigated: its requests, and their prompts, go away with it. A relay that only
+    // lost its worker reconnects and resumes on a new port before this matters.
+    port.onDisconnect.addListener(() => {
+      for (const requestId of mine) {
+        if (running.get(requestId)?.port === port) abortRequest(requestId, 'abort');
+      }
+    });
+  }
+
+  return { connect, running: () => [...running.keys()] };
 }

@@ -1,0 +1,180 @@
+/**
+ * Issue 8, defect 5: every request gets an answer by its deadline, whatever fails in between.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CeremonyOutcome, WorkerToRelay } from '../../messages/protocol.ts';
+import { createPageDoor, type DoorPort, type RequestRecord, type RequestRecords } from './page-door.ts';
+import type { CeremonyRequest, Router } from './router.ts';
+
+const REQUEST_ID = '123e4567-e89b-42d3-a456-426614174000';
+const frame = {
+  ancestorOrigins: [],
+  permissionsPolicyAllows: true,
+  hasTransientActivation: false,
+  documentVisible: true,
+};
+const begin = {
+  type: 'begin',
+  requestId: REQUEST_ID,
+  kind: 'get',
+  options: { timeout: 10_000 },
+  frame,
+} as const;
+const result: CeremonyOutcome = { type: 'fallback' };
+
+function fakePort(): DoorPort & { sent: WorkerToRelay[]; deliver(m: unknown): void; close(): void } {
+  const onMessage: ((m: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const sent: WorkerToRelay[] = [];
+  return {
+    sender: { origin: 'https://example.com', frameId: 0, tab: { id: 7, active: true } },
+    postMessage: (m) => sent.push(m),
+    onMessage: { addListener: (l) => onMessage.push(l) },
+    onDisconnect: { addListener: (l) => onDisconnect.push(l) },
+    sent,
+    deliver: (m) => {
+      for (const l of onMessage) l(m);
+    },
+    close: () => {
+      for (const l of onDisconnect) l();
+    },
+  };
+}
+
+function memoryRecords(): RequestRecords & { all: Map<string, RequestRecord> } {
+  const all = new Map<string, RequestRecord>();
+  return {
+    all,
+    get: async (id) => all.get(id),
+    put: async (r) => void all.set(r.requestId, r),
+    delete: async (id) => void all.delete(id),
+  };
+}
+
+const never: Router = () => new Promise(() => undefined);
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe('page door: every request is answered', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a ceremony that never settles is answered NotAllowedError at its deadline', async () => {
+    const door = createPageDoor({ route: never, records: memoryRecords() });
+    const port = fakePort();
+    door.connect(port);
+    port.deliver(begin);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(port.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(port.sent).toMatchObject([{ requestId: REQUEST_ID, type: 'error', name: 'NotAllowedError' }]);
+    expect(door.running()).toEqual([]);
+  });
+
+  it('a ceremony that throws is answered at once, without internals', async () => {
+    const route: Router = async () => {
+      throw new Error('IndexedDB exploded: secret detail');
+    };
+    const port = fakePort();
+    createPageDoor({ route, records: memoryRecords() }).connect(port);
+    port.deliver(begin);
+    await settle();
+    expect(port.sent).toHaveLength(1);
+    expect(port.sent[0]).toMatchObject({ type: 'error', name: 'NotAllowedError' });
+    expect(JSON.stringify(port.sent)).not.toContain('secret detail');
+  });
+
+  it('records that cannot be read or written do not leave the page waiting', async () => {
+    const broken: RequestRecords = {
+      get: async () => {
+        throw new Error('storage gone');
+      },
+      put: async () => {
+        throw new Error('storage gone');
+      },
+      delete: async () => {
+        throw new Error('storage gone');
+      },
+    };
+    const ok: Router = async () => result;
+    const first = fakePort();
+    createPageDoor({ route: ok, records: broken }).connect(first);
+    first.deliver(begin);
+    await settle();
+    expect(first.sent).toMatchObject([{ type: 'fallback' }]);
+    // A resume in a restarted worker whose records cannot be read is answered too.
+    const second = fakePort();
+    createPageDoor({ route: ok, records: broken }).connect(second);
+    second.deliver({ ...begin, type: 'resume' });
+    await settle();
+    expect(second.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
+  });
+
+  it('a resume while the request still runs moves its answer to the new port', async () => {
+    let finish: (o: CeremonyOutcome) => void = () => undefined;
+    const route: Router = () => new Promise((resolve) => (finish = resolve));
+    const door = createPageDoor({ route, records: memoryRecords() });
+    const old = fakePort();
+    door.connect(old);
+    old.deliver(begin);
+    await settle();
+    const fresh = fakePort();
+    door.connect(fresh);
+    fresh.deliver({ ...begin, type: 'resume' });
+    await settle();
+    finish(result);
+    await settle();
+    expect(old.sent).toEqual([]);
+    expect(fresh.sent).toMatchObject([{ requestId: REQUEST_ID, type: 'fallback' }]);
+  });
+
+  it('a resume from another document is refused, the running request is untouched', async () => {
+    const records = memoryRecords();
+    const door = createPageDoor({ route: never, records });
+    const port = fakePort();
+    door.connect(port);
+    port.deliver(begin);
+    await settle();
+    const other = fakePort();
+    other.sender = { ...other.sender, frameId: 3 };
+    door.connect(other);
+    other.deliver({ ...begin, type: 'resume' });
+    await settle();
+    expect(other.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
+    expect(door.running()).toEqual([REQUEST_ID]);
+  });
+
+  it('the page’s abort reaches the ceremony, and the page (already rejected) gets no answer', async () => {
+    let seen: CeremonyRequest | undefined;
+    const route: Router = (request) => {
+      seen = request;
+      return new Promise(() => undefined);
+    };
+    const records = memoryRecords();
+    const port = fakePort();
+    createPageDoor({ route, records }).connect(port);
+    port.deliver(begin);
+    await settle();
+    port.deliver({ type: 'abort', requestId: REQUEST_ID });
+    await settle();
+    expect(seen?.signal.aborted).toBe(true);
+    expect(port.sent).toEqual([]);
+    expect(records.all.size).toBe(0);
+  });
+
+  it('a closed tab aborts its request', async () => {
+    let seen: CeremonyRequest | undefined;
+    const route: Router = (request) => {
+      seen = request;
+      return new Promise(() => undefined);
+    };
+    const door = createPageDoor({ route, records: memoryRecords() });
+    const port = fakePort();
+    door.connect(port);
+    port.deliver(begin);
+    await settle();
+    port.close();
+    await settle();
+    expect(seen?.signal.reason).toBe('abort');
+    expect(door.running()).toEqual([]);
+  });
+});
