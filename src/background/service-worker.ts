@@ -11,7 +11,7 @@ import { openVault } from '../storage/open-vault.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
 import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
-import { dropExpired, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
+import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
 import { codesHandlers } from './codes/codes-api.ts';
@@ -53,5 +53,9 @@ browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab)
   if (command === 'fill-code') void vault.codes().then((store) => fillFromCommand(store, tab));
 });
 
+/** How long a restarted worker waits for the relays of pending requests to resume them. */
+const RESUME_GRACE_MS = 3_000;
+
 onPromptsChanged(refreshPopups);
 void dropExpired(Date.now()).then(updateBadge);
+setTimeout(() => void dropUnclaimed(door.running()).then(updateBadge), RESUME_GRACE_MS);

@@ -177,4 +177,30 @@ describe('page door: every request is answered', () => {
     expect(seen?.signal.reason).toBe('abort');
     expect(door.running()).toEqual([]);
   });
+
+  it('a resume that asks something else than the request it resumes is refused (defect 6)', async () => {
+    const records = memoryRecords();
+    const ok: Router = async () => result;
+    // The first worker life began the request and kept its record, then stopped.
+    const first = fakePort();
+    createPageDoor({ route: never, records }).connect(first);
+    first.deliver(begin);
+    await settle();
+    const kept = new Map(records.all);
+    // In the next life, a resume with other options (another challenge, say) gets no prompt or answer.
+    const restarted = memoryRecords();
+    for (const [id, r] of kept) restarted.all.set(id, r);
+    const changed = fakePort();
+    createPageDoor({ route: ok, records: restarted }).connect(changed);
+    changed.deliver({ ...begin, type: 'resume', options: { timeout: 10_000, challenge: 'other' } });
+    await settle();
+    expect(changed.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
+    // The same request, resumed, goes on.
+    for (const [id, r] of kept) restarted.all.set(id, r);
+    const same = fakePort();
+    createPageDoor({ route: ok, records: restarted }).connect(same);
+    same.deliver({ ...begin, type: 'resume' });
+    await settle();
+    expect(same.sent).toMatchObject([{ type: 'fallback' }]);
+  });
 });

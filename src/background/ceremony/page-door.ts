@@ -8,12 +8,14 @@
  * request is answered by its deadline whatever fails in between: the ceremony is raced against the
  * deadline, and an unexpected failure is answered as NotAllowedError.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { timeoutOf } from '../../client/adjust-timeout.ts';
 import { callerContext } from '../../client/caller.ts';
 import { WebAuthnError } from '../../client/errors.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { isRelayToWorker } from '../../messages/guards.ts';
 import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../../messages/protocol.ts';
+import { toBase64url, utf8 } from '../../shared/bytes.ts';
 import type { Router } from './router.ts';
 
 /** What a restarted worker needs to accept a `resume` for the same request. */
@@ -23,6 +25,8 @@ export interface RequestRecord {
   frameId: number;
   origin: string;
   deadline: number;
+  /** SHA-256 of the request's kind, origin and options: a resume must ask exactly the same. */
+  digest: string;
 }
 
 /** Where request records outlive the worker (storage.session in the extension; memory in tests). */
@@ -56,6 +60,11 @@ interface Running {
 
 /** A relay's `begin` or `resume`. */
 type StartMessage = Extract<RelayToWorker, { type: 'begin' | 'resume' }>;
+
+/** Binds a request's record (and so the user's answer to its prompt) to what it asks. */
+function requestDigest(message: StartMessage, origin: string): string {
+  return toBase64url(sha256(utf8(JSON.stringify([message.kind, origin, message.options]))));
+}
 
 const notAllowed = (message: string): CeremonyOutcome => ({
   type: 'error',
@@ -97,19 +106,25 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     running.get(requestId)?.controller.abort(reason);
 
   /** The request's deadline: remembered from `begin`, or the record a resume must match. */
-  async function deadlineOf(message: StartMessage, at: Omit<RequestRecord, 'deadline' | 'requestId'>) {
+  async function deadlineOf(message: StartMessage, at: Pick<RequestRecord, 'tabId' | 'frameId' | 'origin'>) {
     const { requestId } = message;
+    const digest = requestDigest(message, at.origin);
     if (message.type === 'begin') {
-      const record: RequestRecord = { requestId, ...at, deadline: Date.now() + timeoutOf(message.options) };
+      const deadline = Date.now() + timeoutOf(message.options);
+      const record: RequestRecord = { requestId, ...at, deadline, digest };
       // Written behind: only a worker restart minutes from now needs it, not this ceremony.
       void deps.records.put(record).catch(() => undefined);
       return record.deadline;
     }
     const known = await deps.records.get(requestId);
-    // A resume must come from the same document that began it.
-    if (!known || known.tabId !== at.tabId || known.frameId !== at.frameId || known.origin !== at.origin) {
-      return undefined;
-    }
+    // A resume must come from the same document that began it, and ask the same: an answer the user
+    // gave is bound to the request it was given for.
+    const same =
+      known?.tabId === at.tabId &&
+      known.frameId === at.frameId &&
+      known.origin === at.origin &&
+      known.digest === digest;
+    if (!same) return undefined;
     return known.deadline;
   }
 

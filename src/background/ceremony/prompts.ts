@@ -146,6 +146,20 @@ export async function dropExpired(now: number): Promise<void> {
   }
 }
 
+/**
+ * After a worker restart: drops prompts whose requests did not come back (their document is gone,
+ * or it cannot resume), so they do not block the queue until their deadline. Relays resume at once
+ * when their worker stops, so `alive` is asked a few seconds after the start.
+ */
+export async function dropUnclaimed(alive: readonly string[]): Promise<void> {
+  await load();
+  const kept = queue!.filter((p) => alive.includes(p.promptId));
+  if (kept.length !== queue!.length) {
+    queue = kept;
+    changed(true);
+  }
+}
+
 export async function getPrompt(promptId: string): Promise<PromptState | undefined> {
   return (await load()).find((p) => p.promptId === promptId);
 }
