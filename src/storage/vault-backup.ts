@@ -1,0 +1,165 @@
+/**
+ * The vault to and from a backup payload. Export opens every private key and secret (the caller
+ * seals the payload at once); restore seals everything first, then writes passkeys and accounts in
+ * ONE transaction: all of it or nothing.
+ */
+import { credentialInfo } from '../authenticator/credential-info.ts';
+import type { BackupAccount, BackupPasskey, BackupPayload } from '../backup/backup-payload.ts';
+import { restoredCounter } from '../backup/restored-counter.ts';
+import { fromBase64url, toBase64url } from '../shared/bytes.ts';
+import { accountFields } from '../totp/account-fields.ts';
+import { decodeBase32, encodeBase32 } from '../totp/base32.ts';
+import type { OtpAccount } from '../totp/types.ts';
+import { credentialKeyAad, otpSecretAad } from './aad.ts';
+import type { VaultDB } from './open-vault.ts';
+import type { DuplicatePolicy, IdbOtpStore } from './otp-store.ts';
+import type { CredentialRecord, OtpAccountRecord } from './schema.ts';
+import { seal, unseal } from './seal.ts';
+import { writeTransaction } from './write-transaction.ts';
+
+export async function exportVault(
+  db: VaultDB,
+  key: CryptoKey,
+  codes: IdbOtpStore,
+  settings: BackupPayload['settings'],
+): Promise<BackupPayload> {
+  const passkeys: BackupPasskey[] = [];
+  for (const record of await db.getAll('credentials')) {
+    const privateKey = await unseal(key, record.privateKey, credentialKeyAad(record));
+    passkeys.push({
+      ...credentialInfo(record),
+      credentialId: record.id,
+      userHandle: toBase64url(record.userHandle),
+      privateKey: toBase64url(privateKey),
+      publicKeyCose: toBase64url(record.publicKeyCose),
+    });
+  }
+  const accounts: BackupAccount[] = (await codes.list()).map((a) => ({
+    ...accountFields(a),
+    secret: encodeBase32(a.secret),
+    order: a.order,
+    createdAt: a.createdAt,
+  }));
+  return { passkeys, accounts, settings };
+}
+
+export interface RestorePlan {
+  passkeys: { total: number; alreadyHere: number };
+  accounts: { total: number; duplicates: number };
+}
+
+export interface RestoreResult {
+  passkeysAdded: number;
+  passkeysUpdated: number;
+  accountsAdded: number;
+  accountsReplaced: number;
+  accountsSkipped: number;
+}
+
+function toAccount(a: BackupAccount): OtpAccount {
+  return { ...accountFields(a), secret: decodeBase32(a.secret) };
+}
+
+/** What a restore would do, for the user to see (and choose for duplicate accounts) first. */
+export async function planRestore(
+  db: VaultDB,
+  codes: IdbOtpStore,
+  payload: BackupPayload,
+): Promise<RestorePlan> {
+  const here = await Promise.all(payload.passkeys.map((p) => db.getKey('credentials', p.credentialId)));
+  const duplicates = await codes.findDuplicates(payload.accounts.map(toAccount));
+  return {
+    passkeys: { total: payload.passkeys.length, alreadyHere: here.filter((k) => k !== undefined).length },
+    accounts: { total: payload.accounts.length, duplicates: duplicates.length },
+  };
+}
+
+/**
+ * Merges a backup into the vault. A passkey already here keeps its names and the higher counter; every
+ * restored counter moves past what the site may have seen since the backup (restored-counter.ts).
+ * Accounts that duplicate stored ones (same secret, or same issuer and name) follow `onDuplicate`.
+ */
+export async function restoreVault(
+  db: VaultDB,
+  key: CryptoKey,
+  codes: IdbOtpStore,
+  payload: BackupPayload,
+  onDuplicate: Exclude<DuplicatePolicy, 'ask'>,
+  now: number,
+): Promise<RestoreResult> {
+  const result: RestoreResult = {
+    passkeysAdded: 0,
+    passkeysUpdated: 0,
+    accountsAdded: 0,
+    accountsReplaced: 0,
+    accountsSkipped: 0,
+  };
+  // Everything is sealed before the transaction opens: WebCrypto inside one would commit it early.
+  const credentials: CredentialRecord[] = [];
+  for (const p of payload.passkeys) {
+    const userHandle = fromBase64url(p.userHandle);
+    const record: CredentialRecord = {
+      ...credentialInfo(p),
+      id: p.credentialId,
+      userHandle,
+      userHandleKey: p.userHandle,
+      publicKeyCose: fromBase64url(p.publicKeyCose),
+      privateKey: await seal(
+        key,
+        fromBase64url(p.privateKey),
+        credentialKeyAad({ id: p.credentialId, rpId: p.rpId }),
+      ),
+    };
+    credentials.push(record);
+  }
+  const incoming = payload.accounts.map(toAccount);
+  const stored = await codes.list();
+  const duplicateOf = new Map(
+    (await codes.findDuplicates(incoming, stored)).map((d) => [d.index, d.existingId]),
+  );
+  let order = stored.reduce((max, a) => Math.max(max, a.order), -1) + 1;
+  const accounts: OtpAccountRecord[] = [];
+  for (const [i, account] of incoming.entries()) {
+    const existingId = duplicateOf.get(i);
+    if (existingId !== undefined && onDuplicate === 'skip') {
+      result.accountsSkipped++;
+      continue;
+    }
+    const replacing = existingId !== undefined && onDuplicate === 'replace';
+    const id = replacing ? existingId : crypto.randomUUID();
+    const kept = replacing ? stored.find((s) => s.id === existingId) : undefined;
+    accounts.push({
+      ...accountFields(account),
+      id,
+      order: kept?.order ?? order++,
+      createdAt: kept?.createdAt ?? payload.accounts[i]!.createdAt,
+      secret: await seal(key, account.secret, otpSecretAad({ id })),
+    });
+    if (replacing) result.accountsReplaced++;
+    else result.accountsAdded++;
+  }
+
+  const tx = writeTransaction(db, ['credentials', 'otpAccounts']);
+  const credentialStore = tx.objectStore('credentials');
+  for (const record of credentials) {
+    const here = await credentialStore.get(record.id);
+    if (here && here.rpId !== record.rpId) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new Error(
+        `passkey ${record.id} belongs to ${here.rpId} here but to ${record.rpId} in the backup`,
+      );
+    }
+    record.signCount = restoredCounter(record.signCount, here?.signCount, now);
+    if (here) {
+      // The names and dates kept here are as new as the backup's, or newer.
+      Object.assign(record, credentialInfo({ ...here, signCount: record.signCount }));
+      result.passkeysUpdated++;
+    } else result.passkeysAdded++;
+    await credentialStore.put(record);
+  }
+  const accountStore = tx.objectStore('otpAccounts');
+  for (const record of accounts) await accountStore.put(record);
+  await tx.done;
+  return result;
+}
