@@ -76,7 +76,6 @@ describe('vault backup and restore', () => {
       credentialId: payload.passkeys[0]!.credentialId,
     });
     payload.accounts.push({
-      ...(await exportVault(v.db, await v.key(), v.codes(), { bypassOrigins: [] })).accounts[0]!,
       kind: 'totp',
       issuer: 'X',
       accountName: 'y',
