@@ -25,15 +25,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-export function formatDate(ms: number | null): string {
-  if (ms === null) return 'never';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-}
-
-export function host(origin: string): string {
-  try {
-    return new URL(origin).hostname;
-  } catch {
-    return origin;
-  }
+/** A download of `text` as a file, from the popup. */
+export function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -4,19 +4,15 @@
  * backup import).
  */
 import { send } from '../../src/messages/client.ts';
-import { accountToWire, type OtpDuplicatePolicy } from '../../src/messages/otp-protocol.ts';
+import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import type { ImportIssue, OtpAccount } from '../../src/totp/types.ts';
-import { h } from '../dom.ts';
-import { label } from './format.ts';
+import { plural } from '../format.ts';
+import { askAboutDuplicates } from './duplicates-dialog.ts';
 
 export interface AddOutcome {
   added: number;
   replaced: number;
   skipped: number;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "Imported 12 accounts; 2 skipped: line 3: …". */
@@ -41,44 +37,7 @@ export async function addAccounts(accounts: readonly OtpAccount[], panel: HTMLEl
   if (first.duplicates.length === 0) return outcome;
 
   const duplicates = first.duplicates;
-  const policy = await new Promise<OtpDuplicatePolicy>((resolve) => {
-    const choose = (p: OtpDuplicatePolicy) => () => resolve(p);
-    const heading = h(
-      'h3',
-      { id: 'dup-title', tabIndex: -1 },
-      duplicates.length === 1
-        ? 'This account is already here'
-        : `${duplicates.length} accounts are already here`,
-    );
-    panel.replaceChildren(
-      h(
-        'section',
-        { className: 'duplicates', role: 'alertdialog', 'aria-labelledby': 'dup-title' },
-        heading,
-        h(
-          'ul',
-          {},
-          ...duplicates.map((d) => {
-            const account = accounts[d.index];
-            const why = d.reason === 'secret' ? 'same secret as' : 'same issuer and account name as';
-            return h('li', {}, `${account ? label(account) : 'An account'}: ${why} ${d.existingLabel}`);
-          }),
-        ),
-        h(
-          'div',
-          { className: 'actions' },
-          h('button', { type: 'button', id: 'dup-skip', onclick: choose('skip') }, 'Skip'),
-          h('button', { type: 'button', id: 'dup-add', onclick: choose('add') }, 'Add anyway'),
-          h(
-            'button',
-            { type: 'button', id: 'dup-replace', className: 'primary', onclick: choose('replace') },
-            'Replace',
-          ),
-        ),
-      ),
-    );
-    heading.focus();
-  });
+  const policy = await askAboutDuplicates(duplicates, accounts, panel);
   panel.replaceChildren();
   if (policy === 'skip') return { ...outcome, skipped: outcome.skipped + duplicates.length };
   const again = duplicates.flatMap((d) => (accounts[d.index] ? [accounts[d.index]!] : []));

@@ -21,13 +21,3 @@ export async function targetTab(): Promise<TargetTab> {
     return {};
   }
 }
-
-/** The hostname of a web tab, or '' (no Public Suffix List needed here: the worker scores sites). */
-export function webHostname(url: string | undefined): string {
-  if (!url || !/^https?:/i.test(url)) return '';
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}

@@ -3,6 +3,7 @@
  * and dates, never key material. Picked field by field from whatever holds more (a stored record, a
  * new credential), so a field added to those can never reach a view by accident.
  */
+import { pick } from '../shared/pick.ts';
 import type { SupportedAlg } from './keys.ts';
 
 export interface CredentialInfo {
@@ -17,7 +18,7 @@ export interface CredentialInfo {
   lastUsedAt: number | null;
 }
 
-const KEYS = {
+const KEYS: Record<keyof CredentialInfo, true> = {
   rpId: true,
   rpName: true,
   userName: true,
@@ -27,11 +28,9 @@ const KEYS = {
   signCount: true,
   createdAt: true,
   lastUsedAt: true,
-} as const satisfies Record<keyof CredentialInfo, true>;
+};
 
 /** The {@link CredentialInfo} fields of `from`, and nothing else. */
 export function credentialInfo(from: CredentialInfo): CredentialInfo {
-  const out = {} as Record<keyof CredentialInfo, unknown>;
-  for (const key of Object.keys(KEYS) as (keyof CredentialInfo)[]) out[key] = from[key];
-  return out as CredentialInfo;
+  return pick(from, KEYS);
 }

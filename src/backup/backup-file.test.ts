@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accountFields } from '../totp/account-fields.ts';
+import { testAccount } from '../totp/testing/fixtures.ts';
 import { BACKUP_FORMAT, BackupError, openBackup, readBackupHeader, sealBackup } from './backup-file.ts';
 import type { BackupPayload } from './backup-payload.ts';
 import { restoredCounter } from './restored-counter.ts';
@@ -30,15 +32,9 @@ const payload: BackupPayload = {
   ],
   accounts: [
     {
-      kind: 'totp',
-      issuer: 'Example',
-      accountName: 'alice',
+      // The Key Uri Format wiki's example secret ("Hello!" then 0xdeadbeef).
+      ...accountFields(testAccount({ issuer: 'Example', accountName: 'alice', secret: new Uint8Array() })),
       secret: 'JBSWY3DPEHPK3PXP',
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-      extra: {},
       order: 0,
       createdAt: 1_790_000_000_000,
     },

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBackup, sealBackup } from '../backup/backup-file.ts';
+import { accountFields } from '../totp/account-fields.ts';
+import { testAccount } from '../totp/testing/fixtures.ts';
 import { IdbCredentialStore } from './credential-store.ts';
 import { openVault } from './open-vault.ts';
 import { IdbOtpStore } from './otp-store.ts';
@@ -76,15 +78,8 @@ describe('vault backup and restore', () => {
       credentialId: payload.passkeys[0]!.credentialId,
     });
     payload.accounts.push({
-      kind: 'totp',
-      issuer: 'X',
-      accountName: 'y',
+      ...accountFields(testAccount({ issuer: 'X', accountName: 'y', secret: new Uint8Array() })),
       secret: 'JBSWY3DPEHPK3PXP',
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-      extra: {},
       order: 0,
       createdAt: 1,
     });

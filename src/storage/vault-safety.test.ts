@@ -23,10 +23,30 @@ async function setup() {
   return { db, cache, credentials: new IdbCredentialStore(db, key), codes: new IdbOtpStore(db, key) };
 }
 
-/** A property of the real database, methods bound to it (idb's methods need their own `this`). */
-function passThrough(target: VaultDB, property: string | symbol): unknown {
-  const value = Reflect.get(target, property, target);
-  return typeof value === 'function' ? value.bind(target) : value;
+/**
+ * The database, but the first `getAll(store)` runs `meanwhile` after its snapshot is read: a write
+ * that lands while the vault key is being replaced.
+ */
+function racing(
+  db: VaultDB,
+  store: 'credentials' | 'otpAccounts',
+  meanwhile: () => Promise<unknown>,
+): VaultDB {
+  let done = false;
+  return new Proxy(db, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+      return async (name: 'credentials' | 'otpAccounts') => {
+        const all = await target.getAll(name);
+        if (name === store && !done) {
+          done = true;
+          await meanwhile();
+        }
+        return all;
+      };
+    },
+  });
 }
 
 const idOf = (n: number) => toBase64url(Uint8Array.of(n, n, n));
@@ -92,21 +112,8 @@ describe('a PIN change replaces the vault key (defect 3)', () => {
     const oldRaw = await rawVaultKey(db, cache);
     const newRaw = crypto.getRandomValues(new Uint8Array(32));
     // The first snapshot is taken, then another credential lands (sealed with the old key).
-    let added = false;
-    const racing = new Proxy(db, {
-      get(target, property) {
-        if (property !== 'getAll') return passThrough(target, property);
-        return async (store: 'credentials' | 'otpAccounts') => {
-          const all = await target.getAll(store);
-          if (store === 'credentials' && !added) {
-            added = true;
-            await credentials.add(sampleCredential(2));
-          }
-          return all;
-        };
-      },
-    }) as VaultDB;
-    await rekeyVault(racing, oldRaw, newRaw, { kind: 'plain', key: newRaw });
+    const db2 = racing(db, 'credentials', () => credentials.add(sampleCredential(2)));
+    await rekeyVault(db2, oldRaw, newRaw, { kind: 'plain', key: newRaw });
     for (const id of [1, 2])
       expect(await opensWith(newRaw, (await db.get('credentials', idOf(id)))!)).toBe(true);
   });
@@ -116,21 +123,10 @@ describe('a PIN change replaces the vault key (defect 3)', () => {
     await credentials.add(sampleCredential(1));
     const oldRaw = await rawVaultKey(db, cache);
     const newRaw = crypto.getRandomValues(new Uint8Array(32));
-    let signed = false;
-    const racing = new Proxy(db, {
-      get(target, property) {
-        if (property !== 'getAll') return passThrough(target, property);
-        return async (store: 'credentials' | 'otpAccounts') => {
-          const all = await target.getAll(store);
-          if (store === 'otpAccounts' && !signed) {
-            signed = true;
-            await credentials.useForSigning('example.com', Uint8Array.of(1, 1, 1), 9);
-          }
-          return all;
-        };
-      },
-    }) as VaultDB;
-    await rekeyVault(racing, oldRaw, newRaw, { kind: 'plain', key: newRaw });
+    const db2 = racing(db, 'otpAccounts', () =>
+      credentials.useForSigning('example.com', Uint8Array.of(1, 1, 1), 9),
+    );
+    await rekeyVault(db2, oldRaw, newRaw, { kind: 'plain', key: newRaw });
     expect((await db.get('credentials', idOf(1)))?.signCount).toBe(1);
   });
 });

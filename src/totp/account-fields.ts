@@ -2,11 +2,12 @@
  * An account's fields besides its secret, picked one by one: whatever bigger object an account comes
  * in (a stored record, a message), nothing else is passed on. The one list of those fields.
  */
+import { pick } from '../shared/pick.ts';
 import type { OtpAccount } from './types.ts';
 
 export type OtpAccountFields = Omit<OtpAccount, 'secret'>;
 
-const FIELDS = {
+const FIELDS: Record<keyof OtpAccountFields, true> = {
   kind: true,
   issuer: true,
   accountName: true,
@@ -15,12 +16,10 @@ const FIELDS = {
   period: true,
   counter: true,
   extra: true,
-} as const satisfies Record<keyof OtpAccountFields, true>;
+};
 
 export function accountFields(from: OtpAccountFields): OtpAccountFields {
-  const out = {} as Record<keyof OtpAccountFields, unknown>;
-  for (const key of Object.keys(FIELDS) as (keyof OtpAccountFields)[]) out[key] = from[key];
-  return { ...(out as OtpAccountFields), extra: { ...from.extra } };
+  return { ...pick(from, FIELDS), extra: { ...from.extra } };
 }
 
 /** What a vault keeps beside an account. */

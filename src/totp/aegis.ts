@@ -3,23 +3,24 @@
  * https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md:
  * `{ version: 1, header: { slots: null, params: null }, db: { version, entries: [...] } }`, each entry
  * `{ type, uuid, name, issuer, note, favorite, icon, info: { secret, algo, digits, period | counter } }`.
- * Encrypted vaults (scrypt + AES-GCM) are refused: Tapkey asks the user to export without a password.
+ * Encrypted vaults (scrypt + AES-GCM) throw {@link PasswordRequiredError}; aegis-encrypted.ts opens
+ * them and hands the decrypted `db` to {@link importAegisDb}.
  */
 import { decodeBase32, encodeBase32 } from './base32.ts';
+import { PasswordRequiredError, passwordRequiredMessage } from './import-backup-errors.ts';
 import { entryLabel, importEntries } from './import-entries.ts';
 import { isObject, type JsonObject, optionalString, optionalWhole, parseJson } from './json.ts';
 import { makeAccount } from './make-account.ts';
 import type { ImportResult, OtpAccount } from './types.ts';
 
-/** Shown for every encrypted Aegis backup. */
-export const AEGIS_ENCRYPTED_MESSAGE =
-  'this Aegis backup is encrypted; export it unencrypted from Aegis (Settings → Import & Export → ' +
-  'Export, with "Encrypt the vault" turned off) and import that file';
+/** The message of the {@link PasswordRequiredError} every encrypted Aegis backup gives. */
+export const AEGIS_ENCRYPTED_MESSAGE = passwordRequiredMessage('aegis');
 
 /**
  * Reads an Aegis vault export. Entries of types Tapkey lacks (Yandex, mOTP, …) or with bad fields are
  * reported in `issues`; icons, notes, favourites and groups are not imported.
- * @throws TypeError if the file is not JSON, not an Aegis vault, or encrypted.
+ * @throws PasswordRequiredError for an encrypted vault.
+ * @throws TypeError if the file is not JSON or not an Aegis vault.
  */
 export function importAegisJson(text: string): ImportResult {
   return importAegisValue(parseJson(text, 'this Aegis backup'));
@@ -27,17 +28,37 @@ export function importAegisJson(text: string): ImportResult {
 
 /** {@link importAegisJson} for JSON that is already parsed. */
 export function importAegisValue(root: unknown): ImportResult {
-  if (!isObject(root) || !('db' in root) || !isObject(root.header)) {
-    throw new TypeError('this file is not an Aegis vault (it has no header and db)');
-  }
-  const header = root.header;
-  if (typeof root.db === 'string' || (header.slots !== null && header.slots !== undefined)) {
-    throw new TypeError(AEGIS_ENCRYPTED_MESSAGE);
-  }
-  if (!isObject(root.db) || !Array.isArray(root.db.entries)) {
+  if (!isAegisVault(root)) throw new TypeError('this file is not an Aegis vault (it has no header and db)');
+  if (isEncryptedAegis(root)) throw new PasswordRequiredError('aegis');
+  return importAegisDb(root.db);
+}
+
+/** An object with Aegis' top-level `header` object and a `db` (object or encrypted text). */
+export type AegisVault = JsonObject & { header: JsonObject };
+
+/** True for an object with Aegis' top-level `header` object and `db`. */
+export function isAegisVault(root: unknown): root is AegisVault {
+  return isObject(root) && 'db' in root && isObject(root.header);
+}
+
+/**
+ * True for an encrypted vault: docs/vault.md makes `db` a base64 string then, and says that
+ * `slots: null` (with `params: null`) marks a plain one.
+ */
+export function isEncryptedAegis(vault: AegisVault): boolean {
+  const slots = vault.header.slots;
+  return typeof vault.db === 'string' || (slots !== null && slots !== undefined);
+}
+
+/**
+ * Reads the vault contents (docs/vault.md, "Content": `{ version, entries }`): the plain vault's `db`
+ * object, or what an encrypted vault's `db` decrypts to.
+ */
+export function importAegisDb(db: unknown): ImportResult {
+  if (!isObject(db) || !Array.isArray(db.entries)) {
     throw new TypeError('this Aegis vault has no list of entries (db.entries)');
   }
-  return importEntries(root.db.entries, {
+  return importEntries(db.entries, {
     noun: 'entry',
     label: (entry) => entryLabel(entry.issuer, entry.name),
     read: readEntry,

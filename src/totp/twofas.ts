@@ -3,24 +3,26 @@
  * (twofas/2fas-android `BackupContent`/`BackupService`, twofas/2fas-ios): `{ services: [...],
  * schemaVersion, servicesEncrypted?, ... }`, each service `{ name, secret, otp: { account, issuer,
  * digits, period, algorithm, tokenType: 'TOTP'|'HOTP'|'STEAM', counter, label, link, source } }`.
- * Password-protected backups put everything in `servicesEncrypted` (PBKDF2 + AES-GCM) and are refused.
+ * Password-protected backups put the services in `servicesEncrypted` (PBKDF2 + AES-GCM) and throw
+ * {@link PasswordRequiredError}; twofas-encrypted.ts opens them and hands the decrypted list to
+ * {@link importTwoFasServices}.
  */
 import { decodeBase32 } from './base32.ts';
+import { PasswordRequiredError, passwordRequiredMessage } from './import-backup-errors.ts';
 import { entryLabel, importEntries } from './import-entries.ts';
 import { isObject, type JsonObject, optionalString, optionalWhole, parseJson } from './json.ts';
 import { makeAccount } from './make-account.ts';
 import type { ImportResult, OtpAccount, OtpKind } from './types.ts';
 
-/** Shown for every password-protected 2FAS backup. */
-export const TWOFAS_ENCRYPTED_MESSAGE =
-  'this 2FAS backup is encrypted with a password; export it again from 2FAS (Settings → 2FAS Backup → ' +
-  'Export to file) without a password and import that file';
+/** The message of the {@link PasswordRequiredError} every password-protected 2FAS backup gives. */
+export const TWOFAS_ENCRYPTED_MESSAGE = passwordRequiredMessage('2fas');
 
 const TOKEN_TYPES: Record<string, OtpKind> = { TOTP: 'totp', HOTP: 'hotp', STEAM: 'steam' };
 
 /**
  * Reads a `.2fas` backup. Services with unsupported token types or bad fields go to `issues`.
- * @throws TypeError if the file is not JSON, not a 2FAS backup, or encrypted.
+ * @throws PasswordRequiredError for a password-protected backup.
+ * @throws TypeError if the file is not JSON or not a 2FAS backup.
  */
 export function importTwoFasJson(text: string): ImportResult {
   return importTwoFasValue(parseJson(text, 'this 2FAS backup'));
@@ -28,14 +30,25 @@ export function importTwoFasJson(text: string): ImportResult {
 
 /** {@link importTwoFasJson} for JSON that is already parsed. */
 export function importTwoFasValue(root: unknown): ImportResult {
-  if (!isObject(root) || !('services' in root || 'servicesEncrypted' in root)) {
-    throw new TypeError('this file is not a 2FAS backup (it has no services)');
-  }
-  if (typeof root.servicesEncrypted === 'string' && root.servicesEncrypted !== '') {
-    throw new TypeError(TWOFAS_ENCRYPTED_MESSAGE);
-  }
-  if (!Array.isArray(root.services)) throw new TypeError('this 2FAS backup has no list of services');
-  return importEntries(root.services, {
+  if (!isTwoFasBackup(root)) throw new TypeError('this file is not a 2FAS backup (it has no services)');
+  if (isEncryptedTwoFas(root)) throw new PasswordRequiredError('2fas');
+  return importTwoFasServices(root.services);
+}
+
+/** True for an object with 2FAS' `services` or `servicesEncrypted`. */
+export function isTwoFasBackup(root: unknown): root is JsonObject {
+  return isObject(root) && ('services' in root || 'servicesEncrypted' in root);
+}
+
+/** True for a password-protected backup: its services are in a non-empty `servicesEncrypted`. */
+export function isEncryptedTwoFas(backup: JsonObject): boolean {
+  return typeof backup.servicesEncrypted === 'string' && backup.servicesEncrypted !== '';
+}
+
+/** Reads the list of services: a plain backup's `services`, or what `servicesEncrypted` decrypts to. */
+export function importTwoFasServices(services: unknown): ImportResult {
+  if (!Array.isArray(services)) throw new TypeError('this 2FAS backup has no list of services');
+  return importEntries(services, {
     noun: 'service',
     label: (service) => entryLabel(service.name, ''),
     read: readService,

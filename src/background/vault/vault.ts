@@ -3,9 +3,18 @@
  * authenticator codes), the PIN and the reset. Everything it caches lives here and goes in `reset()`,
  * so no other module keeps a copy that could outlive the keys it was made with.
  */
+
+import type { BackupPayload } from '../../backup/backup-payload.ts';
 import { IdbCredentialStore } from '../../storage/credential-store.ts';
 import type { VaultDB } from '../../storage/open-vault.ts';
 import { IdbOtpStore } from '../../storage/otp-store.ts';
+import {
+  exportVault,
+  planRestore,
+  type RestorePlan,
+  type RestoreResult,
+  restoreVault,
+} from '../../storage/vault-backup.ts';
 import {
   hasPin,
   PinError,
@@ -33,9 +42,14 @@ export class Vault {
   /** A key change (PIN set, changed, removed; reset) under way: key() waits for it. */
   private changing: Promise<unknown> = Promise.resolve();
 
+  /**
+   * @param used Called whenever the vault key is used (a signature, the codes, a backup), so that
+   *   auto-lock can measure the time without use.
+   */
   constructor(
     private readonly open: () => Promise<VaultDB>,
     private readonly unlocked: UnlockedKeyCache,
+    private readonly used: () => void = () => undefined,
   ) {}
 
   db(): Promise<VaultDB> {
@@ -58,6 +72,7 @@ export class Vault {
   /** Throws VaultLockedError while a PIN protects the vault and has not been entered. */
   private async key(): Promise<CryptoKey> {
     await this.changing;
+    this.used();
     if (this.cryptoKey) return this.cryptoKey;
     const generation = this.generation;
     const key = await vaultCryptoKey(await this.db(), this.unlocked);
@@ -117,6 +132,36 @@ export class Vault {
   async removePin(currentPin: string): Promise<void> {
     const db = await this.db();
     await this.changeKey(() => removePin(db, this.unlocked, currentPin));
+  }
+
+  /**
+   * Locks now (a PIN must be set): the unlocked key and everything opened with it are forgotten; the
+   * next signature or code asks for the PIN.
+   */
+  async lock(): Promise<void> {
+    if (!(await this.pinIsSet())) return;
+    await this.changeKey(() => this.unlocked.clear());
+  }
+
+  /** Everything in the vault, opened, for a backup file that is sealed at once. */
+  async exportAll(settings: BackupPayload['settings']): Promise<BackupPayload> {
+    return exportVault(await this.db(), await this.key(), await this.codes(), settings);
+  }
+
+  async planRestore(payload: BackupPayload): Promise<RestorePlan> {
+    return planRestore(await this.db(), await this.codes(), payload);
+  }
+
+  /** Restores a backup in one transaction; the code list cached from before goes. */
+  async restore(payload: BackupPayload, onDuplicate: 'skip' | 'replace' | 'add'): Promise<RestoreResult> {
+    const db = await this.db();
+    const key = await this.key();
+    const codes = await this.codes();
+    try {
+      return await restoreVault(db, key, codes, payload, onDuplicate, Date.now());
+    } finally {
+      this.codeStore = undefined;
+    }
   }
 
   /** Erases every passkey, code and the PIN (CTAP 2.1 §6.6 authenticatorReset), and what was cached. */

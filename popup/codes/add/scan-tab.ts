@@ -1,0 +1,31 @@
+/** "Scan QR code": the worker captures the tab and finds the QR codes on it. */
+import { send } from '../../../src/messages/client.ts';
+import { h } from '../../dom.ts';
+import type { Adder } from './adder.ts';
+
+export function scanButton(adder: Adder): HTMLButtonElement {
+  const button = h('button', { type: 'button', id: 'scan-qr', className: 'primary' }, 'Scan QR code');
+  button.addEventListener('click', () => void scan(adder, button));
+  return button;
+}
+
+async function scan(adder: Adder, button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
+  adder.fail('');
+  adder.work.replaceChildren(
+    h('p', { className: 'hint', role: 'status' }, 'Looking for QR codes on the page…'),
+  );
+  try {
+    const payload: { tabId?: number } = {};
+    if (adder.host.tabId !== undefined) payload.tabId = adder.host.tabId;
+    const result = await send('otp/scan-tab', payload);
+    adder.work.replaceChildren();
+    if (!result.ok) return adder.fail(result.error);
+    await adder.fromTexts(
+      result.texts,
+      'No QR code found on this page. Scroll it into view, or add the account another way.',
+    );
+  } finally {
+    button.disabled = false;
+  }
+}

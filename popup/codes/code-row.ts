@@ -1,0 +1,149 @@
+/**
+ * One account's row: name, code (click to copy), next code and countdown (TOTP/Steam) or counter
+ * (HOTP), and Fill / Next code / ⋯. The text nodes that change each second are kept on the Row.
+ */
+import type { OtpAccountView } from '../../src/messages/views.ts';
+import type { OtpAccount } from '../../src/totp/types.ts';
+import { h } from '../dom.ts';
+import { label } from '../format.ts';
+import { accountOf } from './account-secrets.ts';
+
+export interface Row {
+  view: OtpAccountView;
+  account: OtpAccount;
+  li: HTMLLIElement;
+  code: Text;
+  next: Text | null;
+  secs: Text | null;
+  ring: HTMLElement | null;
+  /** The time step the shown codes belong to (TOTP/Steam). */
+  step: number;
+  shownSecs: number;
+  current: string;
+  nextCode: string;
+  /** Lower-cased issuer + account, for search. */
+  haystack: string;
+}
+
+/** What the row's buttons do; the list decides. */
+export interface RowActions {
+  copy(row: Row): void;
+  fill(row: Row, button: HTMLButtonElement): void;
+  nextHotp(row: Row, button: HTMLButtonElement): void;
+  /** The ⋯ menu's content; `close` closes it. */
+  menu(view: OtpAccountView, close: () => void): HTMLElement;
+}
+
+/** What search looks in: issuer and account name, lower-cased. */
+export function haystackOf(view: OtpAccountView): string {
+  return `${view.issuer}\n${view.accountName}`.toLocaleLowerCase();
+}
+
+export function buildRow(view: OtpAccountView, forSite: boolean, actions: RowActions): Row {
+  const nameId = `otp-${view.id}-name`;
+  const hotp = view.kind === 'hotp';
+  const li = h('li', { className: 'otp', 'aria-labelledby': nameId });
+  li.dataset.id = view.id;
+  const row: Row = {
+    view,
+    account: accountOf(view),
+    li,
+    code: document.createTextNode(''),
+    next: hotp ? null : document.createTextNode(''),
+    secs: hotp ? null : document.createTextNode(''),
+    ring: hotp ? null : h('span', { className: 'otp-ring', 'aria-hidden': 'true' }),
+    step: -1,
+    shownSecs: -1,
+    current: '',
+    nextCode: '',
+    haystack: haystackOf(view),
+  };
+  li.append(rowHead(view, nameId, forSite), rowBody(row, actions), rowButtons(row, actions));
+  return row;
+}
+
+function rowHead(view: OtpAccountView, nameId: string, forSite: boolean): HTMLElement {
+  const both = view.issuer && view.accountName;
+  return h(
+    'div',
+    { className: 'otp-head' },
+    h(
+      'span',
+      { id: nameId, className: 'otp-name' },
+      h('strong', { className: 'otp-issuer' }, view.issuer || view.accountName || 'Unnamed'),
+      both ? ' ' : '',
+      both ? h('span', { className: 'otp-account' }, view.accountName) : '',
+    ),
+    forSite ? h('span', { className: 'otp-site' }, 'this site') : null,
+  );
+}
+
+function rowBody(row: Row, actions: RowActions): HTMLElement {
+  const codeButton = h(
+    'button',
+    { type: 'button', className: 'otp-code', title: 'Copy' },
+    h('span', { className: 'sr' }, 'Copy code '),
+    h('span', { className: 'code' }, row.code),
+  );
+  codeButton.addEventListener('click', () => actions.copy(row));
+  return h(
+    'div',
+    { className: 'otp-body' },
+    codeButton,
+    row.next
+      ? h('span', { className: 'otp-next' }, 'Next ', h('span', { className: 'next-code' }, row.next))
+      : null,
+    row.secs
+      ? h(
+          'span',
+          { className: 'otp-timer', title: 'Seconds left' },
+          row.ring,
+          h('span', { className: 'secs' }, row.secs),
+          h('span', { className: 'sr' }, ' seconds left'),
+        )
+      : h('span', { className: 'otp-counter' }, `Counter ${row.view.counter}`),
+  );
+}
+
+function rowButtons(row: Row, actions: RowActions): HTMLElement {
+  const name = label(row.view);
+  const fill = h(
+    'button',
+    { type: 'button', className: 'small otp-fill', 'aria-label': `Fill code for ${name}` },
+    'Fill',
+  );
+  fill.addEventListener('click', () => actions.fill(row, fill));
+  const buttons = h('div', { className: 'otp-actions' }, fill);
+  if (row.view.kind === 'hotp') {
+    const nextButton = h(
+      'button',
+      { type: 'button', className: 'small otp-next-button', 'aria-label': `Next code for ${name}` },
+      'Next code',
+    );
+    nextButton.addEventListener('click', () => actions.nextHotp(row, nextButton));
+    buttons.append(nextButton);
+  }
+  buttons.append(moreButton(row, name, actions));
+  return buttons;
+}
+
+/** ⋯ opens the row's menu below it, and closes it again. */
+function moreButton(row: Row, name: string, actions: RowActions): HTMLButtonElement {
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      className: 'small otp-more-button',
+      'aria-label': `More actions for ${name}`,
+      'aria-expanded': 'false',
+    },
+    '⋯',
+  );
+  more.addEventListener('click', () => {
+    const open = more.getAttribute('aria-expanded') !== 'true';
+    more.setAttribute('aria-expanded', String(open));
+    row.li.querySelector('.otp-menu')?.remove();
+    if (open) row.li.append(actions.menu(row.view, () => more.click()));
+  });
+  return more;
+}

@@ -1,0 +1,31 @@
+/** A PIN protects the vault and the browser restarted: the secrets stay sealed until it is entered. */
+import { send } from '../../src/messages/client.ts';
+import { h } from '../dom.ts';
+
+export function renderLocked(root: HTMLElement, unlocked: () => Promise<void>): void {
+  const pin = h('input', { type: 'password', id: 'otp-pin', autocomplete: 'current-password' });
+  const error = h('p', { className: 'error', role: 'alert' });
+  root.replaceChildren(
+    h(
+      'form',
+      {
+        'aria-label': 'Unlock codes',
+        onsubmit: async (event: SubmitEvent) => {
+          event.preventDefault();
+          const result = await send('otp/unlock', { pin: pin.value });
+          if (!result.ok) {
+            error.textContent = result.error;
+            return;
+          }
+          await unlocked();
+        },
+      },
+      h('p', {}, 'Your codes are locked with your PIN.'),
+      h('label', { for: 'otp-pin' }, 'PIN'),
+      pin,
+      error,
+      h('button', { type: 'submit', className: 'primary' }, 'Unlock'),
+    ),
+  );
+  pin.focus();
+}

@@ -1,0 +1,62 @@
+/** Text the popup shows: dates, host names, counts, codes, account labels and error messages. */
+
+export function formatDate(ms: number | null): string {
+  if (ms === null) return 'never';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Today as YYYY-MM-DD, for file names. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function hostnameOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The host name of an origin, or the origin itself if it does not parse. */
+export function host(origin: string): string {
+  return hostnameOf(origin) ?? origin;
+}
+
+/** The host name of a web tab, or '' (no Public Suffix List needed here: the worker scores sites). */
+export function webHostname(url: string | undefined): string {
+  if (!url || !/^https?:/i.test(url)) return '';
+  // The URL parser lower-cases the host of http(s) URLs.
+  return hostnameOf(url) ?? '';
+}
+
+/** "1 account", "2 accounts". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error's message as a sentence. */
+export function errorText(error: unknown): string {
+  return capitalize(messageOf(error));
+}
+
+/** Groups a code for reading: 123 456, 1234 5678, 123 4567; Steam's 5 letters stay as they are. */
+export function groupCode(code: string): string {
+  if (code.length === 6 || code.length === 7) return `${code.slice(0, 3)} ${code.slice(3)}`;
+  if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
+  return code;
+}
+
+/** "GitHub: alice", or whichever part exists. */
+export function label(account: { issuer: string; accountName: string }): string {
+  if (account.issuer && account.accountName) return `${account.issuer}: ${account.accountName}`;
+  return account.issuer || account.accountName || 'Unnamed account';
+}

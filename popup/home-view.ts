@@ -1,0 +1,67 @@
+/** The home screen when no request waits: the brand, the tabs, and the chosen tab's view. */
+import browser from 'webextension-polyfill';
+import { h } from './dom.ts';
+import { renderPasskeys } from './passkeys/passkeys-view.ts';
+import { renderSettings } from './settings/settings-view.ts';
+import { tabBar } from './tab-bar.ts';
+
+type Tab = 'codes' | 'passkeys' | 'settings';
+const TABS: readonly (readonly [Tab, string])[] = [
+  ['codes', 'Codes'],
+  ['passkeys', 'Passkeys'],
+  ['settings', 'Settings'],
+];
+/** Kept across renders: a refresh from the worker stays on the tab the user chose. */
+let tab: Tab = 'codes';
+
+const VIEWS: Record<Tab, (root: HTMLElement, signal: AbortSignal) => Promise<void>> = {
+  // Loaded on demand: the prompt view must not wait for the codes UI and its QR decoder.
+  codes: async (root, signal) => (await loadCodes()).renderCodes(root, signal),
+  passkeys: renderPasskeys,
+  settings: renderSettings,
+};
+
+/** Renders the home screen into `app`; the tab's view is torn down on a tab switch or when `signal` aborts. */
+export function renderHome(app: HTMLElement, signal: AbortSignal): void {
+  let tabView: AbortController | undefined;
+  signal.addEventListener('abort', () => tabView?.abort(), { once: true });
+  const show = () => {
+    tabView?.abort();
+    tabView = new AbortController();
+    const panel = h('div', { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${tab}` });
+    const select = (next: Tab) => {
+      tab = next;
+      show();
+    };
+    app.replaceChildren(brand(), tabBar(TABS, tab, select), panel);
+    void VIEWS[tab](panel, tabView.signal);
+  };
+  show();
+}
+
+function brand(): HTMLElement {
+  return h(
+    'header',
+    { className: 'brand' },
+    h('span', { className: 'logo', 'aria-hidden': 'true' }, '🔑'),
+    'Tapkey',
+  );
+}
+
+/** The codes UI, fetched while the worker is asked for a prompt (it is the default tab). */
+let codesModule: Promise<typeof import('./codes/codes-view.ts')> | undefined;
+function loadCodes(): Promise<typeof import('./codes/codes-view.ts')> {
+  codesModule ??= import('./codes/codes-view.ts');
+  return codesModule;
+}
+
+/**
+ * At startup: no badge means no prompt is waiting, so fetch the codes UI alongside the prompt check.
+ * With a prompt waiting, nothing competes with showing it.
+ */
+export function prefetchHome(): void {
+  if (tab !== 'codes') return;
+  void browser.action.getBadgeText({}).then((text) => {
+    if (!text) void loadCodes();
+  });
+}

@@ -1,0 +1,39 @@
+/** The prompt's buttons: Cancel and Approve, then the hand-back to the browser's own passkeys. */
+import type { PromptView } from '../../src/messages/views.ts';
+import { h } from '../dom.ts';
+import { host } from '../format.ts';
+import type { PromptActions } from './prompt-actions.ts';
+
+/** No Approve button when the site has no passkey here: there is nothing to sign in with. */
+export function answerButtons(p: PromptView, actions: PromptActions, canApprove: boolean): HTMLElement {
+  const approveLabel = p.excluded ? 'OK' : p.kind === 'create' ? 'Approve' : 'Sign in';
+  return h(
+    'div',
+    { className: 'actions' },
+    h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, 'Cancel'),
+    canApprove
+      ? h(
+          'button',
+          { type: 'button', className: 'primary', id: 'approve', onclick: actions.approve },
+          approveLabel,
+        )
+      : null,
+  );
+}
+
+export function fallbackButtons(p: PromptView, actions: PromptActions): HTMLElement {
+  return h(
+    'div',
+    { className: 'fallback' },
+    h(
+      'button',
+      { type: 'button', className: 'link', onclick: actions.fallback },
+      'Use another device / browser passkey',
+    ),
+    h(
+      'button',
+      { type: 'button', className: 'link', onclick: actions.neverHere },
+      `Never use Tapkey on ${host(p.topOrigin ?? p.origin)}`,
+    ),
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The "tap": who asks (origin and RP ID, prominent), what (create or sign in), which account, and
+ * Approve / Cancel. Enter approves, Escape cancels; the hand-back to the browser is one click away.
+ * Everything the prompt leaves behind (a key listener, the arming timer) ends when `signal` aborts.
+ */
+import type { PromptView } from '../../src/messages/views.ts';
+import { h } from '../dom.ts';
+import { type AccountChooser, accountChooser, noPasskeyHere } from './account-chooser.ts';
+import type { AnswerContext } from './answer.ts';
+import { type Arming, armLater } from './arming.ts';
+import { type PinField, pinField } from './pin-field.ts';
+import { type PromptActions, promptActions } from './prompt-actions.ts';
+import { answerButtons, fallbackButtons } from './prompt-buttons.ts';
+import { listenForPromptKeys } from './prompt-keys.ts';
+import { promptTitle } from './prompt-title.ts';
+import { queuedLine } from './queued-line.ts';
+import { siteFacts } from './site-facts.ts';
+
+export interface PromptCallbacks {
+  /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
+  answered(remaining: number): void;
+}
+
+export function renderPrompt(
+  root: HTMLElement,
+  p: PromptView,
+  callbacks: PromptCallbacks,
+  signal: AbortSignal,
+): void {
+  const error = h('p', { className: 'error', role: 'alert', id: 'prompt-error' });
+  const chooser = accountChooser(p);
+  const pin = pinField(p);
+  const answer: AnswerContext = {
+    root,
+    promptId: p.promptId,
+    error,
+    pinInput: pin?.input,
+    answered: (remaining) => callbacks.answered(remaining),
+  };
+  const arming: Arming = { armed: false };
+  const actions = promptActions(p, { answer, chooser, pin, arming });
+  const section = promptSection(p, { chooser, pin, error, actions });
+  root.replaceChildren(section);
+
+  armLater(arming, section, root.querySelector<HTMLButtonElement>('#approve'), !pin, signal);
+  listenForPromptKeys(actions, signal);
+  // Focus goes to the PIN field, or to the prompt itself until Approve is armed.
+  section.tabIndex = -1;
+  (pin?.input ?? section).focus();
+}
+
+function promptSection(
+  p: PromptView,
+  parts: { chooser?: AccountChooser; pin?: PinField; error: HTMLElement; actions: PromptActions },
+): HTMLElement {
+  const noAccount = noPasskeyHere(p);
+  return h(
+    'section',
+    { className: 'prompt', 'aria-labelledby': 'prompt-title', 'data-prompt-id': p.promptId },
+    h('p', { className: 'kind' }, p.kind === 'create' ? 'Create a passkey' : 'Sign in'),
+    h('h1', { id: 'prompt-title' }, promptTitle(p)),
+    siteFacts(p),
+    p.excluded
+      ? note('You already registered this key for this account. Nothing new will be created.')
+      : null,
+    noAccount ? note(`No passkey for ${p.rpId} is stored in Tapkey.`) : null,
+    parts.chooser?.element,
+    parts.pin?.element,
+    parts.error,
+    answerButtons(p, parts.actions, !noAccount),
+    fallbackButtons(p, parts.actions),
+    queuedLine(p.queued),
+  );
+}
+
+function note(text: string): HTMLElement {
+  return h('p', { className: 'note' }, text);
+}

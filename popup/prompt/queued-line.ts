@@ -1,0 +1,19 @@
+/** The "N more requests waiting" line under a prompt. */
+import { h } from '../dom.ts';
+import { plural } from '../format.ts';
+
+function queuedText(n: number): string {
+  return n > 0 ? `${plural(n, 'more request')} waiting` : '';
+}
+
+export function queuedLine(n: number): HTMLElement {
+  return h('p', { className: 'queued', hidden: n === 0 }, queuedText(n));
+}
+
+/** Updates the line of a prompt already on screen. */
+export function setQueued(section: HTMLElement, n: number): void {
+  const line = section.querySelector<HTMLElement>('.queued');
+  if (!line) return;
+  line.textContent = queuedText(n);
+  line.hidden = n === 0;
+}

@@ -1,0 +1,30 @@
+/** The site, the frame's top-level site, the relying party and the account, as a definition list. */
+import type { PromptView } from '../../src/messages/views.ts';
+import { h } from '../dom.ts';
+import { isolated } from './page-names.ts';
+
+export function siteFacts(p: PromptView): HTMLElement {
+  return h(
+    'dl',
+    { className: 'site' },
+    h('dt', {}, 'Site'),
+    h('dd', { className: 'origin' }, p.origin),
+    p.topOrigin ? h('dt', {}, 'Inside') : null,
+    p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
+    h('dt', {}, 'Relying party'),
+    h('dd', {}, p.rpName ? isolated(p.rpName) : null, p.rpName ? ` (${p.rpId})` : p.rpId),
+    p.user ? h('dt', {}, 'Account') : null,
+    p.user ? userFact(p.user) : null,
+  );
+}
+
+function userFact(user: { name: string; displayName: string }): HTMLElement {
+  const showDisplayName = user.displayName && user.displayName !== user.name;
+  return h(
+    'dd',
+    {},
+    isolated(user.name),
+    showDisplayName ? ' — ' : null,
+    showDisplayName ? isolated(user.displayName) : null,
+  );
+}

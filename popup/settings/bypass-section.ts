@@ -1,0 +1,35 @@
+/** The sites where Tapkey steps aside for the browser's own passkeys, each with a way back. */
+import { send } from '../../src/messages/client.ts';
+import { h } from '../dom.ts';
+
+export function bypassSection(origins: readonly string[], changed: () => Promise<void>): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'bypass-title' },
+    h('h2', { id: 'bypass-title' }, 'Sites that use the browser’s own passkeys'),
+    origins.length === 0
+      ? h('p', { className: 'hint' }, 'None. Tapkey answers every site.')
+      : h('ul', { className: 'bypass' }, ...origins.map((origin) => bypassItem(origin, changed))),
+  );
+}
+
+function bypassItem(origin: string, changed: () => Promise<void>): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('span', {}, origin),
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'secondary small',
+        'aria-label': `Use Tapkey again on ${origin}`,
+        onclick: async () => {
+          await send('settings/bypass', { origin, bypass: false });
+          await changed();
+        },
+      },
+      'Use Tapkey again',
+    ),
+  );
+}

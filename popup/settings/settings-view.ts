@@ -1,0 +1,15 @@
+/** Settings: the PIN, the sites Tapkey leaves to the browser, and the reset. */
+import { send } from '../../src/messages/client.ts';
+import { bypassSection } from './bypass-section.ts';
+import { pinForm } from './pin-form.ts';
+import { resetSection } from './reset-section.ts';
+
+export async function renderSettings(root: HTMLElement): Promise<void> {
+  const s = await send('settings/get', {});
+  const rerender = () => renderSettings(root);
+  root.replaceChildren(
+    pinForm(s, rerender),
+    bypassSection(s.bypassOrigins, rerender),
+    resetSection(root, s.pinSet && s.pinRetries === 0, rerender),
+  );
+}
