@@ -14,10 +14,11 @@ const TABS: readonly (readonly [Tab, string])[] = [
 /** Kept across renders: a refresh from the worker stays on the tab the user chose. */
 let tab: Tab = 'codes';
 
-const VIEWS: Record<Tab, (root: HTMLElement, signal: AbortSignal) => Promise<void>> = {
+type View = (root: HTMLElement, signal: AbortSignal, select: (tab: Tab) => void) => Promise<void>;
+const VIEWS: Record<Tab, View> = {
   // Loaded on demand: the prompt view must not wait for the codes UI and its QR decoder.
   codes: async (root, signal) => (await loadCodes()).renderCodes(root, signal),
-  passkeys: renderPasskeys,
+  passkeys: (root, _signal, select) => renderPasskeys(root, () => select('settings')),
   settings: renderSettings,
 };
 
@@ -34,7 +35,7 @@ export function renderHome(app: HTMLElement, signal: AbortSignal): void {
       show();
     };
     app.replaceChildren(brand(), tabBar(TABS, tab, select), panel);
-    void VIEWS[tab](panel, tabView.signal);
+    void VIEWS[tab](panel, tabView.signal, select);
   };
   show();
 }

@@ -3,11 +3,14 @@ import { send } from '../../src/messages/client.ts';
 import type { CredentialSummaryView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { passkeyItem } from './passkey-item.ts';
+import { protectionNotice } from './protection-notice.ts';
 
-export async function renderPasskeys(root: HTMLElement): Promise<void> {
-  const list = await send('credentials/list', {});
+export async function renderPasskeys(root: HTMLElement, openSettings: () => void): Promise<void> {
+  const [list, settings] = await Promise.all([send('credentials/list', {}), send('settings/get', {})]);
+  const notice = protectionNotice(settings, openSettings) ?? '';
   if (list.length === 0) {
     root.replaceChildren(
+      notice,
       h(
         'p',
         { className: 'empty' },
@@ -18,8 +21,9 @@ export async function renderPasskeys(root: HTMLElement): Promise<void> {
   }
   const bySite = new Map<string, CredentialSummaryView[]>();
   for (const c of list) bySite.set(c.rpId, [...(bySite.get(c.rpId) ?? []), c]);
-  const deleted = () => renderPasskeys(root);
+  const deleted = () => renderPasskeys(root, openSettings);
   root.replaceChildren(
+    notice,
     ...[...bySite.keys()]
       .sort()
       .map((rpId) =>

@@ -136,7 +136,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   rates.push(
     await rate(
       'client getCredential (JSON in → JSON out)',
-      (i) =>
+      () =>
         getCredential(
           {
             rpId: RP.id,

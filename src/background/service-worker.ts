@@ -17,12 +17,15 @@ import { sessionRequestRecords } from './ceremony/session-request-records.ts';
 import { codesHandlers } from './codes/codes-api.ts';
 import { fillFromCommand } from './codes/fill-account.ts';
 import { settingsHandlers } from './settings/settings-api.ts';
+import { createAutoLock } from './vault/auto-lock.ts';
+import { backupHandlers } from './vault/backup-api.ts';
 import { sessionKeyCache } from './vault/session-key-cache.ts';
 import { Vault } from './vault/vault.ts';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
-const vault = new Vault(openVault, sessionKeyCache());
+const autoLock = createAutoLock(() => vault);
+const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());
 const door = createPageDoor({
   route: ceremonyRouter(vault),
   records: sessionRequestRecords,
@@ -30,7 +33,8 @@ const door = createPageDoor({
 });
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),
-  ...settingsHandlers(vault),
+  ...settingsHandlers(vault, autoLock),
+  ...backupHandlers(vault),
   ...codesHandlers(vault),
 };
 const workerNames = Object.keys(handlers) as WorkerName[];

@@ -111,6 +111,9 @@ export function isAccountWire(v: unknown): v is OtpAccountWire {
 }
 
 const DUPLICATE_POLICIES: readonly unknown[] = ['ask', 'skip', 'add', 'replace'];
+const RESTORE_POLICIES: readonly unknown[] = ['skip', 'add', 'replace'];
+/** 10,000 passkeys and codes take about 5 MB; 64 MiB is Chrome's message limit. */
+const MAX_BACKUP_CHARS = 48 * 1024 * 1024;
 const EXPORT_FORMATS: readonly unknown[] = ['uri-list', 'aegis', 'google'];
 
 const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
@@ -122,6 +125,17 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'settings/set-pin': (p) => typeof p.newPin === 'string' && isOptionalText(p.currentPin, Infinity),
   'settings/bypass': (p) => typeof p.origin === 'string' && typeof p.bypass === 'boolean',
   'settings/reset': (p) => p.confirm === 'RESET',
+  'settings/remove-pin': (p) => typeof p.currentPin === 'string',
+  'settings/auto-lock': (p) => isWhole(p.minutes, 0, 24 * 60),
+  'vault/lock': isEmpty,
+  'backup/export': (p) => isText(p.passphrase) && isOptionalText(p.pin, Infinity),
+  'backup/inspect': (p) =>
+    isText(p.text, MAX_BACKUP_CHARS) && isText(p.passphrase) && isOptionalText(p.pin, Infinity),
+  'backup/restore': (p) =>
+    isText(p.text, MAX_BACKUP_CHARS) &&
+    isText(p.passphrase) &&
+    isOptionalText(p.pin, Infinity) &&
+    RESTORE_POLICIES.includes(p.onDuplicate),
   'otp/list': (p) => isOptionalText(p.hostname, 253),
   'otp/unlock': (p) => isText(p.pin, 256),
   'otp/add': (p) =>

@@ -23,6 +23,8 @@ import type {
   OtpDuplicateView,
   PromptRequestView,
   PromptView,
+  RestorePlanView,
+  RestoreResultView,
   SettingsView,
 } from './views.ts';
 
@@ -95,6 +97,9 @@ export type OtpExportFormat = 'uri-list' | 'aegis' | 'google';
 
 type Empty = Record<string, never>;
 
+/** `needsPin`: enter the PIN (again) and retry; `retriesLeft` after a wrong one. */
+export type BackupFailure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
+
 export interface RuntimeProtocol {
   // The prompt (the "tap").
   'prompt/current': { request: Empty; response: PromptView | null };
@@ -115,6 +120,35 @@ export interface RuntimeProtocol {
   'settings/bypass': { request: { origin: string; bypass: boolean }; response: SettingsView };
   /** Erases every passkey, code and the PIN. `confirm` must be the literal word, typed by the user. */
   'settings/reset': { request: { confirm: 'RESET' }; response: SettingsView };
+  /** Removes the PIN (the vault gets a new key that only the browser profile protects). */
+  'settings/remove-pin': {
+    request: { currentPin: string };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  /** Minutes without use before the vault locks; 0: only when the browser closes. */
+  'settings/auto-lock': { request: { minutes: number }; response: SettingsView };
+  /** "Lock now": the next sign-in or code asks for the PIN. */
+  'vault/lock': { request: Empty; response: SettingsView };
+
+  // Backup and restore of everything (passkeys with their private keys, codes, settings). Keys are
+  // opened and sealed in the worker only: the popup sends the passphrase and gets the sealed file.
+  /** With a PIN set, `pin` is asked again: exporting private keys is as sensitive as signing. */
+  'backup/export': {
+    request: { passphrase: string; pin?: string };
+    response:
+      | BackupFailure
+      | { ok: true; text: string; fileName: string; passkeys: number; accounts: number };
+  };
+  /** Opens a backup and says what restoring it would do; nothing is changed. */
+  'backup/inspect': {
+    request: { text: string; passphrase: string; pin?: string };
+    response: BackupFailure | { ok: true; createdAt: string; plan: RestorePlanView };
+  };
+  /** Restores a backup in one transaction; `onDuplicate` applies to codes already here. */
+  'backup/restore': {
+    request: { text: string; passphrase: string; pin?: string; onDuplicate: 'skip' | 'replace' | 'add' };
+    response: BackupFailure | { ok: true; result: RestoreResultView };
+  };
 
   // Authenticator codes. Secrets travel only from the worker to the popup, which computes the codes
   // it shows (one HMAC key import per account, not a message per second).

@@ -43,6 +43,26 @@ export interface SettingsView {
   pinRetries: number;
   locked: boolean;
   bypassOrigins: string[];
+  /** Minutes without use before the vault locks (with a PIN); 0: only when the browser closes. */
+  autoLockMinutes: number;
+  /** When the last backup file was made, or null. */
+  lastBackupAt: number | null;
+  passkeyCount: number;
+  /** Passkeys created since the last backup (all of them, with no backup yet). */
+  passkeysSinceBackup: number;
+}
+
+export interface RestorePlanView {
+  passkeys: { total: number; alreadyHere: number };
+  accounts: { total: number; duplicates: number };
+}
+
+export interface RestoreResultView {
+  passkeysAdded: number;
+  passkeysUpdated: number;
+  accountsAdded: number;
+  accountsReplaced: number;
+  accountsSkipped: number;
 }
 
 /** An {@link OtpAccount} on the wire: the secret as unpadded base32 (architecture trap 4). */

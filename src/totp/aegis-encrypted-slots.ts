@@ -66,6 +66,8 @@ export function readPasswordSlots(slots: unknown): PasswordSlot[] {
  * @throws TypeError if a slot opens but does not hold a 256-bit key.
  */
 export async function unlockMasterKey(slots: readonly PasswordSlot[], password: string): Promise<Uint8Array> {
+  // Aegis sets no empty passwords; WebCrypto implementations differ on empty PBKDF2 keys.
+  if (password === '') throw new WrongPasswordError('aegis');
   // Aegis turns the password into bytes with UTF-8 (CryptoUtils.toBytes), without normalising it.
   const passwordBytes = new TextEncoder().encode(password);
   for (const slot of slots) {
@@ -91,7 +93,11 @@ function readPasswordSlot(slot: JsonObject): PasswordSlot {
   }
   if (nonce.length === 0) throw new TypeError('key_params.nonce is empty');
   if (tag.length !== GCM_TAG_BYTES) throw new TypeError(`key_params.tag is ${tag.length} bytes; expected 16`);
-  const params: ScryptParams = { n: numberField(slot, 'n'), r: numberField(slot, 'r'), p: numberField(slot, 'p') };
+  const params: ScryptParams = {
+    n: numberField(slot, 'n'),
+    r: numberField(slot, 'r'),
+    p: numberField(slot, 'p'),
+  };
   // Checked now, so that a file asking for absurd work is refused before any password is tried.
   checkScryptParams(params);
   return { wrappedKey, nonce, tag, scrypt: params, salt: hexField(slot, 'salt') };

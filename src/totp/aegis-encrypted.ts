@@ -21,7 +21,8 @@ import type { ImportResult } from './types.ts';
  */
 export async function importAegisEncrypted(root: unknown, password: string): Promise<ImportResult> {
   if (!isAegisVault(root)) throw new TypeError('this file is not an Aegis vault (it has no header and db)');
-  if (typeof root.db !== 'string') throw new TypeError('this Aegis vault is not encrypted (its db is not text)');
+  if (typeof root.db !== 'string')
+    throw new TypeError('this Aegis vault is not encrypted (its db is not text)');
   // Everything is decoded before the first scrypt run: a malformed file fails at once.
   const slots = readPasswordSlots(root.header.slots);
   const params = root.header.params;
@@ -44,7 +45,9 @@ export async function importAegisEncrypted(root: unknown, password: string): Pro
         'check (bytes were changed or cut off)',
     );
   }
-  return importAegisDb(parseJson(decodeUtf8(plaintext, 'the decrypted Aegis vault'), 'the decrypted Aegis vault'));
+  return importAegisDb(
+    parseJson(decodeUtf8(plaintext, 'the decrypted Aegis vault'), 'the decrypted Aegis vault'),
+  );
 }
 
 /** A hex field of `header.params`, decoded. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_ENCRYPTED_MESSAGE, exportAegisJson, importAegisJson } from './aegis.ts';
 import { decodeBase32 } from './base32.ts';
+import { PasswordRequiredError } from './import-backup-errors.ts';
 import { accountRows, readFixture } from './testing/fixtures.ts';
 
 describe('Aegis plain vault', () => {
@@ -46,11 +47,19 @@ describe('Aegis plain vault', () => {
     expect(JSON.parse(exportAegisJson(accounts)).db.entries[0].uuid).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses an encrypted vault with instructions', () => {
-    expect(() => importAegisJson(readFixture('aegis-encrypted.json'))).toThrow(
-      new TypeError(AEGIS_ENCRYPTED_MESSAGE),
+  it('asks for the password of an encrypted vault', () => {
+    const read = () => importAegisJson(readFixture('aegis-encrypted.json'));
+    expect(read).toThrow(PasswordRequiredError);
+    expect(read).toThrow(TypeError);
+    expect(read).toThrow(AEGIS_ENCRYPTED_MESSAGE);
+    expect(AEGIS_ENCRYPTED_MESSAGE).toBe(
+      'this Aegis backup is encrypted with a password; enter that password to import it',
     );
-    expect(AEGIS_ENCRYPTED_MESSAGE).toMatch(/^this Aegis backup is encrypted; export it unencrypted/);
+    // Any non-null slots or a text db mark an encrypted vault (docs/vault.md), even if malformed.
+    const slotsOnly = { version: 1, header: { slots: [], params: null }, db: { version: 1, entries: [] } };
+    expect(() => importAegisJson(JSON.stringify(slotsOnly))).toThrow(PasswordRequiredError);
+    const textDb = { version: 1, header: { slots: null, params: null }, db: 'AAAA' };
+    expect(() => importAegisJson(JSON.stringify(textDb))).toThrow(PasswordRequiredError);
   });
 
   it.each([

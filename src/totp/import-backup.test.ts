@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AEGIS_ENCRYPTED_MESSAGE } from './aegis.ts';
-import { importBackup } from './import-backup.ts';
+import { AEGIS_ENCRYPTED_MESSAGE, importAegisJson } from './aegis.ts';
+import {
+  importBackup,
+  importBackupWithPassword,
+  PasswordRequiredError,
+  WrongPasswordError,
+} from './import-backup.ts';
 import { readFixture } from './testing/fixtures.ts';
-import { TWOFAS_ENCRYPTED_MESSAGE } from './twofas.ts';
+import { importTwoFasJson, TWOFAS_ENCRYPTED_MESSAGE } from './twofas.ts';
 
 describe('importBackup', () => {
   it.each([
@@ -20,16 +25,69 @@ describe('importBackup', () => {
     expect(importBackup(`\uFEFF${readFixture('aegis-plain.json')}`).format).toBe('aegis');
   });
 
-  it('passes on the encrypted-backup refusals', () => {
-    expect(() => importBackup(readFixture('aegis-encrypted.json'))).toThrow(AEGIS_ENCRYPTED_MESSAGE);
-    expect(() => importBackup(readFixture('twofas-encrypted.2fas'))).toThrow(TWOFAS_ENCRYPTED_MESSAGE);
+  it.each([
+    ['aegis-encrypted.json', 'aegis', AEGIS_ENCRYPTED_MESSAGE],
+    ['twofas-encrypted.2fas', '2fas', TWOFAS_ENCRYPTED_MESSAGE],
+  ])('asks for the password of %s', (file, format, message) => {
+    let thrown: unknown;
+    try {
+      importBackup(readFixture(file));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PasswordRequiredError);
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).toMatchObject({ name: 'PasswordRequiredError', format, message });
   });
 
   it('rejects JSON it does not know', () => {
     expect(() => importBackup('{"hello": "world"}')).toThrow(
-      'this JSON file is not a backup format Tapkey knows ' +
-        '(Aegis, 2FAS or Authenticator extension, unencrypted)',
+      new TypeError(
+        'this JSON file is not a backup format Tapkey knows (Aegis, 2FAS or Authenticator extension)',
+      ),
     );
     expect(() => importBackup('{"hello": ')).toThrow('this backup file is not valid JSON');
+  });
+});
+
+describe('importBackupWithPassword', { timeout: 30_000 }, () => {
+  it('opens an encrypted Aegis vault and an encrypted 2FAS backup', async () => {
+    const aegis = await importBackupWithPassword(readFixture('aegis-encrypted.json'), 'tapkey-test');
+    expect(aegis).toEqual({ format: 'aegis', ...importAegisJson(readFixture('aegis-plain.json')) });
+    const twoFas = await importBackupWithPassword(
+      `\uFEFF${readFixture('twofas-encrypted.2fas')}`,
+      'tapkey-test',
+    );
+    expect(twoFas).toEqual({ format: '2fas', ...importTwoFasJson(readFixture('twofas-plain.2fas')) });
+  });
+
+  it('passes on a wrong password with the format', async () => {
+    await expect(
+      importBackupWithPassword(readFixture('twofas-encrypted.2fas'), 'wrong'),
+    ).rejects.toMatchObject({ name: 'WrongPasswordError', format: '2fas' });
+    await expect(
+      importBackupWithPassword(readFixture('aegis-encrypted.json'), 'wrong'),
+    ).rejects.toBeInstanceOf(WrongPasswordError);
+  });
+
+  it('imports files that need no password as importBackup does', async () => {
+    for (const file of [
+      'uri-list.txt',
+      'aegis-plain.json',
+      'twofas-plain.2fas',
+      'authenticator-extension.json',
+    ]) {
+      const text = readFixture(file);
+      expect(await importBackupWithPassword(text, 'unused')).toEqual(importBackup(text));
+    }
+  });
+
+  it('refuses a file that was cut off', async () => {
+    for (const file of ['aegis-encrypted.json', 'twofas-encrypted.2fas']) {
+      const text = readFixture(file);
+      await expect(importBackupWithPassword(text.slice(0, text.length / 2), 'tapkey-test')).rejects.toThrow(
+        new TypeError('this backup file is not valid JSON'),
+      );
+    }
   });
 });

@@ -78,5 +78,7 @@ function recognise(text: string): Recognised {
   if (isObject(root) && Object.values(root).some((v) => isObject(v) && ('secret' in v || 'dataType' in v))) {
     return { format: 'authenticator-extension', root };
   }
-  throw new TypeError('this JSON file is not a backup format Tapkey knows (Aegis, 2FAS or Authenticator extension)');
+  throw new TypeError(
+    'this JSON file is not a backup format Tapkey knows (Aegis, 2FAS or Authenticator extension)',
+  );
 }

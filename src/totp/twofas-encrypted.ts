@@ -45,6 +45,9 @@ export async function importTwoFasEncrypted(root: unknown, password: string): Pr
   const hasReference = typeof root.reference === 'string' && root.reference !== '';
   const reference = hasReference ? readSealed(root.reference, 'reference') : undefined;
 
+  // 2FAS sets no empty passwords; WebCrypto implementations differ on empty PBKDF2 keys.
+  if (password === '') throw new WrongPasswordError('2fas');
+  // UTF-8, as Android's PBEKeySpec/`toByteArray()` use (iOS allows only ASCII passwords, the same bytes).
   const passwordBytes = new TextEncoder().encode(password);
   const keys = new Map<string, Promise<Uint8Array>>();
   // Both apps use one salt for the two fields; derive once per distinct salt all the same.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from './base32.ts';
+import { PasswordRequiredError } from './import-backup-errors.ts';
 import { accountRows, readFixture } from './testing/fixtures.ts';
 import { importTwoFasJson, TWOFAS_ENCRYPTED_MESSAGE } from './twofas.ts';
 
@@ -43,11 +44,16 @@ describe('2FAS backup', () => {
     });
   });
 
-  it('refuses an encrypted backup with instructions', () => {
-    expect(() => importTwoFasJson(readFixture('twofas-encrypted.2fas'))).toThrow(
-      new TypeError(TWOFAS_ENCRYPTED_MESSAGE),
+  it('asks for the password of an encrypted backup', () => {
+    const read = () => importTwoFasJson(readFixture('twofas-encrypted.2fas'));
+    expect(read).toThrow(PasswordRequiredError);
+    expect(read).toThrow(TypeError);
+    expect(read).toThrow(TWOFAS_ENCRYPTED_MESSAGE);
+    expect(TWOFAS_ENCRYPTED_MESSAGE).toBe(
+      'this 2FAS backup is encrypted with a password; enter that password to import it',
     );
-    expect(TWOFAS_ENCRYPTED_MESSAGE).toMatch(/encrypted with a password; export it again/);
+    // An empty servicesEncrypted is a plain backup.
+    expect(importTwoFasJson('{"services":[],"servicesEncrypted":""}')).toEqual({ accounts: [], issues: [] });
   });
 
   it.each([

@@ -1,47 +1,74 @@
-/** The popup's Passkeys and Settings tabs: list and delete passkeys, the PIN, the bypass list, reset. */
+/** The popup's Passkeys and Settings tabs: passkeys, the PIN, auto-lock, the bypass list, reset. */
 import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import type { SettingsView } from '../../messages/views.ts';
 import { PinError } from '../../storage/vault-key.ts';
 import { sentence } from '../sentence.ts';
+import type { AutoLock } from '../vault/auto-lock.ts';
 import type { Vault } from '../vault/vault.ts';
 import { bypassOrigins, setBypass } from './bypass.ts';
+import { autoLockMinutes, lastBackupAt, setAutoLockMinutes } from './preferences.ts';
 
 type SettingsName =
   | 'credentials/list'
   | 'credentials/delete'
   | 'settings/get'
   | 'settings/set-pin'
+  | 'settings/remove-pin'
+  | 'settings/auto-lock'
   | 'settings/bypass'
-  | 'settings/reset';
+  | 'settings/reset'
+  | 'vault/lock';
 
-export function settingsHandlers(vault: Vault): Handlers<SettingsName> {
+async function pinChange(change: () => Promise<void>): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    await change();
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof PinError) return { ok: false, error: sentence(e.message) };
+    throw e;
+  }
+}
+
+export function settingsHandlers(vault: Vault, autoLock: AutoLock): Handlers<SettingsName> {
   async function settings(): Promise<SettingsView> {
+    const [credentials, backupAt] = await Promise.all([
+      (await vault.credentials()).listAll(),
+      lastBackupAt(),
+    ]);
     return {
       pinSet: await vault.pinIsSet(),
       pinRetries: await vault.pinRetries(),
       locked: await vault.isLocked(),
       bypassOrigins: await bypassOrigins(),
+      autoLockMinutes: await autoLockMinutes(),
+      lastBackupAt: backupAt,
+      passkeyCount: credentials.length,
+      passkeysSinceBackup: credentials.filter((c) => backupAt === null || c.createdAt > backupAt).length,
     };
-  }
-
-  async function changePin(
-    request: RuntimeRequest<'settings/set-pin'>,
-  ): Promise<RuntimeResponse<'settings/set-pin'>> {
-    try {
-      await vault.setPin(request.newPin, request.currentPin);
-      return { ok: true };
-    } catch (e) {
-      if (e instanceof PinError) return { ok: false, error: sentence(e.message) };
-      throw e;
-    }
   }
 
   return {
     'credentials/list': async () => (await (await vault.credentials()).listAll()).map(summaryView),
     'credentials/delete': async ({ id }) => ({ deleted: await (await vault.credentials()).delete(id) }),
     'settings/get': settings,
-    'settings/set-pin': changePin,
+    'settings/set-pin': async (request: RuntimeRequest<'settings/set-pin'>) => {
+      const done: RuntimeResponse<'settings/set-pin'> = await pinChange(() =>
+        vault.setPin(request.newPin, request.currentPin),
+      );
+      if (done.ok) await autoLock.rearm();
+      return done;
+    },
+    'settings/remove-pin': ({ currentPin }) => pinChange(() => vault.removePin(currentPin)),
+    'settings/auto-lock': async ({ minutes }) => {
+      await setAutoLockMinutes(minutes);
+      await autoLock.rearm();
+      return settings();
+    },
+    'vault/lock': async () => {
+      await vault.lock();
+      return settings();
+    },
     'settings/bypass': async ({ origin, bypass }) => {
       await setBypass(origin, bypass);
       return settings();

@@ -38,6 +38,7 @@ export function exportCxf(input: CxfExportInput, options: CxfExportOptions): Cxf
   const randomBytes =
     options.randomBytes ?? ((length: number) => globalThis.crypto.getRandomValues(new Uint8Array(length)));
   const newId = (): string => toBase64url(randomBytes(ID_BYTES));
+  const accountId = newId();
   const items: CxfItem[] = [];
   const leftOut: CxfLeftOut[] = [];
 
@@ -91,7 +92,7 @@ export function exportCxf(input: CxfExportInput, options: CxfExportOptions): Cxf
     timestamp: Math.floor((options.now?.() ?? Date.now()) / 1000),
     accounts: [
       {
-        id: newId(),
+        id: accountId,
         // CXF §3.2.1: "If none is set, this should be an empty string."
         username: options.account?.username ?? '',
         email: options.account?.email ?? '',
