@@ -1,0 +1,57 @@
+/**
+ * Issue 8, defect 4: an abrupt end of the browser (SIGKILL, as a crash or power cut would) never rolls
+ * a signature counter back. Every counter increment is committed with strict durability before the
+ * page hears back, so after a relaunch the next sign-in's counter is higher than any the site saw,
+ * which the demo relying party (@simplewebauthn/server) checks.
+ */
+import { execFileSync } from 'node:child_process';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launch } from './browser.ts';
+import { approve, expect, prompt, test } from './fixtures.ts';
+
+/** The main Chromium process of `profileDir` (the one without a --type= of its own). */
+function browserPid(profileDir: string): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = lines.find((l) => l.includes(`--user-data-dir=${profileDir}`) && !l.includes('--type='));
+  if (!main) throw new Error(`no Chromium process for ${profileDir}`);
+  return Number(main.trim().split(/\s+/)[0]);
+}
+
+async function signIn(page: Page, context: BrowserContext): Promise<number> {
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await approve(context, page);
+  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
+  return Number(/"newCounter": (\d+)/.exec((await page.locator('#result').textContent()) ?? '')?.[1]);
+}
+
+test('a browser killed while sign-ins run: after relaunch the counter is past any the site saw', async ({
+  page,
+  context,
+  server,
+  profileDir,
+}) => {
+  await page.goto(server.url);
+  await page.getByLabel('Username').fill('alice');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await (await prompt(context, page)).click('#approve');
+  await expect(page.locator('#result')).toContainText('"verified": true');
+  const seen = [await signIn(page, context), await signIn(page, context)];
+  expect(seen).toEqual([1, 2]);
+
+  // A third sign-in is approved, and the browser dies at once: the site may or may not see it.
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await (await prompt(context, page)).click('#approve');
+  process.kill(browserPid(profileDir), 'SIGKILL');
+  await context.close().catch(() => undefined);
+
+  const again = await launch(profileDir);
+  try {
+    const page2 = again.pages()[0] ?? (await again.newPage());
+    await page2.goto(server.url);
+    await page2.getByLabel('Username').fill('alice');
+    // The server refuses a counter that is not above the last it stored (WebAuthn L3 §7.2 step 22).
+    expect(await signIn(page2, again)).toBeGreaterThan(2);
+  } finally {
+    await again.close();
+  }
+});
