@@ -37,6 +37,8 @@ const payload: BackupPayload = {
       secret: 'JBSWY3DPEHPK3PXP',
       order: 0,
       createdAt: 1_790_000_000_000,
+      // Version 1 files from before sites were kept have none; they read as [].
+      sites: [],
     },
   ],
   settings: { bypassOrigins: ['https://bank.example'] },

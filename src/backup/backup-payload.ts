@@ -30,6 +30,8 @@ export type BackupAccount = Omit<OtpAccount, 'secret'> & {
   secret: string;
   order: number;
   createdAt: number;
+  /** The sites the account fills into without being chosen (registrable domains). */
+  sites: string[];
 };
 
 export interface BackupPayload {
@@ -128,6 +130,7 @@ function account(v: unknown, i: number): BackupAccount {
     ),
     order: f.whole('order', -Number.MAX_SAFE_INTEGER),
     createdAt: f.whole('createdAt'),
+    sites: Array.isArray(v.sites) ? v.sites.filter((s): s is string => typeof s === 'string') : [],
   };
 }
 

@@ -111,18 +111,21 @@ export class IdbOtpStore {
     return duplicates;
   }
 
+  /** `sites`: where the accounts were found (a scanned tab's site); a replaced account keeps its own too. */
   add(
     accounts: readonly OtpAccount[],
     policy: DuplicatePolicy = 'ask',
     now: number = Date.now(),
+    sites: readonly string[] = [],
   ): Promise<OtpAddResult> {
-    return this.write(() => this.addNow(accounts, policy, now));
+    return this.write(() => this.addNow(accounts, policy, now, sites));
   }
 
   private async addNow(
     accounts: readonly OtpAccount[],
-    policy: DuplicatePolicy = 'ask',
-    now: number = Date.now(),
+    policy: DuplicatePolicy,
+    now: number,
+    sites: readonly string[],
   ): Promise<OtpAddResult> {
     const key = await this.vaultKey();
     const stored = await this.list();
@@ -146,11 +149,14 @@ export class IdbOtpStore {
       const id = replacing?.id ?? crypto.randomUUID();
       if (replacing) replacedIds.add(id);
       // Encrypt first: the transaction below must not wait on WebCrypto.
-      puts.push(
-        this.record(id, account, replacing?.order ?? order++, replacing?.createdAt ?? now, {
-          secret: await seal(key, account.secret, otpSecretAad({ id })),
-        }),
-      );
+      puts.push({
+        ...accountFields(account),
+        id,
+        order: replacing?.order ?? order++,
+        createdAt: replacing?.createdAt ?? now,
+        sites: [...new Set([...(replacing?.sites ?? []), ...sites])].sort(),
+        secret: await seal(key, account.secret, otpSecretAad({ id })),
+      });
       if (replacing) result.replaced++;
       else result.addedIds.push(id);
     }
@@ -175,6 +181,17 @@ export class IdbOtpStore {
     }
     await tx.done;
     return record !== undefined;
+  }
+
+  /** The sites the account belongs to, as the user set them. */
+  setSites(id: string, sites: readonly string[]): Promise<boolean> {
+    return this.write(async () => {
+      const tx = writeTransaction(this.db, ['otpAccounts']);
+      const record = await tx.store.get(id);
+      if (record) await tx.store.put({ ...record, sites: [...new Set(sites)].sort() });
+      await tx.done;
+      return record !== undefined;
+    });
   }
 
   delete(id: string): Promise<boolean> {
@@ -237,16 +254,6 @@ export class IdbOtpStore {
     return this.open(key, record);
   }
 
-  private record(
-    id: string,
-    account: OtpAccount,
-    order: number,
-    createdAt: number,
-    sealed: Pick<OtpAccountRecord, 'secret'>,
-  ): OtpAccountRecord {
-    return { ...accountFields(account), id, order, createdAt, secret: sealed.secret };
-  }
-
   private async open(key: CryptoKey, record: OtpAccountRecord): Promise<StoredOtpAccount> {
     const { secret, ...rest } = record;
     // Keyed by id and checked by IV: a replaced account (same id, new secret) is opened afresh.
@@ -255,6 +262,7 @@ export class IdbOtpStore {
       opened = { iv: secret.iv, secret: await unseal(key, secret, otpSecretAad(record)) };
       this.opened.set(record.id, opened);
     }
-    return { ...rest, extra: { ...rest.extra }, secret: opened.secret };
+    // Records from before sites were kept have none.
+    return { ...rest, extra: { ...rest.extra }, sites: [...(rest.sites ?? [])], secret: opened.secret };
   }
 }

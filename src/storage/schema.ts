@@ -49,7 +49,9 @@ export interface MetaValues {
  * searched without decrypting.
  */
 export type OtpAccountRecord = Omit<OtpAccount, 'secret'> &
-  OtpBookkeeping & {
+  Omit<OtpBookkeeping, 'sites'> & {
+    /** Absent in records from before sites were kept: none. */
+    sites?: string[];
     /** `id` is crypto.randomUUID() and part of the secret's AAD; `counter` (HOTP) is the code on screen. */
     secret: SealedBytes;
   };

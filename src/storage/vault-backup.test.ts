@@ -82,6 +82,7 @@ describe('vault backup and restore', () => {
       secret: 'JBSWY3DPEHPK3PXP',
       order: 0,
       createdAt: 1,
+      sites: [],
     });
     const countBefore = (await v.credentials.listAll())[0]?.signCount;
     await expect(restoreVault(v.db, await v.key(), v.codes(), payload, 'skip', NOW)).rejects.toThrow(

@@ -39,6 +39,7 @@ export async function exportVault(
     secret: encodeBase32(a.secret),
     order: a.order,
     createdAt: a.createdAt,
+    sites: a.sites,
   }));
   return { passkeys, accounts, settings };
 }
@@ -133,6 +134,7 @@ export async function restoreVault(
       id,
       order: kept?.order ?? order++,
       createdAt: kept?.createdAt ?? payload.accounts[i]!.createdAt,
+      sites: [...new Set([...(kept?.sites ?? []), ...payload.accounts[i]!.sites])].sort(),
       secret: await seal(key, account.secret, otpSecretAad({ id })),
     });
     if (replacing) result.accountsReplaced++;

@@ -29,6 +29,11 @@ export interface OtpBookkeeping {
   /** The user's order (ascending). */
   order: number;
   createdAt: number;
+  /**
+   * Registrable domains (Public Suffix List, private suffixes included) the account belongs to: the
+   * only sites the fill shortcut gives its code to without the user choosing it.
+   */
+  sites: string[];
 }
 
 /** An account as a vault holds it, secret opened. */

@@ -69,6 +69,10 @@ export async function unlockMasterKey(slots: readonly PasswordSlot[], password: 
   // Aegis sets no empty passwords; WebCrypto implementations differ on empty PBKDF2 keys.
   if (password === '') throw new WrongPasswordError('aegis');
   // Aegis turns the password into bytes with UTF-8 (CryptoUtils.toBytes), without normalising it.
+  // Slots written before Aegis fixed its issue #95 (`repaired: false`) used the encoder's whole buffer,
+  // zero bytes after the password; HMAC zero-pads keys to 64 bytes, so that is the same key unless the
+  // buffer exceeded 64 bytes (a password of about 58 characters or more). Aegis then retries with the
+  // old bytes and re-wraps the slot (PasswordSlotDecryptTask); Tapkey does not try the old encoding.
   const passwordBytes = new TextEncoder().encode(password);
   for (const slot of slots) {
     const slotKey = await scrypt(passwordBytes, slot.salt, slot.scrypt, AES_KEY_BYTES);

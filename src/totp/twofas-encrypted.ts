@@ -6,8 +6,9 @@
  * - `servicesEncrypted` = `base64(ciphertext ‖ tag):base64(salt):base64(iv)`, the JSON list of services
  *   encrypted with AES-256-GCM (128-bit tag, 12-byte IV) under PBKDF2-HMAC-SHA256(password, salt,
  *   10,000 iterations, 256 bits). Android makes 256-byte salts, iOS 32-byte ones.
- * - `reference` = a fixed text encrypted the same way with the same key and its own IV. The apps open it
- *   first to tell a wrong password ("reference" fails) from a damaged file (it opens, services fail).
+ * - `reference` = a fixed text of the app's encrypted the same way, with the same key and its own IV;
+ *   the apps decrypt it to check the password. Tapkey opens it first, to tell a wrong password (it
+ *   fails) from a damaged file (it opens, the services fail); the apps call both a wrong password.
  * - `services` is then `[]`; `groups` and the rest stay plain.
  */
 import { decodeBase64, decodeUtf8, GCM_TAG_BYTES, openAesGcm, pbkdf2Sha256 } from './import-backup-crypto.ts';

@@ -39,7 +39,8 @@ function failure(error: unknown): OtpFailure {
 }
 
 function view(account: StoredOtpAccount): OtpAccountView {
-  return { ...accountToWire(account), id: account.id, order: account.order, createdAt: account.createdAt };
+  const { id, order, createdAt, sites } = account;
+  return { ...accountToWire(account), id, order, createdAt, sites };
 }
 
 async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
