@@ -1,5 +1,4 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { scrypt as nobleScrypt } from '@noble/hashes/scrypt.js';
 import { describe, expect, it } from 'vitest';
 import { checkScryptParams, scrypt } from './aegis-encrypted-scrypt.ts';
 
@@ -34,7 +33,7 @@ describe('scrypt', () => {
     expect(hex(await scrypt(text(password), text(salt), params, 64))).toBe(expected);
   });
 
-  it("agrees with Node's crypto.scryptSync and noble's scrypt on random inputs", async () => {
+  it("agrees with Node's crypto.scryptSync (OpenSSL) on random inputs", async () => {
     for (let i = 0; i < 12; i++) {
       const password = randomBytes((i * 11) % 80);
       const salt = randomBytes((i * 7) % 70);
@@ -44,7 +43,6 @@ describe('scrypt', () => {
       const length = 1 + i * 6;
       const ours = hex(await scrypt(password, salt, { n, r, p }, length));
       expect(ours, `i=${i}`).toBe(scryptSync(password, salt, length, { N: n, r, p }).toString('hex'));
-      expect(ours, `i=${i}`).toBe(hex(nobleScrypt(password, salt, { N: n, r, p, dkLen: length })));
     }
   });
 
