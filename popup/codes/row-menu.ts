@@ -1,16 +1,15 @@
-/** An account's secondary actions, built only when opened: rename, move up/down, delete (confirmed). */
+/**
+ * An account's secondary actions, built only when opened: rename, the sites it fills into, move
+ * up/down, delete (confirmed).
+ */
 import { send } from '../../src/messages/client.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { label } from '../format.ts';
-import type { StatusKind } from './status-line.ts';
+import type { MenuPart, RowMenuHost } from './row-menu-types.ts';
+import { sitesForm } from './sites-form.ts';
 
-/** What the menu needs from the list around it. */
-export interface RowMenuHost {
-  status(text: string, kind?: StatusKind): void;
-  /** Reloads the list; `focus` is a selector to focus afterwards. */
-  reload(focus?: string): Promise<void>;
-}
+export type { MenuPart, RowMenuHost } from './row-menu-types.ts';
 
 export function rowMenu(
   view: OtpAccountView,
@@ -29,6 +28,7 @@ export function rowMenu(
   ) => h('button', { type: 'button', className: 'small', ...props, onclick, 'aria-label': ariaLabel }, text);
   menu.append(
     button('Edit', `Edit ${name}`, () => showIn(menu, editForm(view, host, close))),
+    button('Sites', `Sites for ${name}`, () => showIn(menu, sitesForm(view, host, close))),
     button('Move up', `Move ${name} up`, () => void move(view, all, index, -1, host), {
       disabled: index <= 0,
     }),
@@ -40,12 +40,6 @@ export function rowMenu(
     }),
   );
   return menu;
-}
-
-/** What replaces the menu's buttons (a form, a confirmation), and where the keyboard goes in it. */
-interface MenuPart {
-  element: HTMLElement;
-  focus: HTMLElement;
 }
 
 function showIn(menu: HTMLElement, part: MenuPart): void {

@@ -94,20 +94,28 @@ function isExtra(v: unknown): v is Record<string, string> {
   return entries.length <= 64 && entries.every(([key, value]) => isText(key, 256) && isText(value, 4096));
 }
 
+/**
+ * Why an account cannot be stored as it is, in words for the user, or null when it can. The add
+ * screens ask this of each account, so one odd entry is reported while the others are added.
+ */
+export function accountWireProblem(v: unknown): string | null {
+  if (!isObj(v)) return 'it is not an account';
+  if (v.kind !== 'totp' && v.kind !== 'hotp' && v.kind !== 'steam')
+    return 'its kind is not TOTP, HOTP or Steam';
+  if (!isText(v.issuer) || !isText(v.accountName))
+    return 'its issuer or account name is longer than 1,024 characters';
+  if (!isText(v.secret, 4096) || !/^[A-Z2-7]+$/.test(v.secret))
+    return 'its secret is empty or longer than 4 KiB';
+  if (!OTP_ALGORITHMS.includes(v.algorithm as never)) return 'its algorithm is not SHA1, SHA256 or SHA512';
+  if (!isWhole(v.digits, 5, 8)) return 'its codes are not 5 to 8 digits long';
+  if (!isWhole(v.period, 1, 86_400 * 365)) return 'its period is not between 1 second and a year';
+  if (!isWhole(v.counter, 0, Number.MAX_SAFE_INTEGER)) return 'its counter is not a whole number';
+  if (!isExtra(v.extra)) return 'it has more than 64 extra parameters, or one too long';
+  return null;
+}
+
 export function isAccountWire(v: unknown): v is OtpAccountWire {
-  return (
-    isObj(v) &&
-    (v.kind === 'totp' || v.kind === 'hotp' || v.kind === 'steam') &&
-    isText(v.issuer) &&
-    isText(v.accountName) &&
-    isText(v.secret, 4096) &&
-    /^[A-Z2-7]+$/.test(v.secret) &&
-    OTP_ALGORITHMS.includes(v.algorithm as never) &&
-    isWhole(v.digits, 5, 8) &&
-    isWhole(v.period, 1, 86_400 * 365) &&
-    isWhole(v.counter, 0, Number.MAX_SAFE_INTEGER) &&
-    isExtra(v.extra)
-  );
+  return accountWireProblem(v) === null;
 }
 
 const DUPLICATE_POLICIES: readonly unknown[] = ['ask', 'skip', 'add', 'replace'];
@@ -142,9 +150,12 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
     Array.isArray(p.accounts) &&
     p.accounts.length <= MAX_ACCOUNTS &&
     p.accounts.every(isAccountWire) &&
-    DUPLICATE_POLICIES.includes(p.onDuplicate),
+    DUPLICATE_POLICIES.includes(p.onDuplicate) &&
+    isOptionalText(p.site, 253),
   'otp/update': (p) => isUuid(p.id) && isText(p.issuer) && isText(p.accountName),
   'otp/delete': (p) => isUuid(p.id),
+  'otp/set-sites': (p) =>
+    isUuid(p.id) && Array.isArray(p.sites) && p.sites.length <= 64 && p.sites.every((s) => isText(s, 253)),
   'otp/reorder': (p) => Array.isArray(p.ids) && p.ids.length <= MAX_ACCOUNTS && p.ids.every(isUuid),
   'otp/next-hotp': (p) => isUuid(p.id),
   'otp/scan-tab': (p) => isTabId(p.tabId),

@@ -164,8 +164,9 @@ export interface RuntimeProtocol {
   };
   /** Enters the PIN when the vault is locked (a PIN was set and the browser restarted). */
   'otp/unlock': { request: { pin: string }; response: { ok: true } | OtpFailure };
+  /** `site`: the tab the accounts were scanned from; they fill into it without being chosen. */
   'otp/add': {
-    request: { accounts: OtpAccountWire[]; onDuplicate: OtpDuplicatePolicy };
+    request: { accounts: OtpAccountWire[]; onDuplicate: OtpDuplicatePolicy; site?: string };
     response:
       | { ok: true; added: number; replaced: number; skipped: number; duplicates: OtpDuplicateView[] }
       | OtpFailure;
@@ -179,8 +180,16 @@ export interface RuntimeProtocol {
   'otp/reorder': { request: { ids: string[] }; response: { ok: true } | OtpFailure };
   /** HOTP: moves the counter on and stores it; the answer carries the new counter. */
   'otp/next-hotp': { request: { id: string }; response: { ok: true; counter: number } | OtpFailure };
-  /** Captures the visible tab and returns the text of every QR code found in it. */
-  'otp/scan-tab': { request: { tabId?: number }; response: { ok: true; texts: string[] } | OtpFailure };
+  /** Captures the visible tab: the text of every QR code found in it, and the tab's site. */
+  'otp/scan-tab': {
+    request: { tabId?: number };
+    response: { ok: true; texts: string[]; site: string | null } | OtpFailure;
+  };
+  /** The sites (hosts or registrable domains) an account fills into without being chosen. */
+  'otp/set-sites': {
+    request: { id: string; sites: string[] };
+    response: { ok: true; sites: string[] } | OtpFailure;
+  };
   /** Fills the account's code (and the next one, for two code fields) into the tab's page. */
   'otp/fill': {
     request: { id: string; tabId?: number };

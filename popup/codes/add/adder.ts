@@ -23,9 +23,10 @@ export interface Adder {
   /** Shows `text` as the error ('' clears it). */
   fail(text: string): void;
   failed(): boolean;
-  save(accounts: OtpAccount[], issues?: ImportIssue[]): Promise<void>;
+  /** `site`: the scanned tab's site, which the accounts then belong to. */
+  save(accounts: OtpAccount[], issues?: ImportIssue[], site?: string): Promise<void>;
   /** Adds the accounts in QR codes or pasted lines; `nothing` is the error when there are none. */
-  fromTexts(texts: string[], nothing: string): Promise<void>;
+  fromTexts(texts: string[], nothing: string, site?: string): Promise<void>;
   fromImage(blob: Blob): Promise<void>;
 }
 
@@ -42,15 +43,15 @@ export function createAdder(host: AddHost): Adder {
       error.textContent = text;
     },
     failed: () => error.textContent !== '',
-    save: async (accounts, issues = []) => {
+    save: async (accounts, issues = [], site) => {
       try {
-        const outcome = await addAccounts(accounts, work);
+        const outcome = await addAccounts(accounts, work, site);
         await host.added(summary(outcome, issues));
       } catch (e) {
         adder.fail(errorText(e));
       }
     },
-    fromTexts: (texts, nothing) => addFromTexts(adder, texts, nothing),
+    fromTexts: (texts, nothing, site) => addFromTexts(adder, texts, nothing, site),
     fromImage: async (blob) => {
       adder.fail('');
       try {
@@ -65,7 +66,7 @@ export function createAdder(host: AddHost): Adder {
   return adder;
 }
 
-async function addFromTexts(adder: Adder, texts: string[], nothing: string): Promise<void> {
+async function addFromTexts(adder: Adder, texts: string[], nothing: string, site?: string): Promise<void> {
   adder.fail('');
   const useful = texts.filter((t) => OTP_TEXT.test(t));
   if (useful.length === 0) {
@@ -80,5 +81,5 @@ async function addFromTexts(adder: Adder, texts: string[], nothing: string): Pro
   // Several separate otpauth:// codes on one page: let the user pick. A Google export is one set.
   const separate = useful.every((t) => !/^\s*otpauth-migration:/i.test(t));
   const chosen = separate && accounts.length > 1 ? await pickAccounts(accounts, adder.work) : accounts;
-  if (chosen.length > 0) await adder.save(chosen, issues);
+  if (chosen.length > 0) await adder.save(chosen, issues, site);
 }

@@ -24,6 +24,7 @@ async function scan(adder: Adder, button: HTMLButtonElement): Promise<void> {
     await adder.fromTexts(
       result.texts,
       'No QR code found on this page. Scroll it into view, or add the account another way.',
+      result.site ?? undefined,
     );
   } finally {
     button.disabled = false;

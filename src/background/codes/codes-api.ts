@@ -24,7 +24,7 @@ import { clearClipboardLater } from './clipboard.ts';
 import { clockOffsetMs, setClockOffsetMs } from './clock.ts';
 import { exportAccounts } from './export-accounts.ts';
 import { fillAccount } from './fill-account.ts';
-import { siteMatchScore } from './match.ts';
+import { siteMatchScore, siteOfTyped } from './match.ts';
 import { scanTab } from './scan-tab.ts';
 
 type OtpName = Extract<RuntimeName, `otp/${string}`>;
@@ -59,7 +59,10 @@ async function add(
   store: IdbOtpStore,
   request: RuntimeRequest<'otp/add'>,
 ): Promise<RuntimeResponse<'otp/add'>> {
-  const result = await store.add(request.accounts.map(accountFromWire), request.onDuplicate);
+  // Accounts scanned from a tab belong to that tab's site (match.ts).
+  const site = request.site === undefined ? null : siteOfTyped(request.site);
+  const accounts = request.accounts.map(accountFromWire);
+  const result = await store.add(accounts, request.onDuplicate, Date.now(), site ? [site] : []);
   const byId = new Map((await store.list()).map((a) => [a.id, a]));
   return {
     ok: true,
@@ -97,6 +100,17 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
         ? { ok: true }
         : { ok: false, error: 'This account no longer exists.' },
     'otp/delete': async ({ id }) => ({ ok: true, deleted: await (await store()).delete(id) }),
+    'otp/set-sites': async ({ id, sites }) => {
+      const clean: string[] = [];
+      for (const typed of sites) {
+        const site = siteOfTyped(typed);
+        if (!site) return { ok: false, error: `“${typed}” is not a site: use a name like example.com.` };
+        clean.push(site);
+      }
+      const unique = [...new Set(clean)].sort();
+      const found = await (await store()).setSites(id, unique);
+      return found ? { ok: true, sites: unique } : { ok: false, error: 'This account no longer exists.' };
+    },
     'otp/reorder': async ({ ids }) => {
       await (await store()).reorder(ids);
       return { ok: true };

@@ -5,7 +5,7 @@ import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
 import { accountCodePair } from '../../totp/account-code.ts';
 import { clockOffsetMs } from './clock.ts';
 import { fillTab } from './fill.ts';
-import { bestAccountFor, tabHostname } from './match.ts';
+import { fillTarget, tabHostname } from './match.ts';
 import { tabError, targetTab } from './tabs.ts';
 
 /** The codes to fill: the current one, and for TOTP/Steam the next one (for two code fields). */
@@ -39,12 +39,12 @@ export async function fillAccount(
   return { ok: true, filled };
 }
 
-/** Alt+Shift+F: fills the account that strictly matches the tab's site, or nothing. */
+/** Alt+Shift+F: fills the one account bound to the tab's site, or nothing (match.ts). */
 export async function fillFromCommand(store: IdbOtpStore, tab: browser.Tabs.Tab | undefined): Promise<void> {
   try {
     const target = tab?.id !== undefined ? tab : await targetTab();
     if (target.id === undefined) return;
-    const account = bestAccountFor(await store.list(), tabHostname(target.url));
+    const account = fillTarget(await store.list(), tabHostname(target.url));
     if (!account) return;
     const { current, next } = await codesFor(account);
     await fillTab(target.id, current, next);

@@ -12,8 +12,8 @@ export interface FillOutcome {
 
 /**
  * Runs in the page. Order of preference:
- * 1. two one-time-code fields (AWS "MFA code 1" / "MFA code 2"): `current` in the first, `next` in the
- *    second;
+ * 1. two one-time-code fields marked first and second (AWS "MFA code 1" / "MFA code 2"): `current` in
+ *    the first, `next` in the second;
  * 2. split inputs (one character per box), the group holding the focus or else the first group;
  * 3. the focused text field;
  * 4. the first field that looks like a code field (autocomplete="one-time-code", or named/labelled
@@ -66,7 +66,12 @@ export function fillCodesInPage(current: string, next: string | null): FillOutco
   const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
 
   const fields = inputs.filter((el) => !isBox(el) && isCodeField(el));
-  if (next !== null && fields.length === 2) {
+  // The next code only where the page asks for two consecutive codes ("MFA code 1" and "MFA code
+  // 2", as AWS does): a page with two unrelated code fields must not learn a code that is still
+  // valid in thirty seconds.
+  const nth = (el: HTMLInputElement, n: 1 | 2) =>
+    new RegExp(`(^|\\D)${n}(\\D|$)|${n === 1 ? 'first' : 'second'}`, 'i').test(hints(el));
+  if (next !== null && fields.length === 2 && nth(fields[0]!, 1) && nth(fields[1]!, 2)) {
     setValue(fields[0]!, current);
     setValue(fields[1]!, next);
     return { filled: 2 };

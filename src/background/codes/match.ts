@@ -1,6 +1,10 @@
 /**
- * Which accounts belong to the site in the current tab: the worker scores them for the popup, which
- * lists them first, and the fill command picks the best one on stricter evidence.
+ * Which accounts belong to the site in the current tab. Only a site the account is bound to (its
+ * `sites`, set when it was scanned from that site's tab or by the user) lets the fill shortcut give
+ * its code without the user choosing the account; issuer names, icons and e-mail domains only order
+ * the popup's list, where the user still picks. Sites are registrable domains by the Public Suffix
+ * List with its private section, so `github.io`, `s3.amazonaws.com` and `vercel.app` are suffixes:
+ * `attacker.github.io` is a site of its own, never GitHub's.
  */
 import { parse } from 'tldts';
 
@@ -8,11 +12,7 @@ export interface MatchableAccount {
   issuer: string;
   accountName: string;
   extra: Record<string, string>;
-}
-
-/** Letters and digits only: "Amazon Web Services" → "amazonwebservices". */
-function squash(text: string): string {
-  return text.toLocaleLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  sites: readonly string[];
 }
 
 function hostOf(url: string): string | null {
@@ -29,79 +29,60 @@ export function tabHostname(url: string | undefined): string {
   return hostOf(url) ?? '';
 }
 
-interface Site {
-  /** Registrable domain ("github.com"), or the host itself where there is none (localhost). */
-  domain: string;
-  /** The domain without its public suffix ("github"). */
-  name: string;
+/**
+ * The site a host belongs to: its registrable domain with private suffixes honoured ("github.com"
+ * for gist.github.com; "alice.github.io" for alice.github.io), or the host itself where there is
+ * none (localhost). Null for IP addresses and what is not a host.
+ */
+export function siteOf(hostname: string): string | null {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === '') return null;
+  const parsed = parse(host, { allowPrivateDomains: true });
+  if (parsed.isIp || !parsed.hostname) return null;
+  return parsed.domain ?? (parsed.isIcann === false && !host.includes('.') ? host : null);
 }
 
-type IssuerRule = (issuer: string, site: Site) => boolean;
+/** The site of what a person types for one: "example.com", "https://login.example.com/x", "Example.COM". */
+export function siteOfTyped(text: string): string | null {
+  const trimmed = text.trim();
+  return siteOf(hostOf(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`) ?? '');
+}
+
+/** Letters and digits only: "Amazon Web Services" → "amazonwebservices". */
+function squash(text: string): string {
+  return text.toLocaleLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
 
 /**
- * 0 for no match; higher is better. 3: the account's icon (`extra.image`) is on the site's registrable
- * domain; 2: the issuer names the site by `issuerNames`; 1: the account name's e-mail domain is the site's.
+ * For ordering the popup's list: 0 for no match; higher is better. 4: the account is bound to the
+ * site; 3: its icon is on the site; 2: its issuer and the site's name contain one another; 1: its
+ * e-mail domain is the site's.
  */
-function score(account: MatchableAccount, site: Site, issuerNames: IssuerRule): number {
-  const onSite = (other: string | null) =>
-    other !== null && (other === site.domain || other.endsWith(`.${site.domain}`));
+export function siteMatchScore(account: MatchableAccount, hostname: string): number {
+  const site = siteOf(hostname);
+  if (!site) return 0;
+  if (account.sites.includes(site)) return 4;
+  const onSite = (host: string | null) => host !== null && (host === site || host.endsWith(`.${site}`));
   const image = account.extra.image;
   if (image && onSite(hostOf(image))) return 3;
-  if (issuerNames(account.issuer, site)) return 2;
+  const name = squash(parse(site, { allowPrivateDomains: true }).domainWithoutSuffix ?? site);
+  const issuer = squash(account.issuer);
+  if (name.length >= 3 && issuer.length >= 3 && (issuer.includes(name) || name.includes(issuer))) return 2;
   const at = account.accountName.lastIndexOf('@');
-  if (at !== -1 && onSite(account.accountName.slice(at + 1).toLowerCase())) return 1;
-  return 0;
-}
-
-/** Ordering only (the user still picks): either name contains the other ("GitHub" on github.com). */
-const namesAlike: IssuerRule = (issuer, site) => {
-  const a = squash(issuer);
-  const b = squash(site.name);
-  return b.length >= 3 && a.length >= 3 && (a.includes(b) || b.includes(a));
-};
-
-/** Strict: the issuer holds the site's registrable name as is ("Amazon Web Services" on amazon.com). */
-const issuerHoldsName: IssuerRule = (issuer, site) =>
-  site.name.length >= 3 && issuer.toLowerCase().replace(/\s+/g, '').includes(site.name);
-
-/** For ordering the popup's list: 0 for no match; higher is better. */
-export function siteMatchScore(account: MatchableAccount, hostname: string): number {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === '') return 0;
-  const parsed = parse(host);
-  return score(
-    account,
-    { domain: parsed.domain ?? host, name: parsed.domainWithoutSuffix ?? host },
-    namesAlike,
-  );
+  return at !== -1 && onSite(account.accountName.slice(at + 1).toLowerCase()) ? 1 : 0;
 }
 
 /**
- * Evidence strong enough to fill a code without the user choosing the account (the keyboard
- * command), so `github-login-secure.com` or `git-hub.com` never get GitHub's code.
+ * The account the fill shortcut may fill without the user choosing: the one account bound to the
+ * tab's site. None when no account, or more than one, is bound there (the user then picks in the
+ * popup).
  */
-export function strictMatchScore(account: MatchableAccount, hostname: string): number {
-  const parsed = parse(hostname.toLowerCase().replace(/\.$/, ''));
-  if (!parsed.domain || !parsed.domainWithoutSuffix) return 0;
-  return score(account, { domain: parsed.domain, name: parsed.domainWithoutSuffix }, issuerHoldsName);
-}
-
-/**
- * The account the fill command uses: the one best matching the site on strict evidence, or none.
- * Ties go to the user's order (the first in `accounts`).
- */
-export function bestAccountFor<T extends MatchableAccount>(
+export function fillTarget<T extends MatchableAccount>(
   accounts: readonly T[],
   hostname: string,
 ): T | undefined {
-  let best: T | undefined;
-  let bestScore = 0;
-  for (const account of accounts) {
-    const s = strictMatchScore(account, hostname);
-    if (s > bestScore) {
-      best = account;
-      bestScore = s;
-    }
-  }
-  return best;
+  const site = siteOf(hostname);
+  if (!site) return undefined;
+  const bound = accounts.filter((a) => a.sites.includes(site));
+  return bound.length === 1 ? bound[0] : undefined;
 }
