@@ -30,9 +30,15 @@ async function render(): Promise<void> {
       setQueued(shown, prompt.queued);
       return;
     }
+    const replacesAnother = showingPrompt() !== null;
     const signal = nextScreen();
     tell(prompt.promptId);
-    renderPrompt(app, prompt, { answered: (remaining) => void afterAnswer(remaining) }, signal);
+    renderPrompt(
+      app,
+      prompt,
+      { answered: (remaining) => void afterAnswer(remaining), replacesAnother },
+      signal,
+    );
     return;
   }
   const signal = nextScreen();

@@ -1,24 +1,24 @@
 /**
- * Approve stays disabled this long after a prompt appears, as browsers' own permission prompts do,
- * so a key press or click meant for the page (or a double Enter) cannot approve a prompt that just
- * popped up ("keyjacking").
+ * Approve stays disabled for a moment after a prompt appears, as browsers' own permission prompts
+ * do, so a key press or click meant for the page (or a double Enter) cannot approve a prompt that
+ * just popped up ("keyjacking"). A prompt that replaces another one on screen (the page aborted the
+ * first and asked again) waits longer: the user may be mid-way through answering the first.
+ * Approve never takes the focus by itself: the user clicks it, or moves to it and presses Enter.
  */
 export const ARMING_DELAY_MS = 500;
+export const REPLACED_ARMING_DELAY_MS = 1_000;
 
 /** Approve, "use another device" and "never here" do nothing until `armed`. */
 export interface Arming {
   armed: boolean;
 }
 
-/**
- * Disables `approveButton` now and sets `arming.armed` after ARMING_DELAY_MS, with `data-armed` on
- * the section and focus on Approve if `focusApprove` and the user has not moved focus meanwhile.
- */
+/** Disables `approveButton` now; after `delayMs` sets `arming.armed` and `data-armed` on the section. */
 export function armLater(
   arming: Arming,
   section: HTMLElement,
   approveButton: HTMLButtonElement | null,
-  focusApprove: boolean,
+  delayMs: number,
   signal: AbortSignal,
 ): void {
   if (approveButton) approveButton.disabled = true;
@@ -26,7 +26,6 @@ export function armLater(
     arming.armed = true;
     if (approveButton) approveButton.disabled = false;
     section.dataset.armed = '';
-    if (focusApprove && document.activeElement === section) approveButton?.focus();
-  }, ARMING_DELAY_MS);
+  }, delayMs);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }

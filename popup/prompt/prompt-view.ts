@@ -1,13 +1,14 @@
 /**
  * The "tap": who asks (origin and RP ID, prominent), what (create or sign in), which account, and
- * Approve / Cancel. Enter approves, Escape cancels; the hand-back to the browser is one click away.
+ * Approve / Cancel. Escape cancels; Enter approves from the PIN field or the account chooser; the
+ * hand-back to the browser is one click away.
  * Everything the prompt leaves behind (a key listener, the arming timer) ends when `signal` aborts.
  */
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { type AccountChooser, accountChooser, noPasskeyHere } from './account-chooser.ts';
 import type { AnswerContext } from './answer.ts';
-import { type Arming, armLater } from './arming.ts';
+import { ARMING_DELAY_MS, type Arming, armLater, REPLACED_ARMING_DELAY_MS } from './arming.ts';
 import { type PinField, pinField } from './pin-field.ts';
 import { type PromptActions, promptActions } from './prompt-actions.ts';
 import { answerButtons, fallbackButtons } from './prompt-buttons.ts';
@@ -19,6 +20,8 @@ import { siteFacts } from './site-facts.ts';
 export interface PromptCallbacks {
   /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
   answered(remaining: number): void;
+  /** Another prompt was on screen just before this one: Approve waits longer to arm. */
+  replacesAnother: boolean;
 }
 
 export function renderPrompt(
@@ -42,9 +45,10 @@ export function renderPrompt(
   const section = promptSection(p, { chooser, pin, error, actions });
   root.replaceChildren(section);
 
-  armLater(arming, section, root.querySelector<HTMLButtonElement>('#approve'), !pin, signal);
+  const delay = callbacks.replacesAnother ? REPLACED_ARMING_DELAY_MS : ARMING_DELAY_MS;
+  armLater(arming, section, root.querySelector<HTMLButtonElement>('#approve'), delay, signal);
   listenForPromptKeys(actions, signal);
-  // Focus goes to the PIN field, or to the prompt itself until Approve is armed.
+  // Focus goes to the PIN field, or to the prompt itself: never to Approve.
   section.tabIndex = -1;
   (pin?.input ?? section).focus();
 }

@@ -6,6 +6,7 @@ const top = {
   permissionsPolicyAllows: true,
   hasTransientActivation: false,
   documentVisible: true,
+  documentFocused: true,
 };
 
 describe('callerContext', () => {

@@ -54,4 +54,6 @@ export interface FrameFacts {
   hasTransientActivation: boolean;
   /** `document.visibilityState === 'visible'`: a hidden document may not pop up a prompt. */
   documentVisible: boolean;
+  /** `document.hasFocus()`: Chrome lets only a focused document (or a user gesture) ask. */
+  documentFocused: boolean;
 }

@@ -11,6 +11,7 @@ const frame = {
   permissionsPolicyAllows: true,
   hasTransientActivation: false,
   documentVisible: true,
+  documentFocused: true,
 };
 
 function silentWorker(): RelayPort & { sent: RelayToWorker[]; drop(): void } {

@@ -20,6 +20,7 @@ function frameFacts(kind: CeremonyKind): FrameFacts {
     permissionsPolicyAllows: policy ? policy.allowsFeature(feature) : ancestors.length === 0,
     hasTransientActivation: navigator.userActivation?.isActive ?? false,
     documentVisible: document.visibilityState === 'visible',
+    documentFocused: document.hasFocus(),
   };
 }
 

@@ -13,6 +13,7 @@ const frame = {
   permissionsPolicyAllows: true,
   hasTransientActivation: false,
   documentVisible: true,
+  documentFocused: true,
 };
 const id = '123e4567-e89b-42d3-a456-426614174000';
 

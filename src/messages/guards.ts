@@ -46,7 +46,8 @@ function isFrameFacts(v: unknown): v is FrameFacts {
     v.ancestorOrigins.every((o) => typeof o === 'string') &&
     typeof v.permissionsPolicyAllows === 'boolean' &&
     typeof v.hasTransientActivation === 'boolean' &&
-    typeof v.documentVisible === 'boolean'
+    typeof v.documentVisible === 'boolean' &&
+    typeof v.documentFocused === 'boolean'
   );
 }
 

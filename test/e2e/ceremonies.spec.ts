@@ -74,6 +74,8 @@ test('two users on one RP: chooser for discoverable sign-in, allowCredentials na
   const narrowed = get(page, { allowIds: [a.id] });
   const single = await prompt(context, page);
   expect(await single.evaluate(() => document.querySelectorAll('label.account').length)).toBe(1);
+  // The keyboard way: to the account, then Enter.
+  await single.press('Tab');
   await single.press('Enter');
   const viaAllow = await narrowed;
   expect(viaAllow.ok && viaAllow.id).toBe(a.id);
@@ -163,11 +165,17 @@ test('sign-in with no passkey here: prompt says so, cancel is NotAllowedError', 
   expect(await nothing).toMatchObject({ ok: false, name: 'NotAllowedError' });
 });
 
-test('keyboard: Enter approves, a held-down Enter does not', async ({ page, context }) => {
+test('keyboard: a stray Enter never approves; Tab to Approve and Enter does', async ({ page, context }) => {
   const made = create(page);
   const popup = await prompt(context, page);
-  // Auto-repeated key presses (a key still held from the page) never answer, even on the focused button.
+  // A fresh Enter meant for the page lands on the prompt, not on Approve: nothing happens (issue 8).
+  await popup.press('Enter');
+  // Auto-repeated key presses (a key still held from the page) never answer, even on a focused button.
   await popup.press('Enter', { autoRepeat: true });
+  expect(await popup.evaluate(() => document.activeElement?.id)).not.toBe('approve');
+  await popup.press('Tab');
+  await popup.press('Tab');
+  expect(await popup.evaluate(() => document.activeElement?.id)).toBe('approve');
   await popup.press('Enter', { autoRepeat: true });
   expect(await popup.text('#prompt-title')).toContain('wants to create a passkey');
   await popup.press('Enter');
@@ -201,4 +209,58 @@ test('aborting at once, again and again, leaves no prompt behind', async ({ page
   const made = create(page, { userId: [9] });
   await approve(context, page);
   expect((await made).ok).toBe(true);
+});
+
+test('a prompt that replaces another on screen waits a full second before Approve arms', async ({
+  page,
+  context,
+  server,
+}) => {
+  // A second tab in a window of its own queues a request behind the first.
+  const [other] = await Promise.all([
+    context.waitForEvent('page'),
+    page.evaluate(
+      (src) => void window.open(src, '_blank', 'popup,width=500,height=400'),
+      `${server.url}/pages/blank.html`,
+    ),
+  ]);
+  await other.waitForLoadState();
+  const first = create(page, { userName: 'first', abortAfterMs: 2500 });
+  const popup = await prompt(context, page);
+  const second = create(other, { userName: 'second', userId: [9] });
+  await popup.nonEmptyText('.queued');
+  // Record, in the popup, when each prompt appears and when its Approve arms.
+  await popup.evaluate(() => {
+    const times: Record<string, { shown: number; armed?: number }> = {};
+    (window as unknown as { armingTimes: typeof times }).armingTimes = times;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.type === 'childList' ? [...r.addedNodes] : [r.target]) {
+          if (!(node instanceof HTMLElement) || !node.matches('section.prompt')) continue;
+          const id = node.dataset.promptId ?? '';
+          times[id] ??= { shown: performance.now() };
+          if (node.hasAttribute('data-armed')) times[id].armed ??= performance.now();
+        }
+      }
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-armed'],
+    });
+  });
+  // The first page aborts while the user looks at its prompt: the queued one takes its place.
+  expect(await first).toMatchObject({ ok: false, name: 'AbortError' });
+  await popup.waitFor('section.prompt[data-armed]');
+  expect(await popup.text('#prompt-title')).toContain('for second');
+  const times = await popup.evaluate(() =>
+    Object.values(
+      (window as unknown as { armingTimes: Record<string, { shown: number; armed?: number }> }).armingTimes,
+    ),
+  );
+  const replaced = times.find((t) => t.armed !== undefined);
+  // The observer sees the prompt a moment after its timer started: a few ms of slack, far from 500.
+  expect(replaced && replaced.armed! - replaced.shown).toBeGreaterThanOrEqual(950);
+  await popup.clickButton('Cancel');
+  expect(await second).toMatchObject({ ok: false, name: 'NotAllowedError' });
 });

@@ -163,8 +163,8 @@ export class PopupDriver {
   }
 
   /** Real key events, as a keyboard user would press them. */
-  async press(key: 'Enter' | 'Escape', options: { autoRepeat?: boolean } = {}): Promise<void> {
-    const code = key === 'Enter' ? 13 : 27;
+  async press(key: 'Enter' | 'Escape' | 'Tab', options: { autoRepeat?: boolean } = {}): Promise<void> {
+    const code = { Enter: 13, Escape: 27, Tab: 9 }[key];
     const base = {
       key,
       code: key,

@@ -42,32 +42,25 @@ test('a ceremony completes after the service worker is stopped while the prompt 
 });
 
 test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {
-  // A second site in a frame of the same page; a click in it gives both documents focus.
+  // A second site in a window of its own: one request per tab, so the queue spans tabs.
   const inner = server.url.replace('//localhost', '//sub.localhost');
-  await page.evaluate((src) => {
-    const frame = document.createElement('iframe');
-    frame.src = src;
-    frame.allow = 'publickey-credentials-get *';
-    document.body.append(frame);
-  }, `${inner}/pages/blank.html`);
-  const frame = await (async () => {
-    for (;;) {
-      const found = page.frames().find((f) => f.url().startsWith(`${inner}/`));
-      if (found) return found;
-      await page.waitForTimeout(50);
-    }
-  })();
-  await frame.waitForLoadState();
-  await page.locator(`iframe[src^="${inner}/"]`).click();
+  const [other] = await Promise.all([
+    context.waitForEvent('page'),
+    page.evaluate(
+      (src) => void window.open(src, '_blank', 'popup,width=500,height=400'),
+      `${inner}/pages/blank.html`,
+    ),
+  ]);
+  await other.waitForLoadState();
 
   const first = create(page, { userName: 'first', userId: [1] });
   await (await prompt(context, page)).detach();
-  // The same document may have one request at a time, as in Chrome.
+  // The same tab may have one request at a time, as in Chrome.
   expect(await create(page, { userName: 'again', userId: [3] })).toMatchObject({
     ok: false,
     name: 'NotAllowedError',
   });
-  const next = get(frame);
+  const next = get(other);
   const popup = await prompt(context, page);
   expect(await popup.nonEmptyText('.queued')).toBe('1 more request waiting');
   expect(await popup.text('#prompt-title')).toContain('for first');

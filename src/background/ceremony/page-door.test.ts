@@ -12,6 +12,7 @@ const frame = {
   permissionsPolicyAllows: true,
   hasTransientActivation: false,
   documentVisible: true,
+  documentFocused: true,
 };
 const begin = {
   type: 'begin',
@@ -202,5 +203,58 @@ describe('page door: every request is answered', () => {
     same.deliver({ ...begin, type: 'resume' });
     await settle();
     expect(same.sent).toMatchObject([{ type: 'fallback' }]);
+  });
+
+  it('an unfocused document without a user gesture cannot begin (defect 2)', async () => {
+    let routed = 0;
+    const ok: Router = async () => {
+      routed++;
+      return result;
+    };
+    const door = createPageDoor({ route: ok, records: memoryRecords() });
+    const unfocused = fakePort();
+    door.connect(unfocused);
+    unfocused.deliver({ ...begin, frame: { ...frame, documentFocused: false } });
+    await settle();
+    expect(unfocused.sent).toMatchObject([
+      { type: 'error', name: 'NotAllowedError', message: 'The document is not focused.' },
+    ]);
+    // A click the user just made counts, as in Chrome.
+    const clicked = fakePort();
+    door.connect(clicked);
+    clicked.deliver({
+      ...begin,
+      requestId: '123e4567-e89b-42d3-a456-426614174001',
+      frame: { ...frame, documentFocused: false, hasTransientActivation: true },
+    });
+    await settle();
+    expect(clicked.sent).toMatchObject([{ type: 'fallback' }]);
+    expect(routed).toBe(1);
+  });
+
+  it('one pending request per tab: a frame of the same tab cannot queue a second (defect 2)', async () => {
+    const door = createPageDoor({ route: never, records: memoryRecords() });
+    const top = fakePort();
+    door.connect(top);
+    top.deliver(begin);
+    await settle();
+    for (const frameId of [1, 2, 3]) {
+      const frameDoc = fakePort();
+      frameDoc.sender = { ...frameDoc.sender, frameId, origin: 'https://frames.example' };
+      door.connect(frameDoc);
+      frameDoc.deliver({ ...begin, requestId: `123e4567-e89b-42d3-a456-42661417400${frameId}` });
+      await settle();
+      expect(frameDoc.sent).toMatchObject([
+        { type: 'error', name: 'NotAllowedError', message: 'A request is already pending.' },
+      ]);
+    }
+    expect(door.running()).toEqual([REQUEST_ID]);
+    // Another tab may.
+    const other = fakePort();
+    other.sender = { ...other.sender, tab: { id: 8, active: true } };
+    door.connect(other);
+    other.deliver({ ...begin, requestId: '123e4567-e89b-42d3-a456-426614174009' });
+    await settle();
+    expect(door.running()).toHaveLength(2);
   });
 });

@@ -169,9 +169,10 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       } else reply(port, requestId, notAllowed('A request is already pending.'));
       return;
     }
-    // One request at a time per document, as browsers do: a page cannot pile up prompts. An aborted
-    // one that is still settling does not count (libraries abort and ask again at once).
-    const busy = (r: Running) => r.tabId === tabId && r.frameId === frameId && !r.controller.signal.aborted;
+    // One request at a time per tab: neither a page nor its frames can pile up prompts (N iframes
+    // would otherwise queue N). An aborted one that is still settling does not count (libraries
+    // abort and ask again at once).
+    const busy = (r: Running) => r.tabId === tabId && !r.controller.signal.aborted;
     if ([...running.values()].some(busy)) {
       reply(port, requestId, notAllowed('A request is already pending.'));
       return;
@@ -180,6 +181,12 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     // could otherwise put one in front of the user at a moment of its choosing (keyjacking).
     if (message.type === 'begin' && (sender?.tab?.active === false || !message.frame.documentVisible)) {
       reply(port, requestId, notAllowed('The document is not visible: WebAuthn needs the tab in front.'));
+      return;
+    }
+    // As Chrome requires: the document has the focus, or the user has just interacted with it. A page
+    // in a window the user is not using cannot put a prompt in front of them at a moment it chooses.
+    if (message.type === 'begin' && !message.frame.documentFocused && !message.frame.hasTransientActivation) {
+      reply(port, requestId, notAllowed('The document is not focused.'));
       return;
     }
     const entry: Running = { port, tabId, frameId, controller: new AbortController() };
