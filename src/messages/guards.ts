@@ -161,7 +161,7 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'otp/next-hotp': (p) => isUuid(p.id),
   'otp/scan-tab': (p) => isTabId(p.tabId),
   'otp/fill': (p) => isUuid(p.id) && isTabId(p.tabId),
-  'otp/export': (p) => EXPORT_FORMATS.includes(p.format),
+  'otp/export': (p) => EXPORT_FORMATS.includes(p.format) && isOptionalText(p.pin, Infinity),
   'otp/clock-check': (p) => isTabId(p.tabId) && isOptionalText(p.url, 2048),
   // At most an hour: a page's Date header must not be able to shift codes far into the future.
   'otp/set-clock-offset': (p) => isWhole(p.offsetMs, -3_600_000, 3_600_000),

@@ -91,7 +91,8 @@ export type PromptDecision =
   | { type: 'cancel' }
   | { type: 'fallback' };
 
-export type OtpFailure = { ok: false; error: string; locked?: boolean };
+/** `locked`: the vault must be unlocked; `needsPin`: the PIN must be entered (again) for this. */
+export type OtpFailure = { ok: false; error: string; locked?: boolean; needsPin?: boolean };
 export type OtpDuplicatePolicy = 'ask' | 'skip' | 'add' | 'replace';
 export type OtpExportFormat = 'uri-list' | 'aegis' | 'google';
 
@@ -195,8 +196,9 @@ export interface RuntimeProtocol {
     request: { id: string; tabId?: number };
     response: { ok: true; filled: number } | OtpFailure;
   };
+  /** Exports hold every secret: with a PIN set, the PIN is asked again. */
   'otp/export': {
-    request: { format: OtpExportFormat };
+    request: { format: OtpExportFormat; pin?: string };
     response:
       | { ok: true; format: 'uri-list' | 'aegis'; text: string; count: number }
       | { ok: true; format: 'google'; uris: string[]; count: number; left: string[] }

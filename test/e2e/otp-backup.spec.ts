@@ -65,3 +65,37 @@ test('clock check compares with the server of the tab', async ({ page, context, 
   await textContaining(popup, '#clock-result', 'agrees with http://localhost');
   await popup.close();
 });
+
+test('encrypted Aegis import asks for its password; with a PIN set, exporting asks for the PIN', async ({
+  page,
+  extension,
+}) => {
+  await page.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  // A PIN first (through the worker, as the Settings tab does).
+  expect(
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({ name: 'settings/set-pin', payload: { newPin: '1357' } }),
+    ),
+  ).toEqual({ ok: true });
+
+  await page.locator('#backup-details > summary').click();
+  await page.locator('#backup-file').setInputFiles('test/fixtures/totp/aegis-encrypted.json');
+  await page.getByRole('textbox', { name: 'Password of this Aegis backup' }).fill('not it');
+  await page.getByRole('button', { name: 'Open backup' }).click();
+  await expect(page.locator('#import-password-error')).toHaveText('Wrong password for this Aegis backup');
+  await page.getByRole('textbox', { name: 'Password of this Aegis backup' }).fill('tapkey-test');
+  await page.getByRole('button', { name: 'Open backup' }).click();
+  await expect(page.locator('#codes-status')).toContainText(/Imported \d+ accounts/);
+
+  await page.locator('#backup-details > summary').click();
+  await page.locator('#export-aegis').click();
+  await page.getByRole('textbox', { name: 'Your PIN, to export every secret' }).fill('0000');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.locator('#export-pin-error')).toHaveText('Wrong PIN; 7 attempts left.');
+  await page.getByRole('textbox', { name: 'Your PIN, to export every secret' }).fill('1357');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^tapkey-aegis-.*\.json$/);
+});

@@ -25,8 +25,8 @@ export function renderBackup(root: HTMLElement, host: BackupHost): void {
     h(
       'div',
       { className: 'add-ways' },
-      button('export-uris', 'otpauth:// list (.txt)', () => void exportFile('uri-list', say)),
-      button('export-aegis', 'Aegis JSON (.json)', () => void exportFile('aegis', say)),
+      button('export-uris', 'otpauth:// list (.txt)', () => void exportFile('uri-list', say, qrArea)),
+      button('export-aegis', 'Aegis JSON (.json)', () => void exportFile('aegis', say, qrArea)),
       button('export-google', 'Google Authenticator QR', () => void showGoogleExport(qrArea, say)),
     ),
     h('p', { className: 'note' }, 'Exports are not encrypted: anyone with the file can make your codes.'),

@@ -1,14 +1,33 @@
-/** Export as a file: an otpauth:// list, or a plain (unencrypted) Aegis vault. */
+/** Export as a file: an otpauth:// list, or a plain (unencrypted) Aegis vault; the PIN first if set. */
 import { send } from '../../../src/messages/client.ts';
 import { download } from '../../dom.ts';
 import { plural, today } from '../../format.ts';
+import { askSecret } from './ask-secret.ts';
 import type { BackupStatus } from './backup-status.ts';
 
-export async function exportFile(format: 'uri-list' | 'aegis', say: BackupStatus['say']): Promise<void> {
-  const result = await send('otp/export', { format });
-  if (!result.ok) return say('', result.error);
-  if (result.format === 'google') return;
+export async function exportFile(
+  format: 'uri-list' | 'aegis',
+  say: BackupStatus['say'],
+  work: HTMLElement,
+  pin?: string,
+): Promise<{ done: boolean; error?: string }> {
+  const result = await send('otp/export', pin === undefined ? { format } : { format, pin });
+  if (!result.ok) {
+    if (result.needsPin && pin === undefined) {
+      askSecret(
+        work,
+        { id: 'export-pin', label: 'Your PIN, to export every secret', button: 'Export' },
+        (p) => exportFile(format, say, work, p),
+      );
+      return { done: false };
+    }
+    if (result.needsPin) return { done: false, error: result.error };
+    say('', result.error);
+    return { done: true };
+  }
+  if (result.format === 'google') return { done: true };
   if (format === 'uri-list') download(`tapkey-codes-${today()}.txt`, result.text, 'text/plain');
   else download(`tapkey-aegis-${today()}.json`, result.text, 'application/json');
   say(`Exported ${plural(result.count, 'account')}. Keep the file somewhere safe.`);
+  return { done: true };
 }

@@ -2,18 +2,42 @@
 import { send } from '../../../src/messages/client.ts';
 import { h } from '../../dom.ts';
 import { plural } from '../../format.ts';
+import { askSecret } from './ask-secret.ts';
 import type { BackupStatus } from './backup-status.ts';
 
-export async function showGoogleExport(area: HTMLElement, say: BackupStatus['say']): Promise<void> {
-  const result = await send('otp/export', { format: 'google' });
-  if (!result.ok) return say('', result.error);
-  if (result.format !== 'google') return;
-  if (result.uris.length === 0) return say('', 'Nothing to export to Google Authenticator.');
+export async function showGoogleExport(
+  area: HTMLElement,
+  say: BackupStatus['say'],
+  pin?: string,
+): Promise<{ done: boolean; error?: string }> {
+  const result = await send(
+    'otp/export',
+    pin === undefined ? { format: 'google' } : { format: 'google', pin },
+  );
+  if (!result.ok) {
+    if (result.needsPin && pin === undefined) {
+      const label = 'Your PIN, to export every secret';
+      askSecret(area, { id: 'export-pin', label, button: 'Show QR codes' }, (p) =>
+        showGoogleExport(area, say, p),
+      );
+      return { done: false };
+    }
+    if (result.needsPin) return { done: false, error: result.error };
+    say('', result.error);
+    return { done: true };
+  }
+  if (result.format !== 'google') return { done: true };
+  if (result.uris.length === 0) {
+    say('', 'Nothing to export to Google Authenticator.');
+    return { done: true };
+  }
   await showPager(area, result.uris);
   say(
     `${plural(result.count, 'account')} in ${plural(result.uris.length, 'QR code')}.`,
     result.left.length ? `Left out: ${result.left.join('; ')}` : '',
   );
+  // The pager is the result: the PIN form, if any, is replaced by it, not cleared.
+  return { done: false };
 }
 
 async function showPager(area: HTMLElement, uris: readonly string[]): Promise<void> {

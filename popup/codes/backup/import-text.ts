@@ -1,10 +1,17 @@
 /**
  * Import any backup format the core reads (otpauth:// lists, Google exports, Aegis, 2FAS,
- * Authenticator extension), asking in `work` when some accounts are already here.
+ * Authenticator extension), asking for the password of an encrypted Aegis or 2FAS backup, and in
+ * `work` when some accounts are already here.
  */
-import { importBackup } from '../../../src/totp/import-backup.ts';
+import {
+  type BackupImport,
+  importBackup,
+  importBackupWithPassword,
+} from '../../../src/totp/import-backup.ts';
+import { PasswordRequiredError, WrongPasswordError } from '../../../src/totp/import-backup-errors.ts';
 import { errorText } from '../../format.ts';
 import { addAccounts, summary } from '../add-accounts.ts';
+import { askSecret } from './ask-secret.ts';
 import type { BackupStatus } from './backup-status.ts';
 
 export async function importText(
@@ -14,12 +21,36 @@ export async function importText(
   added: (message: string) => Promise<void>,
 ): Promise<void> {
   say('');
-  let parsed: ReturnType<typeof importBackup>;
+  let parsed: BackupImport;
   try {
     parsed = importBackup(text);
   } catch (e) {
-    return say('', errorText(e));
+    if (!(e instanceof PasswordRequiredError)) return say('', errorText(e));
+    const label = `Password of this ${e.format === 'aegis' ? 'Aegis' : '2FAS'} backup`;
+    askSecret(work, { id: 'import-password', label, button: 'Open backup' }, async (password) => {
+      try {
+        const opened = await importBackupWithPassword(text, password);
+        work.replaceChildren();
+        await save(opened, work, say, added);
+        return { done: false };
+      } catch (error) {
+        if (error instanceof WrongPasswordError) return { done: false, error: errorText(error) };
+        work.replaceChildren();
+        say('', errorText(error));
+        return { done: false };
+      }
+    });
+    return;
   }
+  await save(parsed, work, say, added);
+}
+
+async function save(
+  parsed: BackupImport,
+  work: HTMLElement,
+  say: BackupStatus['say'],
+  added: (message: string) => Promise<void>,
+): Promise<void> {
   if (parsed.accounts.length === 0) {
     const why = parsed.issues.map((i) => `${i.where}: ${i.message}`).join('; ') || 'the file is empty';
     return say('', `No accounts imported: ${why}.`);

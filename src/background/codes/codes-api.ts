@@ -33,7 +33,8 @@ function failure(error: unknown): OtpFailure {
   if (error instanceof VaultLockedError) {
     return { ok: false, locked: true, error: 'Your codes are locked. Enter your PIN to unlock them.' };
   }
-  if (error instanceof PinError) return { ok: false, error: sentence(error.message) };
+  if (error instanceof PinError)
+    return { ok: false, error: sentence(error.message), needsPin: error.reason === 'wrong' };
   // Messages from the store, the core and Chrome never contain secrets.
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }
@@ -118,7 +119,14 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
     'otp/next-hotp': async ({ id }) => ({ ok: true, counter: (await (await store()).nextHotp(id)).counter }),
     'otp/scan-tab': ({ tabId }) => scanTab(tabId),
     'otp/fill': async ({ id, tabId }) => fillAccount(await store(), id, tabId),
-    'otp/export': async ({ format }) => exportAccounts(await (await store()).list(), format),
+    'otp/export': async ({ format, pin }) => {
+      // An export is every secret at once, as sensitive as a signature: the PIN again, if one is set.
+      if (await vault.pinIsSet()) {
+        if (!pin) return { ok: false, error: 'Enter your PIN to export your codes.', needsPin: true };
+        await vault.unlock(pin);
+      }
+      return exportAccounts(await (await store()).list(), format);
+    },
     'otp/clock-check': checkClock,
     'otp/set-clock-offset': async ({ offsetMs }) => {
       await setClockOffsetMs(offsetMs);
