@@ -6,6 +6,7 @@
 import type { SettingsView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { formatDate, plural } from '../format.ts';
+import { cxfSection } from './backup-cxf.ts';
 import { exportForm } from './backup-export.ts';
 import { restoreForm } from './backup-restore.ts';
 
@@ -24,6 +25,7 @@ export function backupSection(s: SettingsView, changed: () => Promise<void>): HT
     ),
     exportForm(s.pinSet, changed),
     restoreForm(s.pinSet, changed),
+    cxfSection(s.pinSet, changed),
     h(
       'p',
       { className: 'hint' },

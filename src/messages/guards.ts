@@ -138,6 +138,8 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'settings/auto-lock': (p) => isWhole(p.minutes, 0, 24 * 60),
   'vault/lock': isEmpty,
   'backup/export': (p) => isText(p.passphrase) && isOptionalText(p.pin, Infinity),
+  'backup/export-cxf': (p) => isOptionalText(p.pin, Infinity),
+  'backup/import-cxf': (p) => isText(p.text, MAX_BACKUP_CHARS) && isOptionalText(p.pin, Infinity),
   'backup/inspect': (p) =>
     isText(p.text, MAX_BACKUP_CHARS) && isText(p.passphrase) && isOptionalText(p.pin, Infinity),
   'backup/restore': (p) =>

@@ -98,6 +98,9 @@ export type OtpExportFormat = 'uri-list' | 'aegis' | 'google';
 
 type Empty = Record<string, never>;
 
+/** Something a Credential Exchange export left behind, and why (no secrets in either). */
+export type CxfLeftOutView = { kind: 'passkey' | 'account'; label: string; reason: string };
+
 /** `needsPin`: enter the PIN (again) and retry; `retriesLeft` after a wrong one. */
 export type BackupFailure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
 
@@ -144,6 +147,29 @@ export interface RuntimeProtocol {
   'backup/inspect': {
     request: { text: string; passphrase: string; pin?: string };
     response: BackupFailure | { ok: true; createdAt: string; plan: RestorePlanView };
+  };
+  /**
+   * The FIDO Credential Exchange Format, for moving to or from another app. Not encrypted: the file
+   * holds private keys in the clear. `leftOut` says what stayed behind and why (CXF §3.3.12 leaves
+   * out passkeys whose counter is not zero).
+   */
+  'backup/export-cxf': {
+    request: { pin?: string };
+    response:
+      | BackupFailure
+      | {
+          ok: true;
+          text: string;
+          fileName: string;
+          passkeys: number;
+          accounts: number;
+          leftOut: CxfLeftOutView[];
+        };
+  };
+  /** Imports a CXF file: passkeys start at counter zero; codes already here are kept. */
+  'backup/import-cxf': {
+    request: { text: string; pin?: string };
+    response: BackupFailure | { ok: true; result: RestoreResultView; issues: string[] };
   };
   /** Restores a backup in one transaction; `onDuplicate` applies to codes already here. */
   'backup/restore': {

@@ -87,6 +87,11 @@ export async function restoreVault(
   payload: BackupPayload,
   onDuplicate: Exclude<DuplicatePolicy, 'ask'>,
   now: number,
+  /**
+   * 'move-past' for Tapkey's own backups (restored-counter.ts); 'as-given' for a Credential Exchange
+   * import, whose passkeys start at zero (CXF §3.3.12: only never-used passkeys are exchanged).
+   */
+  counters: 'move-past' | 'as-given' = 'move-past',
 ): Promise<RestoreResult> {
   const result: RestoreResult = {
     passkeysAdded: 0,
@@ -152,7 +157,8 @@ export async function restoreVault(
         `passkey ${record.id} belongs to ${here.rpId} here but to ${record.rpId} in the backup`,
       );
     }
-    record.signCount = restoredCounter(record.signCount, here?.signCount, now);
+    if (counters === 'move-past') record.signCount = restoredCounter(record.signCount, here?.signCount, now);
+    else if (here) record.signCount = Math.max(record.signCount, here.signCount);
     if (here) {
       // The names and dates kept here are as new as the backup's, or newer.
       Object.assign(record, credentialInfo({ ...here, signCount: record.signCount }));

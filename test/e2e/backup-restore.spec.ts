@@ -108,3 +108,42 @@ test('back up, reset, restore: the old passkey signs in past its counter, the co
   const expected = [now - 30, now, now + 30].map((t) => oathtool(['--totp', '-b', SECRET, `--now=@${t}`]));
   expect(expected).toContain(shown);
 });
+
+test('Credential Exchange: a never-used passkey moves, a used one stays with its reason', async ({
+  page,
+  context,
+  server,
+  extension,
+}) => {
+  await page.goto(server.url);
+  for (const name of ['fresh', 'used']) {
+    await page.getByLabel('Username').fill(name);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await (await prompt(context, page)).click('#approve');
+    await expect(page.locator('#result')).toContainText('"verified": true');
+  }
+  expect(await signIn(page, context)).toBe(1);
+
+  const popup = await openPopup(context, extension);
+  await popup.getByRole('tab', { name: 'Settings' }).click();
+  await popup.getByText('Move to or from another app (Credential Exchange)').click();
+  const downloading = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Export CXF file' }).click();
+  const file = await (await downloading).path();
+  await expect(popup.locator('#cxf-status')).toContainText('Exported 1 passkey');
+  await expect(popup.locator('#cxf-left-out')).toContainText('used');
+  await expect(popup.locator('#cxf-left-out')).toContainText(/counter/i);
+
+  await popup.getByLabel('Type RESET to confirm').fill('RESET');
+  await popup.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(popup.getByText('Tapkey was reset.')).toBeVisible();
+  await popup.getByText('Move to or from another app (Credential Exchange)').click();
+  await popup.getByLabel('CXF file to import').setInputFiles(file);
+  await popup.getByRole('button', { name: 'Import CXF file' }).click();
+  await expect(popup.locator('#cxf-status')).toContainText('Imported 1 passkey');
+
+  // The moved passkey signs in on the site; it starts again at counter zero, as CXF requires.
+  await page.bringToFront();
+  await page.getByLabel('Username').fill('fresh');
+  expect(await signIn(page, context)).toBe(1);
+});

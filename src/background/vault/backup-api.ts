@@ -4,6 +4,7 @@
  * asked again for every export and restore, as for a signature.
  */
 import { BackupError, openBackup, sealBackup } from '../../backup/backup-file.ts';
+import { cxfToPayload, payloadToCxf } from '../../backup/cxf-payload.ts';
 import type { BackupFailure, Handlers } from '../../messages/protocol.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { sentence } from '../sentence.ts';
@@ -11,7 +12,12 @@ import { bypassOrigins, setBypass } from '../settings/bypass.ts';
 import { setLastBackupAt } from '../settings/preferences.ts';
 import type { Vault } from './vault.ts';
 
-type BackupName = 'backup/export' | 'backup/inspect' | 'backup/restore';
+type BackupName =
+  | 'backup/export'
+  | 'backup/export-cxf'
+  | 'backup/import-cxf'
+  | 'backup/inspect'
+  | 'backup/restore';
 
 function failure(e: unknown): BackupFailure {
   if (e instanceof BackupError) return { ok: false, error: sentence(e.message) };
@@ -54,6 +60,38 @@ export function backupHandlers(vault: Vault): Handlers<BackupName> {
           accounts: payload.accounts.length,
         };
       } catch (e) {
+        return failure(e);
+      }
+    },
+    'backup/export-cxf': async ({ pin }) => {
+      try {
+        const refused = await confirmPin(vault, pin);
+        if (refused) return refused;
+        const payload = await vault.exportAll({ bypassOrigins: [] });
+        const now = new Date();
+        const { document, leftOut } = payloadToCxf(payload, now.getTime());
+        return {
+          ok: true,
+          text: `${JSON.stringify(document, null, 2)}\n`,
+          fileName: `tapkey-cxf-${now.toISOString().slice(0, 10)}.json`,
+          passkeys: payload.passkeys.length - leftOut.filter((l) => l.kind === 'passkey').length,
+          accounts: payload.accounts.length - leftOut.filter((l) => l.kind === 'account').length,
+          leftOut,
+        };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    'backup/import-cxf': async ({ text, pin }) => {
+      try {
+        const refused = await confirmPin(vault, pin);
+        if (refused) return refused;
+        const { payload, issues } = cxfToPayload(text, Date.now());
+        const result = await vault.restore(payload, 'skip', 'as-given');
+        return { ok: true, result, issues: issues.map((i) => `${i.where}: ${i.message}`) };
+      } catch (e) {
+        if (e instanceof TypeError || e instanceof SyntaxError)
+          return { ok: false, error: sentence(e.message) };
         return failure(e);
       }
     },

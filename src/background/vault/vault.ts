@@ -153,12 +153,16 @@ export class Vault {
   }
 
   /** Restores a backup in one transaction; the code list cached from before goes. */
-  async restore(payload: BackupPayload, onDuplicate: 'skip' | 'replace' | 'add'): Promise<RestoreResult> {
+  async restore(
+    payload: BackupPayload,
+    onDuplicate: 'skip' | 'replace' | 'add',
+    counters: 'move-past' | 'as-given' = 'move-past',
+  ): Promise<RestoreResult> {
     const db = await this.db();
     const key = await this.key();
     const codes = await this.codes();
     try {
-      return await restoreVault(db, key, codes, payload, onDuplicate, Date.now());
+      return await restoreVault(db, key, codes, payload, onDuplicate, Date.now(), counters);
     } finally {
       this.codeStore = undefined;
     }
