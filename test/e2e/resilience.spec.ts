@@ -137,3 +137,42 @@ test('a background tab cannot pop up a prompt', async ({ page, context, server }
   expect(await create(page)).toMatchObject({ ok: false, name: 'NotAllowedError' });
   expect(await storedCredentialCount(context)).toBe(0);
 });
+
+test('after a worker restart, a prompt whose document is gone does not block the queue', async ({
+  page,
+  context,
+  extension,
+}) => {
+  // A prompt left in storage.session by a request whose document went away while no worker ran.
+  const helper = await context.newPage();
+  await helper.goto(`chrome-extension://${extension}/offscreen/clipboard.html`);
+  await helper.evaluate(() =>
+    chrome.storage.session.set({
+      prompts: [
+        {
+          promptId: 'orphan',
+          kind: 'create',
+          origin: 'https://gone.example',
+          rpId: 'gone.example',
+          rpName: 'Gone',
+          user: { name: 'ghost', displayName: 'Ghost' },
+          candidates: [],
+          excluded: false,
+          deadline: Date.now() + 300_000,
+          uv: 'discouraged',
+        },
+      ],
+    }),
+  );
+  await helper.close();
+  await stopServiceWorker(context, page);
+
+  await page.bringToFront();
+  const made = create(page, { userName: 'real' });
+  const popup = await prompt(context, page);
+  // Nothing claims the orphan within a few seconds of the restart: it goes, and the real one shows.
+  await expect.poll(() => popup.text('#prompt-title'), { timeout: 15_000 }).toContain('for real');
+  await popup.waitFor('section.prompt[data-armed]');
+  await popup.click('#approve');
+  expect((await made).ok).toBe(true);
+});
