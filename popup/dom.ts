@@ -36,3 +36,8 @@ export function download(filename: string, text: string, type: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A muted line of explanation under a heading or a control. */
+export function hint(text: string, id?: string): HTMLParagraphElement {
+  return h('p', { className: 'hint', id }, text);
+}

@@ -1,7 +1,7 @@
 /** The Codes tab: search, add, the live account list, and (folded) backup and clock settings. */
 
 import { send } from '../../src/messages/client.ts';
-import { h } from '../dom.ts';
+import { h, hint } from '../dom.ts';
 import { webHostname } from '../format.ts';
 import type { AddHost } from './add/add-panel.ts';
 import { type AddToggle, addToggle } from './add-toggle.ts';
@@ -141,9 +141,7 @@ function noAccounts(): HTMLElement {
     'div',
     { className: 'empty-codes' },
     h('p', {}, 'No authenticator accounts yet.'),
-    h(
-      'p',
-      { className: 'hint' },
+    hint(
       'When a site shows a QR code for an authenticator app, choose Scan QR code. You can also add one from an image, an otpauth:// link or a setup key, or import a backup.',
     ),
   );

@@ -5,7 +5,7 @@
  */
 import { send } from '../../src/messages/client.ts';
 import type { CxfLeftOutView } from '../../src/messages/protocol.ts';
-import { download, h } from '../dom.ts';
+import { download, h, hint } from '../dom.ts';
 import { plural } from '../format.ts';
 import { passwordField } from './password-field.ts';
 
@@ -56,9 +56,7 @@ export function cxfSection(pinSet: boolean, done: () => Promise<void>): HTMLElem
     'details',
     { className: 'cxf' },
     h('summary', {}, 'Move to or from another app (Credential Exchange)'),
-    h(
-      'p',
-      { className: 'hint' },
+    hint(
       'For password managers and authenticators that read the FIDO Credential Exchange Format. Passkeys that have signed in already stay here: CXF carries only passkeys whose counter is zero.',
     ),
     ...(pin?.nodes ?? []),

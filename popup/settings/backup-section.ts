@@ -4,7 +4,7 @@
  * popup only ever holds the sealed text.
  */
 import type { SettingsView } from '../../src/messages/views.ts';
-import { h } from '../dom.ts';
+import { h, hint } from '../dom.ts';
 import { formatDate, plural } from '../format.ts';
 import { cxfSection } from './backup-cxf.ts';
 import { exportForm } from './backup-export.ts';
@@ -26,9 +26,7 @@ export function backupSection(s: SettingsView, changed: () => Promise<void>): HT
     exportForm(s.pinSet, changed),
     restoreForm(s.pinSet, changed),
     cxfSection(s.pinSet, changed),
-    h(
-      'p',
-      { className: 'hint' },
+    hint(
       'Keep the file and its passphrase apart. For the accounts that matter most, also register a second security key or device, as AWS advises for MFA devices.',
     ),
   );

@@ -1,7 +1,7 @@
 /** With a PIN: how long the vault stays unlocked without use, "Lock now", and removing the PIN. */
 import { send } from '../../src/messages/client.ts';
 import type { SettingsView } from '../../src/messages/views.ts';
-import { h } from '../dom.ts';
+import { h, hint } from '../dom.ts';
 
 const CHOICES: readonly (readonly [number, string])[] = [
   [1, 'After 1 minute'],
@@ -63,12 +63,10 @@ function removePinForm(changed: () => Promise<void>): HTMLElement {
     'details',
     { className: 'remove-pin' },
     h('summary', {}, 'Remove the PIN'),
-    h(
-      'p',
-      { className: 'hint' },
+    hint(
       'Without a PIN, only your browser profile protects your passkeys and codes, and sites that require user verification cannot be used.',
     ),
-    h('label', { for: 'remove-pin-current' }, 'Current PIN'),
+    h('label', { for: 'remove-pin-current' }, 'Your PIN, to remove it'),
     pin,
     h(
       'button',

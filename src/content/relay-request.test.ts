@@ -3,16 +3,11 @@
  * service worker never answers (or never starts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TOP_LEVEL_FRAME } from '../client/testing/frame-facts.ts';
 import type { RelayToWorker } from '../messages/protocol.ts';
 import { RELAY_GRACE_MS, type RelayPort, relayRequest } from './relay-request.ts';
 
-const frame = {
-  ancestorOrigins: [],
-  permissionsPolicyAllows: true,
-  hasTransientActivation: false,
-  documentVisible: true,
-  documentFocused: true,
-};
+const frame = TOP_LEVEL_FRAME;
 
 function silentWorker(): RelayPort & { sent: RelayToWorker[]; drop(): void } {
   const onDisconnect: (() => void)[] = [];

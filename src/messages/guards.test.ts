@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TOP_LEVEL_FRAME } from '../client/testing/frame-facts.ts';
 import {
   isPageRequestMessage,
   isPopupToWorker,
@@ -8,13 +9,7 @@ import {
 } from './guards.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
 
-const frame = {
-  ancestorOrigins: [],
-  permissionsPolicyAllows: true,
-  hasTransientActivation: false,
-  documentVisible: true,
-  documentFocused: true,
-};
+const frame = TOP_LEVEL_FRAME;
 const id = '123e4567-e89b-42d3-a456-426614174000';
 
 describe('message guards drop anything malformed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAccountWire, isRuntimeMessage } from './guards.ts';
+import { accountWireProblem, isAccountWire, isRuntimeMessage } from './guards.ts';
 import { accountFromWire, accountToWire } from './otp-account-wire.ts';
 import type { OtpAccountWire } from './views.ts';
 
@@ -64,5 +64,16 @@ describe('otp/* message guards', () => {
     const account = accountFromWire(wire);
     expect(account.secret).toBeInstanceOf(Uint8Array);
     expect(accountToWire(account)).toEqual(wire);
+  });
+});
+
+describe('why an account cannot be stored', () => {
+  it('names the field, for each entry on its own', () => {
+    expect(accountWireProblem(wire)).toBeNull();
+    expect(accountWireProblem({ ...wire, issuer: 'x'.repeat(1025) })).toMatch(/issuer or account name/);
+    expect(accountWireProblem({ ...wire, secret: '' })).toMatch(/secret/);
+    expect(accountWireProblem({ ...wire, digits: 9 })).toMatch(/5 to 8 digits/);
+    expect(accountWireProblem({ ...wire, algorithm: 'MD5' })).toMatch(/algorithm/);
+    expect(accountWireProblem({ ...wire, extra: { a: 1 } })).toMatch(/extra parameters/);
   });
 });

@@ -52,18 +52,11 @@ export interface SettingsView {
   passkeysSinceBackup: number;
 }
 
-export interface RestorePlanView {
-  passkeys: { total: number; alreadyHere: number };
-  accounts: { total: number; duplicates: number };
-}
-
-export interface RestoreResultView {
-  passkeysAdded: number;
-  passkeysUpdated: number;
-  accountsAdded: number;
-  accountsReplaced: number;
-  accountsSkipped: number;
-}
+/** A restore's plan and result: plain counts, the same on both sides. */
+export type {
+  RestorePlan as RestorePlanView,
+  RestoreResult as RestoreResultView,
+} from '../backup/restore-report.ts';
 
 /** An {@link OtpAccount} on the wire: the secret as unpadded base32 (architecture trap 4). */
 export type OtpAccountWire = Omit<OtpAccount, 'secret'> & { secret: string };

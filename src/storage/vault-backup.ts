@@ -5,6 +5,7 @@
  */
 import { credentialInfo } from '../authenticator/credential-info.ts';
 import type { BackupAccount, BackupPasskey, BackupPayload } from '../backup/backup-payload.ts';
+import type { RestorePlan, RestoreResult } from '../backup/restore-report.ts';
 import { restoredCounter } from '../backup/restored-counter.ts';
 import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { accountFields } from '../totp/account-fields.ts';
@@ -44,18 +45,7 @@ export async function exportVault(
   return { passkeys, accounts, settings };
 }
 
-export interface RestorePlan {
-  passkeys: { total: number; alreadyHere: number };
-  accounts: { total: number; duplicates: number };
-}
-
-export interface RestoreResult {
-  passkeysAdded: number;
-  passkeysUpdated: number;
-  accountsAdded: number;
-  accountsReplaced: number;
-  accountsSkipped: number;
-}
+export type { RestorePlan, RestoreResult } from '../backup/restore-report.ts';
 
 function toAccount(a: BackupAccount): OtpAccount {
   return { ...accountFields(a), secret: decodeBase32(a.secret) };

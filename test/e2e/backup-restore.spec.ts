@@ -4,25 +4,12 @@
  * matches oathtool's.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
-import { approve, expect, prompt, test } from './fixtures.ts';
+import { openPopupTab, registerOnDemo, signInOnDemo } from './demo-site.ts';
+import { expect, test } from './fixtures.ts';
 import { oathtool } from './otp-fixtures.ts';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const PASSPHRASE = 'a long backup passphrase';
-
-async function openPopup(context: BrowserContext, extension: string): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  return popup;
-}
-
-async function signIn(page: Page, context: BrowserContext): Promise<number> {
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await approve(context, page);
-  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
-  return Number(/"newCounter": (\d+)/.exec((await page.locator('#result').textContent()) ?? '')?.[1]);
-}
 
 test('back up, reset, restore: the old passkey signs in past its counter, the code matches oathtool', async ({
   page,
@@ -31,13 +18,10 @@ test('back up, reset, restore: the old passkey signs in past its counter, the co
   extension,
 }) => {
   await page.goto(server.url);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByRole('button', { name: 'Register' }).click();
-  await (await prompt(context, page)).click('#approve');
-  await expect(page.locator('#result')).toContainText('"verified": true');
-  expect(await signIn(page, context)).toBe(1);
+  await registerOnDemo(page, context, 'alice');
+  expect(await signInOnDemo(page, context)).toBe(1);
 
-  const popup = await openPopup(context, extension);
+  const popup = await openPopupTab(context, extension);
   const added = await popup.evaluate(
     (secret) =>
       chrome.runtime.sendMessage({
@@ -97,7 +81,7 @@ test('back up, reset, restore: the old passkey signs in past its counter, the co
 
   // The passkey made before the backup signs in; its counter moved past any the site could have seen.
   await page.bringToFront();
-  expect(await signIn(page, context)).toBeGreaterThan(100_000_000);
+  expect(await signInOnDemo(page, context)).toBeGreaterThan(100_000_000);
 
   await popup.bringToFront();
   await popup.getByRole('tab', { name: 'Codes' }).click();
@@ -116,15 +100,10 @@ test('Credential Exchange: a never-used passkey moves, a used one stays with its
   extension,
 }) => {
   await page.goto(server.url);
-  for (const name of ['fresh', 'used']) {
-    await page.getByLabel('Username').fill(name);
-    await page.getByRole('button', { name: 'Register' }).click();
-    await (await prompt(context, page)).click('#approve');
-    await expect(page.locator('#result')).toContainText('"verified": true');
-  }
-  expect(await signIn(page, context)).toBe(1);
+  for (const name of ['fresh', 'used']) await registerOnDemo(page, context, name);
+  expect(await signInOnDemo(page, context)).toBe(1);
 
-  const popup = await openPopup(context, extension);
+  const popup = await openPopupTab(context, extension);
   await popup.getByRole('tab', { name: 'Settings' }).click();
   await popup.getByText('Move to or from another app (Credential Exchange)').click();
   const downloading = popup.waitForEvent('download');
@@ -145,5 +124,5 @@ test('Credential Exchange: a never-used passkey moves, a used one stays with its
   // The moved passkey signs in on the site; it starts again at counter zero, as CXF requires.
   await page.bringToFront();
   await page.getByLabel('Username').fill('fresh');
-  expect(await signIn(page, context)).toBe(1);
+  expect(await signInOnDemo(page, context)).toBe(1);
 });

@@ -5,9 +5,9 @@
  * which the demo relying party (@simplewebauthn/server) checks.
  */
 import { execFileSync } from 'node:child_process';
-import type { BrowserContext, Page } from '@playwright/test';
 import { launch } from './browser.ts';
-import { approve, expect, prompt, test } from './fixtures.ts';
+import { registerOnDemo, signInOnDemo } from './demo-site.ts';
+import { expect, prompt, test } from './fixtures.ts';
 
 /** The main Chromium process of `profileDir` (the one without a --type= of its own). */
 function browserPid(profileDir: string): number {
@@ -17,13 +17,6 @@ function browserPid(profileDir: string): number {
   return Number(main.trim().split(/\s+/)[0]);
 }
 
-async function signIn(page: Page, context: BrowserContext): Promise<number> {
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await approve(context, page);
-  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
-  return Number(/"newCounter": (\d+)/.exec((await page.locator('#result').textContent()) ?? '')?.[1]);
-}
-
 test('a browser killed while sign-ins run: after relaunch the counter is past any the site saw', async ({
   page,
   context,
@@ -31,11 +24,8 @@ test('a browser killed while sign-ins run: after relaunch the counter is past an
   profileDir,
 }) => {
   await page.goto(server.url);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByRole('button', { name: 'Register' }).click();
-  await (await prompt(context, page)).click('#approve');
-  await expect(page.locator('#result')).toContainText('"verified": true');
-  const seen = [await signIn(page, context), await signIn(page, context)];
+  await registerOnDemo(page, context, 'alice');
+  const seen = [await signInOnDemo(page, context), await signInOnDemo(page, context)];
   expect(seen).toEqual([1, 2]);
 
   // A third sign-in is approved, and the browser dies at once: the site may or may not see it.
@@ -50,7 +40,7 @@ test('a browser killed while sign-ins run: after relaunch the counter is past an
     await page2.goto(server.url);
     await page2.getByLabel('Username').fill('alice');
     // The server refuses a counter that is not above the last it stored (WebAuthn L3 §7.2 step 22).
-    expect(await signIn(page2, again)).toBeGreaterThan(2);
+    expect(await signInOnDemo(page2, again)).toBeGreaterThan(2);
   } finally {
     await again.close();
   }

@@ -99,3 +99,21 @@ test('encrypted Aegis import asks for its password; with a PIN set, exporting as
   ]);
   expect(download.suggestedFilename()).toMatch(/^tapkey-aegis-.*\.json$/);
 });
+
+test('an odd entry is reported on its own line while the others are added', async ({ page, extension }) => {
+  await page.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  const long = 'x'.repeat(1_100);
+  const lines = [
+    'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
+    `otpauth://totp/${long}:bob?secret=GEZDGNBVGY3TQOJQ&issuer=${long}`,
+    'otpauth://totp/GitLab:carol?secret=MFRGGZDFMZTWQ2LK&issuer=GitLab',
+  ];
+  await page.locator('#backup-details > summary').click();
+  await page.locator('#backup-text').fill(lines.join('\n'));
+  await page.locator('#import-text').click();
+  const status = page.locator('#codes-status');
+  await expect(status).toContainText('Imported 2 accounts; 1 skipped:');
+  await expect(status).toContainText('bob: its issuer or account name is longer than 1,024 characters.');
+  await expect(page.getByRole('listitem', { name: /GitHub/ })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /GitLab/ })).toBeVisible();
+});

@@ -1,18 +1,10 @@
 /** The popup when nothing waits: passkeys grouped by site, delete with confirmation, settings. */
-import type { BrowserContext } from '@playwright/test';
+import { openPopupTab } from './demo-site.ts';
 import { approve, expect, storedCredentialCount, test } from './fixtures.ts';
 import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 
-/** Opens Tapkey's popup in a tab of its own (it stays open) on the tab named `tab`. */
-async function openPopup(context: BrowserContext, extension: string, tab: 'Passkeys' | 'Settings') {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  await popup.getByRole('tab', { name: tab }).click();
-  return popup;
-}
-
 test('settings: set a PIN, then change it only with the current one', async ({ context, extension }) => {
-  const popup = await openPopup(context, extension, 'Settings');
+  const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
   await popup.getByLabel('Confirm new PIN').fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
@@ -40,7 +32,7 @@ test.describe('with a page of the demo site open', () => {
     await approve(context, page);
     expect((await signed).ok).toBe(true);
 
-    const popup = await openPopup(context, extension, 'Passkeys');
+    const popup = await openPopupTab(context, extension, 'Passkeys');
     const site = popup.getByRole('region', { name: 'localhost' });
     const item = site.getByRole('listitem', { name: 'dana on localhost' });
     await expect(item).toContainText('Counter1');
@@ -59,7 +51,7 @@ test.describe('with a page of the demo site open', () => {
     const made = create(page);
     await approve(context, page);
     expect((await made).ok).toBe(true);
-    const popup = await openPopup(context, extension, 'Settings');
+    const popup = await openPopupTab(context, extension, 'Settings');
     await popup.getByRole('button', { name: 'Erase everything' }).click();
     expect(await storedCredentialCount(context)).toBe(1);
     await popup.getByLabel('Type RESET to confirm').fill('RESET');

@@ -3,18 +3,12 @@
  * locked vault asks for the PIN in the prompt before it signs, even where the site does not ask for
  * user verification.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openPopupTab } from './demo-site.ts';
 import { approve, expect, prompt, test } from './fixtures.ts';
 import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 
 test.beforeEach(openBlankPage);
-
-async function settingsTab(context: BrowserContext, extension: string): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
-  await popup.getByRole('tab', { name: 'Settings' }).click();
-  return popup;
-}
 
 const locked = (popup: Page) =>
   popup.evaluate(() =>
@@ -27,7 +21,7 @@ test('Lock now locks; the next sign-in asks for the PIN, though the site asks fo
   extension,
 }) => {
   const reg = await approved(context, page, create(page, { userVerification: 'discouraged' }));
-  const popup = await settingsTab(context, extension);
+  const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
   await popup.getByLabel('Confirm new PIN').fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
@@ -51,7 +45,7 @@ test('the auto-lock alarm locks the vault after the time without use', async ({
   extension,
 }) => {
   await approved(context, page, create(page));
-  const popup = await settingsTab(context, extension);
+  const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
   await popup.getByLabel('Confirm new PIN').fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();

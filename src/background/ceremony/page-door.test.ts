@@ -2,18 +2,13 @@
  * Issue 8, defect 5: every request gets an answer by its deadline, whatever fails in between.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TOP_LEVEL_FRAME } from '../../client/testing/frame-facts.ts';
 import type { CeremonyOutcome, WorkerToRelay } from '../../messages/protocol.ts';
 import { createPageDoor, type DoorPort, type RequestRecord, type RequestRecords } from './page-door.ts';
 import type { CeremonyRequest, Router } from './router.ts';
 
 const REQUEST_ID = '123e4567-e89b-42d3-a456-426614174000';
-const frame = {
-  ancestorOrigins: [],
-  permissionsPolicyAllows: true,
-  hasTransientActivation: false,
-  documentVisible: true,
-  documentFocused: true,
-};
+const frame = TOP_LEVEL_FRAME;
 const begin = {
   type: 'begin',
   requestId: REQUEST_ID,

@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toBase64url } from '../../shared/bytes.ts';
 import { encodeBase32 } from '../../totp/base32.ts';
 import { exportCxf } from './export-cxf.ts';
-import { countingBytes, sampleAccount, samplePasskey } from './testing/fixtures.ts';
+import { countingBytes, exportOptions, sampleAccount, samplePasskey } from './testing/fixtures.ts';
 
-const OPTIONS = {
-  exporterRpId: 'tapkey.example',
-  exporterDisplayName: 'Tapkey',
-  now: () => 1_705_228_800_123,
-};
+const OPTIONS = exportOptions(1_705_228_800_123);
 
 describe('exportCxf', () => {
   it('writes a CXF 1.0 header with one account and one item per credential (§3.1, §3.2.1, §3.2.3)', () => {

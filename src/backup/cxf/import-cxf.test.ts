@@ -164,26 +164,17 @@ describe('importCxf: one bad credential never fails the import', () => {
     ]);
   });
 
+  /** A document of one item holding the good passkey with these `fido2Extensions`. */
+  const withExtensions = (fido2Extensions: Record<string, unknown>) =>
+    importCxf(document([{ id: 'aQ', title: 'PRF', credentials: [{ ...GOOD_PASSKEY, fido2Extensions }] }]));
+
   it('keeps a passkey whose extension state it cannot use, and says what it dropped (§3.3.12.3)', () => {
-    const result = importCxf(
-      document([
-        {
-          id: 'aQ',
-          title: 'PRF',
-          credentials: [
-            {
-              ...GOOD_PASSKEY,
-              fido2Extensions: {
-                hmacCredentials: { algorithm: 'hmac-sha512', credWithUV: 'AA', credWithoutUV: 'AQ' },
-                credBlob: 'AQID',
-                largeBlob: { uncompressedSize: -1, data: 'AA' },
-                payments: 'yes',
-              },
-            },
-          ],
-        },
-      ]),
-    );
+    const result = withExtensions({
+      hmacCredentials: { algorithm: 'hmac-sha512', credWithUV: 'AA', credWithoutUV: 'AQ' },
+      credBlob: 'AQID',
+      largeBlob: { uncompressedSize: -1, data: 'AA' },
+      payments: 'yes',
+    });
     expect(result.passkeys).toHaveLength(1);
     expect(result.passkeys[0]!.prfSecrets).toBeUndefined();
     expect(result.passkeys[0]!.credBlob).toEqual(Uint8Array.of(1, 2, 3));
@@ -196,26 +187,13 @@ describe('importCxf: one bad credential never fails the import', () => {
   });
 
   it('imports PRF secrets as they are (§3.3.12.3)', () => {
-    const result = importCxf(
-      document([
-        {
-          id: 'aQ',
-          title: 'PRF',
-          credentials: [
-            {
-              ...GOOD_PASSKEY,
-              fido2Extensions: {
-                hmacCredentials: {
-                  algorithm: 'hmac-sha256',
-                  credWithUV: 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqo',
-                  credWithoutUV: 'u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7s',
-                },
-              },
-            },
-          ],
-        },
-      ]),
-    );
+    const result = withExtensions({
+      hmacCredentials: {
+        algorithm: 'hmac-sha256',
+        credWithUV: 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqo',
+        credWithoutUV: 'u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7s',
+      },
+    });
     expect(result.issues).toEqual([]);
     expect(result.passkeys[0]!.prfSecrets).toEqual({
       withUv: new Uint8Array(32).fill(0xaa),

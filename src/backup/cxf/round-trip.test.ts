@@ -9,13 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../shared/bytes.ts';
 import { exportCxf } from './export-cxf.ts';
 import { importCxf } from './import-cxf.ts';
-import { sampleAccount, samplePasskey } from './testing/fixtures.ts';
+import { exportOptions, sampleAccount, samplePasskey } from './testing/fixtures.ts';
 
-const OPTIONS = {
-  exporterRpId: 'tapkey.example',
-  exporterDisplayName: 'Tapkey',
-  now: () => 1_700_000_000_000,
-};
+const OPTIONS = exportOptions(1_700_000_000_000);
 
 describe('CXF round trip', () => {
   it('gives back the passkeys and TOTP accounts it was given, and leaves out the rest', () => {

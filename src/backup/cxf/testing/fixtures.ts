@@ -46,3 +46,8 @@ export function sampleAccount(fields: Partial<OtpAccount> = {}): OtpAccount {
     ...fields,
   };
 }
+
+/** Who exports, and when: the options every export test starts from. */
+export function exportOptions(now: number) {
+  return { exporterRpId: 'tapkey.example', exporterDisplayName: 'Tapkey', now: () => now };
+}
