@@ -19,6 +19,7 @@ export interface AutoLock {
 }
 
 export function createAutoLock(vault: () => Vault): AutoLock {
+  /** When the alarm is set to ring; 0: not set (or not known to be), -1: known to be cleared. */
   let armedFor = 0;
   /** The period, read once per worker life (the hot path must not wait on storage). */
   let period: number | undefined;
@@ -28,8 +29,9 @@ export function createAutoLock(vault: () => Vault): AutoLock {
     period ??= await autoLockMinutes();
     const minutes = period;
     if (minutes === 0 || !(await vault().pinIsSet())) {
-      armedFor = 0;
-      await browser.alarms.clear(ALARM);
+      // Nothing to lock: clear the alarm once, then leave the hot path alone.
+      if (armedFor !== -1 || force) await browser.alarms.clear(ALARM);
+      armedFor = -1;
       return;
     }
     const when = Date.now() + minutes * 60_000;
