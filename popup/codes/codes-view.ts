@@ -136,13 +136,14 @@ function searchField(list: CodeList): { input: HTMLInputElement; noMatch: HTMLEl
   return { input, noMatch };
 }
 
+const HOW_TO_ADD =
+  'When a site shows a QR code for an authenticator app, choose Scan QR code. You can also add one from an image, an otpauth:// link or a setup key, or import a backup.';
+
 function noAccounts(): HTMLElement {
   return h(
     'div',
     { className: 'empty-codes' },
     h('p', {}, 'No authenticator accounts yet.'),
-    hint(
-      'When a site shows a QR code for an authenticator app, choose Scan QR code. You can also add one from an image, an otpauth:// link or a setup key, or import a backup.',
-    ),
+    hint(HOW_TO_ADD),
   );
 }

@@ -9,6 +9,9 @@ import { download, h, hint } from '../dom.ts';
 import { plural } from '../format.ts';
 import { passwordField } from './password-field.ts';
 
+const ABOUT_CXF =
+  'For password managers and authenticators that read the FIDO Credential Exchange Format. Passkeys that have signed in already stay here: CXF carries only passkeys whose counter is zero.';
+
 export function cxfSection(pinSet: boolean, done: () => Promise<void>): HTMLElement {
   const pin = pinSet ? passwordField('cxf-pin', 'Your PIN', 'current-password') : null;
   const file = h('input', { id: 'cxf-file', type: 'file', accept: '.json,application/json' });
@@ -56,9 +59,7 @@ export function cxfSection(pinSet: boolean, done: () => Promise<void>): HTMLElem
     'details',
     { className: 'cxf' },
     h('summary', {}, 'Move to or from another app (Credential Exchange)'),
-    hint(
-      'For password managers and authenticators that read the FIDO Credential Exchange Format. Passkeys that have signed in already stay here: CXF carries only passkeys whose counter is zero.',
-    ),
+    hint(ABOUT_CXF),
     ...(pin?.nodes ?? []),
     h(
       'button',

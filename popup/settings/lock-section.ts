@@ -56,6 +56,9 @@ export function lockSection(s: SettingsView, changed: () => Promise<void>): HTML
   );
 }
 
+const WITHOUT_A_PIN =
+  'Without a PIN, only your browser profile protects your passkeys and codes, and sites that require user verification cannot be used.';
+
 function removePinForm(changed: () => Promise<void>): HTMLElement {
   const pin = h('input', { id: 'remove-pin-current', type: 'password', autocomplete: 'current-password' });
   const status = h('p', { role: 'status', className: 'status' });
@@ -63,9 +66,7 @@ function removePinForm(changed: () => Promise<void>): HTMLElement {
     'details',
     { className: 'remove-pin' },
     h('summary', {}, 'Remove the PIN'),
-    hint(
-      'Without a PIN, only your browser profile protects your passkeys and codes, and sites that require user verification cannot be used.',
-    ),
+    hint(WITHOUT_A_PIN),
     h('label', { for: 'remove-pin-current' }, 'Your PIN, to remove it'),
     pin,
     h(

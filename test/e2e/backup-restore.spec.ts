@@ -17,8 +17,7 @@ test('back up, reset, restore: the old passkey signs in past its counter, the co
   server,
   extension,
 }) => {
-  await page.goto(server.url);
-  await registerOnDemo(page, context, 'alice');
+  await registerOnDemo(page, context, 'alice', server.url);
   expect(await signInOnDemo(page, context)).toBe(1);
 
   const popup = await openPopupTab(context, extension);
@@ -99,8 +98,8 @@ test('Credential Exchange: a never-used passkey moves, a used one stays with its
   server,
   extension,
 }) => {
-  await page.goto(server.url);
-  for (const name of ['fresh', 'used']) await registerOnDemo(page, context, name);
+  await registerOnDemo(page, context, 'fresh', server.url);
+  await registerOnDemo(page, context, 'used');
   expect(await signInOnDemo(page, context)).toBe(1);
 
   const popup = await openPopupTab(context, extension);

@@ -23,8 +23,7 @@ test('a browser killed while sign-ins run: after relaunch the counter is past an
   server,
   profileDir,
 }) => {
-  await page.goto(server.url);
-  await registerOnDemo(page, context, 'alice');
+  await registerOnDemo(page, context, 'alice', server.url);
   const seen = [await signInOnDemo(page, context), await signInOnDemo(page, context)];
   expect(seen).toEqual([1, 2]);
 

@@ -2,8 +2,17 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { approve, expect, prompt } from './fixtures.ts';
 
-/** Registers `userName` on the demo site (already open in `page`), approving in the real popup. */
-export async function registerOnDemo(page: Page, context: BrowserContext, userName: string): Promise<void> {
+/**
+ * Registers `userName` on the demo site, approving in the real popup: on the page already open, or at
+ * `siteUrl` first.
+ */
+export async function registerOnDemo(
+  page: Page,
+  context: BrowserContext,
+  userName: string,
+  siteUrl?: string,
+): Promise<void> {
+  if (siteUrl) await page.goto(siteUrl);
   await page.getByLabel('Username').fill(userName);
   await page.getByRole('button', { name: 'Register' }).click();
   await (await prompt(context, page)).click('#approve');

@@ -10,7 +10,8 @@ test('scanning binds the account to the site; two unrelated code fields never ge
   server,
   extension,
 }) => {
-  await page.goto(`${server.url}/mfa`);
+  const enrolment = `${server.url}/mfa`;
+  await page.goto(enrolment);
   let popup = await clickToolbarButton(context, page, extension);
   await popup.click('#scan-qr');
   await textContaining(popup, '#codes-status', 'Added 1 account');
