@@ -59,29 +59,34 @@ describe('encodePkcs8', () => {
     expect(toHex(encodePkcs8(-8, fromHex(vector!.seed!)))).toBe(vector!.der);
   });
 
-  it('writes P-256 keys that Node imports, with the same public key', () => {
-    for (let i = 0; i < 20; i++) {
-      const scalar = p256.utils.randomSecretKey();
-      const node = nodeImport(encodePkcs8(-7, scalar));
-      expect(node.kind).toBe('ec');
-      expect(toHex(node.d)).toBe(toHex(scalar));
-      // Computed by OpenSSL from the scalar alone, not read back from our encoding's publicKey.
-      const ecdh = createECDH('prime256v1');
-      ecdh.setPrivateKey(Buffer.from(scalar));
-      expect(toHex(new Uint8Array(ecdh.getPublicKey()))).toBe(toHex(p256.getPublicKey(scalar, false)));
-      expect(toHex(node.publicKey)).toBe(toHex(p256.getPublicKey(scalar, false)));
-    }
-  });
+  /** The public key OpenSSL computes from a P-256 scalar alone (not read back from our encoding). */
+  const opensslP256 = (scalar: Uint8Array) => {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(scalar));
+    return new Uint8Array(ecdh.getPublicKey());
+  };
 
-  it('writes Ed25519 keys that Node imports, with the same public key', () => {
-    for (let i = 0; i < 20; i++) {
-      const seed = ed25519.utils.randomSecretKey();
-      const node = nodeImport(encodePkcs8(-8, seed));
-      expect(node.kind).toBe('ed25519');
-      expect(toHex(node.d)).toBe(toHex(seed));
-      expect(toHex(node.publicKey)).toBe(toHex(ed25519.getPublicKey(seed)));
-    }
-  });
+  it.each([
+    ['P-256', -7, () => p256.utils.randomSecretKey(), 'ec', opensslP256],
+    [
+      'Ed25519',
+      -8,
+      () => ed25519.utils.randomSecretKey(),
+      'ed25519',
+      (seed: Uint8Array) => ed25519.getPublicKey(seed),
+    ],
+  ] as const)(
+    'writes %s keys that Node imports, with the same public key',
+    (_name, alg, make, kind, publicOf) => {
+      for (let i = 0; i < 20; i++) {
+        const key = make();
+        const node = nodeImport(encodePkcs8(alg, key));
+        expect(node.kind).toBe(kind);
+        expect(toHex(node.d)).toBe(toHex(key));
+        expect(toHex(node.publicKey)).toBe(toHex(publicOf(key)));
+      }
+    },
+  );
 
   it('writes the same bytes Node writes for the same key', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
