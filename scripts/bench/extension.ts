@@ -201,7 +201,7 @@ async function ceremony(
   const popup = await TargetSession.attach(cdp, target.targetId);
   try {
     // JSON has no NaN: a missing time comes back as null.
-    const raw: Record<keyof PromptTiming, number | null> = await popup.evaluate(promptTiming, 10_000);
+    const raw = await timingOf(popup);
     const timing: PromptTiming = {
       popupOpenedAt: raw.popupOpenedAt ?? Number.NaN,
       promptInDomAt: raw.promptInDomAt ?? Number.NaN,
@@ -213,6 +213,21 @@ async function ceremony(
     return { kind, startedAt, approvedAt, resolvedAt, ...timing };
   } finally {
     await popup.detach();
+  }
+}
+
+/**
+ * The prompt's timing in the popup's document. A prompt window's tab is created before it navigates
+ * to popup.html, so the first document attached to may be replaced: then ask the new one.
+ */
+async function timingOf(popup: TargetSession): Promise<Record<keyof PromptTiming, number | null>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await popup.evaluate(promptTiming, 10_000);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('context was destroyed')) throw e;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import type { UserGate } from '../../authenticator/ports.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import { fromBase64url } from '../../shared/bytes.ts';
-import { showPrompt } from './prompt-surface.ts';
+import { returnFocus, showPrompt } from './prompt-surface.ts';
 import {
   answerPrompt,
   ensurePrompt,
@@ -25,6 +25,9 @@ export interface GateContext {
   deadline: number;
   /** Carries the page's abort and the deadline: the prompt goes away at once. */
   signal: AbortSignal;
+  /** The tab and window that asked. */
+  tabId?: number;
+  windowId?: number;
 }
 
 function refuse(answer: PromptAnswer): never {
@@ -64,10 +67,14 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
   else signal.addEventListener('abort', onAbort, { once: true });
   // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
   // recorded in the prompt and found by waitForAnswer.
-  void showPrompt();
+  void showPrompt({ windowId: context.windowId });
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
   signal.removeEventListener('abort', onAbort);
+  // The user answered in the prompt window: the page that asked gets the focus back.
+  if (answer.type === 'approve' || answer.type === 'cancel' || answer.type === 'fallback') {
+    void returnFocus({ windowId: context.windowId, tabId: context.tabId });
+  }
   return answer;
 }
 

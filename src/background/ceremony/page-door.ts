@@ -38,7 +38,12 @@ export interface RequestRecords {
 
 /** The part of a runtime Port the door uses. */
 export interface DoorPort {
-  sender?: { origin?: string; url?: string; frameId?: number; tab?: { id?: number; active?: boolean } };
+  sender?: {
+    origin?: string;
+    url?: string;
+    frameId?: number;
+    tab?: { id?: number; active?: boolean; windowId?: number };
+  };
   postMessage(message: WorkerToRelay): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
@@ -54,6 +59,7 @@ export interface PageDoorDeps {
 interface Running {
   port: DoorPort;
   tabId: number;
+  windowId?: number;
   frameId: number;
   controller: AbortController;
 }
@@ -142,7 +148,17 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { signal } = entry.controller;
     const timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
     try {
-      const request = { requestId, kind, options: message.options, caller, deadline, signal };
+      const { tabId, windowId } = entry;
+      const request = {
+        requestId,
+        kind,
+        options: message.options,
+        caller,
+        deadline,
+        signal,
+        tabId,
+        windowId,
+      };
       return await Promise.race([deps.route(request), aborted(signal)]);
     } finally {
       clearTimeout(timer);
@@ -190,6 +206,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       return;
     }
     const entry: Running = { port, tabId, frameId, controller: new AbortController() };
+    if (sender?.tab?.windowId !== undefined) entry.windowId = sender.tab.windowId;
     running.set(requestId, entry);
     let outcome: CeremonyOutcome;
     try {
