@@ -33,8 +33,13 @@ test('a ceremony completes after the service worker is stopped while the prompt 
   const made = create(page);
   await (await prompt(context, page)).detach();
   await stopServiceWorker(context, page);
-  // The relay and the popup reconnect to a fresh worker, which finds the prompt in storage.session.
-  await page.waitForTimeout(500);
+  // The relay and the popup reconnect to a fresh worker, which finds the prompt in storage.session,
+  // and the prompt window that is still open: it never opens a second one.
+  await page.waitForTimeout(1_000);
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+  expect(targetInfos.filter((t) => t.url.includes('/popup/popup.html')).length).toBe(1);
+  await cdp.detach();
   await approve(context, page);
   const reg = await made;
   expect(reg.ok).toBe(true);

@@ -73,7 +73,19 @@ export function showPrompt(near: PromptNear = {}): Promise<void> {
   return opening;
 }
 
+/**
+ * After a worker restart the module forgets its window, which may still be open (its page reconnects
+ * a moment later): ask the browser, so that a second window is never opened beside it.
+ */
+async function findPromptWindow(): Promise<number | undefined> {
+  if (!chrome.runtime.getContexts) return undefined;
+  const url = browser.runtime.getURL(`popup/popup.html?${WINDOW_QUERY}`);
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] });
+  return contexts.find((c) => c.documentUrl === url && c.windowId !== -1)?.windowId;
+}
+
 async function open(near: PromptNear): Promise<void> {
+  promptWindowId ??= await findPromptWindow();
   if (promptWindowId !== undefined) {
     refreshPopups();
     try {
