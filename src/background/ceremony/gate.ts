@@ -7,7 +7,7 @@ import type { UserGate } from '../../authenticator/ports.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import { fromBase64url } from '../../shared/bytes.ts';
-import { returnFocus, showPrompt } from './prompt-surface.ts';
+import { showPrompt } from './prompt-surface.ts';
 import {
   answerPrompt,
   ensurePrompt,
@@ -71,10 +71,6 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
   signal.removeEventListener('abort', onAbort);
-  // The user answered in the prompt window: the page that asked gets the focus back.
-  if (answer.type === 'approve' || answer.type === 'cancel' || answer.type === 'fallback') {
-    void returnFocus({ windowId: context.windowId, tabId: context.tabId });
-  }
   return answer;
 }
 

@@ -52,8 +52,8 @@ export interface DoorPort {
 export interface PageDoorDeps {
   route: Router;
   records: RequestRecords;
-  /** After a request settled and the page has its answer (the badge, for one). */
-  settled?: () => void;
+  /** After a request settled and the page has its answer (the badge, the prompt window, the focus). */
+  settled?: (at: { tabId: number; windowId?: number }) => void;
 }
 
 interface Running {
@@ -219,7 +219,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     running.delete(requestId);
     // The page aborted: it already rejected with its signal's reason and listens no more.
     if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
-    deps.settled?.();
+    deps.settled?.(entry.windowId === undefined ? { tabId } : { tabId, windowId: entry.windowId });
     await deps.records.delete(requestId).catch(() => undefined);
   }
 

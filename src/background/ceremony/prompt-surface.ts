@@ -122,8 +122,12 @@ async function placeBeside(windowId: number | undefined): Promise<{ left?: numbe
   }
 }
 
-/** After a request settled: the prompt window goes when no prompt waits any more. */
-export async function closePromptWindowIfIdle(): Promise<void> {
+/**
+ * After a request settled and its page has the answer: the prompt window goes when no prompt waits
+ * any more, and the page that asked gets the focus back. Done only now, not when the user answers,
+ * so the browser's window work does not compete with the signature and the reply.
+ */
+export async function afterSettled(near: PromptNear & { tabId?: number }): Promise<void> {
   const asOf = shows;
   if (promptWindowId === undefined || (await currentPrompt()) !== null) return;
   // A prompt asked for while we looked keeps the window.
@@ -131,10 +135,10 @@ export async function closePromptWindowIfIdle(): Promise<void> {
   const id = promptWindowId;
   promptWindowId = undefined;
   await browser.windows.remove(id).catch(() => undefined);
+  await returnFocus(near);
 }
 
-/** After the user answered: the page that asked gets the focus back. */
-export async function returnFocus(near: PromptNear & { tabId?: number }): Promise<void> {
+async function returnFocus(near: PromptNear & { tabId?: number }): Promise<void> {
   try {
     if (near.windowId !== undefined) await browser.windows.update(near.windowId, { focused: true });
     if (near.tabId !== undefined) await browser.tabs.update(near.tabId, { active: true });

@@ -40,8 +40,8 @@ function failure(error: unknown): OtpFailure {
 }
 
 function view(account: StoredOtpAccount): OtpAccountView {
-  const { id, order, createdAt, sites } = account;
-  return { ...accountToWire(account), id, order, createdAt, sites };
+  const { id, order, createdAt, sites, pinned } = account;
+  return { ...accountToWire(account), id, order, createdAt, sites, pinned };
 }
 
 async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
@@ -116,6 +116,10 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
       await (await store()).reorder(ids);
       return { ok: true };
     },
+    'otp/pin': async ({ id, pinned }) =>
+      (await (await store()).setPinned(id, pinned))
+        ? { ok: true }
+        : { ok: false, error: 'This account no longer exists.' },
     'otp/next-hotp': async ({ id }) => ({ ok: true, counter: (await (await store()).nextHotp(id)).counter }),
     'otp/scan-tab': ({ tabId }) => scanTab(tabId),
     'otp/fill': async ({ id, tabId }) => fillAccount(await store(), id, tabId),

@@ -2,6 +2,7 @@
 import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import type { SettingsView } from '../../messages/views.ts';
+import { renameCredential } from '../../storage/rename-credential.ts';
 import { PinError } from '../../storage/vault-key.ts';
 import { sentence } from '../sentence.ts';
 import type { AutoLock } from '../vault/auto-lock.ts';
@@ -12,6 +13,7 @@ import { autoLockMinutes, lastBackupAt, setAutoLockMinutes } from './preferences
 type SettingsName =
   | 'credentials/list'
   | 'credentials/delete'
+  | 'credentials/rename'
   | 'settings/get'
   | 'settings/set-pin'
   | 'settings/remove-pin'
@@ -51,6 +53,10 @@ export function settingsHandlers(vault: Vault, autoLock: AutoLock): Handlers<Set
   return {
     'credentials/list': async () => (await (await vault.credentials()).listAll()).map(summaryView),
     'credentials/delete': async ({ id }) => ({ deleted: await (await vault.credentials()).delete(id) }),
+    'credentials/rename': async ({ id, userDisplayName }) =>
+      (await renameCredential(await vault.db(), id, userDisplayName))
+        ? { ok: true }
+        : { ok: false, error: 'This passkey no longer exists.' },
     'settings/get': settings,
     'settings/set-pin': async (request: RuntimeRequest<'settings/set-pin'>) => {
       const done: RuntimeResponse<'settings/set-pin'> = await pinChange(() =>
