@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'demo/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'popup/**/*.test.ts', 'test/unit/**/*.test.ts', 'demo/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -183,17 +183,18 @@ describe('parseCreationOptions', () => {
       );
     });
 
-    it('rejects 0 and 65 bytes with TypeError', () => {
-      expect(errorName(() => create(creation({ user: { id: '', name: 'a', displayName: 'A' } })))).toBe(
-        'TypeError',
-      );
+    it('accepts an empty user.id, as Chrome does', () => {
+      expect(create(creation({ user: { id: '', name: 'a', displayName: 'A' } })).user.id).toHaveLength(0);
+    });
+
+    it('rejects 65 bytes with TypeError', () => {
       expect(errorName(() => create(creation({ user: { id: b64(65), name: 'a', displayName: 'A' } })))).toBe(
         'TypeError',
       );
     });
 
     it('checks user.id before the origin, as the spec orders the steps', () => {
-      const input = creation({ user: { id: '', name: 'a', displayName: 'A' } });
+      const input = creation({ user: { id: b64(65), name: 'a', displayName: 'A' } });
       expect(errorName(() => create(input, { origin: 'null', sameOriginWithAncestors: true }))).toBe(
         'TypeError',
       );
@@ -320,15 +321,26 @@ describe('parseCreationOptions', () => {
       expect(create(creation({ challenge: '' })).challenge).toHaveLength(0);
     });
 
+    it('cuts names over the limit on a character boundary instead of refusing them (Chrome takes any length)', () => {
+      const options = create(
+        creation({
+          rp: { name: 'é'.repeat(LIMITS.nameMaxBytes / 2 + 1) },
+          user: {
+            id: b64(8),
+            name: `x${'😀'.repeat(LIMITS.nameMaxBytes)}`,
+            displayName: 'y'.repeat(5_000_000),
+          },
+        }),
+      );
+      expect(options.rp.name).toBe('é'.repeat(LIMITS.nameMaxBytes / 2));
+      // 1 + 4 × 255 = 1021 bytes; one more emoji would need 1025.
+      expect(options.user.name).toBe(`x${'😀'.repeat(255)}`);
+      expect(options.user.displayName).toHaveLength(LIMITS.nameMaxBytes);
+    });
+
     const tooBig: [string, Record<string, unknown>][] = [
       ['challenge', { challenge: b64(LIMITS.challengeMaxBytes + 1) }],
       ['challenge string far too long', { challenge: 'A'.repeat(10_000_000) }],
-      ['rp.name in UTF-8 bytes', { rp: { name: 'é'.repeat(LIMITS.nameMaxBytes / 2 + 1) } }],
-      ['user.name', { user: { id: b64(8), name: 'x'.repeat(LIMITS.nameMaxBytes + 1), displayName: 'A' } }],
-      [
-        'user.displayName',
-        { user: { id: b64(8), name: 'a', displayName: 'x'.repeat(LIMITS.nameMaxBytes + 1) } },
-      ],
       [
         'credential id',
         { excludeCredentials: [{ type: 'public-key', id: b64(LIMITS.credentialIdMaxBytes + 1) }] },
@@ -360,7 +372,76 @@ describe('parseCreationOptions', () => {
       expect(() => create(creation({ challenge: b64(LIMITS.challengeMaxBytes + 1) }))).toThrow(
         /challenge .*65536/,
       );
-      expect(() => create(creation({ rp: { name: 'secret'.repeat(500) } }))).not.toThrow(/secret/);
+    });
+  });
+
+  describe('appidExclude (WebAuthn L3 §10.1.2): the caller must be allowed to claim the AppID', () => {
+    const withExclude = (appidExclude: string) => creation({ extensions: { appidExclude } });
+    it('accepts the caller’s own site and an empty value', () => {
+      expect(errorName(() => create(withExclude('https://example.com/app-id.json')))).toBe('ok');
+      expect(errorName(() => create(withExclude('')))).toBe('ok');
+    });
+    it('refuses another site, or any AppID on http://localhost, with SecurityError', () => {
+      expect(errorName(() => create(withExclude('https://evil.example/app-id.json')))).toBe('SecurityError');
+      const local = { origin: 'http://localhost:8080', sameOriginWithAncestors: true };
+      expect(
+        errorName(() => create(creation({ rp: { name: 'x' }, extensions: { appidExclude: '' } }), local)),
+      ).toBe('SecurityError');
+    });
+    it('checks the RP ID first', () => {
+      const input = creation({
+        rp: { id: 'evil.example', name: 'x' },
+        extensions: { appidExclude: 'https://x.test' },
+      });
+      expect(() => create(input)).toThrow(/relying party|RP ID|rp\.id/i);
+    });
+  });
+
+  describe('credentialProtectionPolicy: combinations Chrome refuses are NotSupportedError', () => {
+    const withPolicy = (
+      extensions: Record<string, unknown>,
+      authenticatorSelection: Record<string, unknown> = {},
+    ) => errorName(() => create(creation({ extensions, authenticatorSelection })));
+    it.each([
+      ['enforcing no policy', { enforceCredentialProtectionPolicy: true }, {}, 'NotSupportedError'],
+      [
+        'enforcing userVerificationOptional',
+        { credentialProtectionPolicy: 'userVerificationOptional', enforceCredentialProtectionPolicy: true },
+        { residentKey: 'required' },
+        'NotSupportedError',
+      ],
+      [
+        'userVerificationOptional without a resident key',
+        { credentialProtectionPolicy: 'userVerificationOptional' },
+        {},
+        'NotSupportedError',
+      ],
+      [
+        'userVerificationOptional with a resident key',
+        { credentialProtectionPolicy: 'userVerificationOptional' },
+        { residentKey: 'preferred' },
+        'ok',
+      ],
+      [
+        'userVerificationRequired without required UV',
+        { credentialProtectionPolicy: 'userVerificationRequired' },
+        {},
+        'NotSupportedError',
+      ],
+      [
+        'userVerificationRequired with required UV, enforced',
+        { credentialProtectionPolicy: 'userVerificationRequired', enforceCredentialProtectionPolicy: true },
+        { userVerification: 'required' },
+        'ok',
+      ],
+      [
+        'userVerificationOptionalWithCredentialIDList',
+        { credentialProtectionPolicy: 'userVerificationOptionalWithCredentialIDList' },
+        {},
+        'ok',
+      ],
+    ])('%s', (_title, extensions, selection, expected) => {
+      expect(withPolicy(extensions, selection)).toBe(expected);
     });
   });
 });
@@ -446,8 +527,35 @@ describe('parseRequestOptions', () => {
       request({ allowCredentials: [{ type: 'public-key', id: b64(LIMITS.credentialIdMaxBytes + 1) }] }),
     ],
     ['extensions a string', request({ extensions: 'credProps' })],
+    ['appid not a string', request({ extensions: { appid: 1 } })],
+    ['largeBlob.write not base64url text', request({ extensions: { largeBlob: { write: 5 } } })],
   ];
   it.each(typeErrors)('TypeError: %s', (_title, input) => {
     expect(errorName(() => get(input))).toBe('TypeError');
+  });
+});
+
+describe('parseRequestOptions: the browser-side extension checks', () => {
+  it('appid (WebAuthn L3 §10.1.1): the caller’s site passes, another is SecurityError', () => {
+    expect(errorName(() => get(request({ extensions: { appid: 'https://example.com/app-id.json' } })))).toBe(
+      'ok',
+    );
+    expect(errorName(() => get(request({ extensions: { appid: 'https://evil.example/x' } })))).toBe(
+      'SecurityError',
+    );
+    const local = { origin: 'http://localhost:8080', sameOriginWithAncestors: true };
+    expect(errorName(() => get(request({ extensions: { appid: '' } }), local))).toBe('SecurityError');
+  });
+
+  it('largeBlob (§10.1.5): read or write, and a write names exactly one credential', () => {
+    const one = [{ type: 'public-key', id: b64(16) }];
+    const two = [...one, { type: 'public-key', id: b64(16, 2) }];
+    const blob = (largeBlob: unknown, allowCredentials: unknown[] = one) =>
+      errorName(() => get(request({ allowCredentials, extensions: { largeBlob } })));
+    expect(blob({ read: true, write: 'AAAA' })).toBe('NotSupportedError');
+    expect(blob({ write: 'AAAA' }, two)).toBe('NotSupportedError');
+    expect(blob({ write: 'AAAA' }, [])).toBe('NotSupportedError');
+    expect(blob({ write: 'AAAA' })).toBe('ok');
+    expect(blob({ read: true }, [])).toBe('ok');
   });
 });

@@ -4,13 +4,15 @@
  * §5.1.10: parseCreationOptionsFromJSON / parseRequestOptionsFromJSON), then the client steps of
  * §5.1.3 (create) and §5.1.4.1 (get) that need no authenticator.
  *
- * Everything in `input` is untrusted and may be missing, mistyped or huge. The order of checks is the
- * spec's: type conversion first (TypeError), then the numbered steps. Type conversion is strict: where
- * WebIDL would coerce (a number where a DOMString is required, 1 for a boolean) we throw TypeError,
- * because the page script is expected to post values that already went through the browser's own
- * WebIDL-shaped JSON (toJSON / the page's options object serialized by our page script).
+ * Everything in `input` is untrusted and may be missing, mistyped or huge. The page script has already
+ * converted the page's argument as Chrome's bindings do and taken the steps Chrome takes in the page
+ * (src/client/webidl), so a request from an honest page arrives as WebIDL values: strings, booleans,
+ * integers, base64url. Here type checks are strict (anything else is a forged message and gets a
+ * TypeError); then come the steps Chrome's browser process takes, in its order: the caller's origin,
+ * the RP ID, the appid/appidExclude extensions, credProtect consistency, largeBlob at get.
  */
 import { fromBase64url, utf8 } from '../shared/bytes.ts';
+import { appIdAllowed } from './app-id.ts';
 import { WebAuthnError } from './errors.ts';
 import { effectiveDomain, validateRpId } from './rp-id.ts';
 import type { CallerContext, CreationOptions, CredentialDescriptor, RequestOptions } from './types.ts';
@@ -21,7 +23,10 @@ export const LIMITS = {
   challengeMaxBytes: 65_536,
   /** WebAuthn L3 §5.1.3 step 5. */
   userIdMaxBytes: 64,
-  /** rp.name, user.name, user.displayName in UTF-8 bytes; authenticators may truncate to 64 (§6.4.1). */
+  /**
+   * rp.name, user.name, user.displayName in UTF-8 bytes: longer names are truncated, as WebAuthn L3
+   * §6.4.1 lets clients and authenticators do (Chrome takes any length, so refusing would differ).
+   */
   nameMaxBytes: 1024,
   /** CTAP 2.1 bounds credential IDs at 1023 bytes. */
   credentialIdMaxBytes: 1023,
@@ -71,16 +76,33 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
   const extensions = optionalDictionary(options.extensions, 'extensions');
   // Extensions we do not support are ignored (§5.1.3 step 16.1); credProps is a client extension.
   const credProps = optionalBoolean(extensions.credProps, 'extensions.credProps') ?? false;
+  const appidExclude = optionalString(extensions.appidExclude, 'extensions.appidExclude');
+  const protectionPolicy = optionalString(
+    extensions.credentialProtectionPolicy,
+    'extensions.credentialProtectionPolicy',
+  );
+  const enforcePolicy =
+    optionalBoolean(
+      extensions.enforceCredentialProtectionPolicy,
+      'extensions.enforceCredentialProtectionPolicy',
+    ) ?? false;
   // hints and attestationFormats only steer UI and attestation choice; we have one of each.
+  // (WebAuthn L3 §5.1.3 step 5, user.id of at most 64 bytes, was checked on decode; an empty user.id
+  // passes, as in Chrome.)
 
-  // WebAuthn L3 §5.1.3 step 5: user.id must be 1 to 64 bytes (the upper bound was checked on decode).
-  if (userId.length < 1) {
-    throw new WebAuthnError('TypeError', 'user.id is 0 bytes long, expected 1 to 64 bytes');
-  }
   // WebAuthn L3 §5.1.3 steps 6–7: opaque origin → NotAllowedError, no valid domain → SecurityError.
   const domain = effectiveDomain(caller.origin);
   // WebAuthn L3 §5.1.3 step 8: rp.id must be the effective domain or a registrable suffix of it.
   const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
+  // WebAuthn L3 §10.1.2 appidExclude: the caller must be allowed to claim the AppID.
+  if (appidExclude !== undefined && !appIdAllowed(appidExclude, caller.origin)) {
+    throw new WebAuthnError(
+      'SecurityError',
+      'The appidExclude extension names an AppID this origin may not claim.',
+    );
+  }
+  const effectiveResidentKey = residentKey ?? (requireResidentKey ? 'required' : 'discouraged');
+  checkProtectionPolicy(protectionPolicy, enforcePolicy, effectiveResidentKey, userVerification);
 
   const result: CreationOptions = {
     rp: { id, name: rpName },
@@ -90,7 +112,7 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
     excludeCredentials,
     // WebAuthn L3 §5.4.4 residentKey: "If no value is given then the effective value is required if
     // requireResidentKey is true or discouraged if it is false or absent."
-    residentKey: residentKey ?? (requireResidentKey ? 'required' : 'discouraged'),
+    residentKey: effectiveResidentKey,
     userVerification,
     attestation,
     extensions: { credProps },
@@ -107,14 +129,60 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
   const rpId = optionalString(options.rpId, 'rpId');
   const allowCredentials = descriptors(options.allowCredentials, 'allowCredentials');
   const userVerification = knownValue(options.userVerification, USER_VERIFICATION) ?? 'preferred';
-  // No get() extension is supported; they are ignored, but must at least be a dictionary.
-  optionalDictionary(options.extensions, 'extensions');
+  // No get() extension is supported; they are ignored once the checks below pass.
+  const extensions = optionalDictionary(options.extensions, 'extensions');
+  const appid = optionalString(extensions.appid, 'extensions.appid');
+  const largeBlob = optionalDictionary(extensions.largeBlob, 'extensions.largeBlob');
+  const largeBlobRead = optionalBoolean(largeBlob.read, 'extensions.largeBlob.read');
+  const largeBlobWrite = optionalString(largeBlob.write, 'extensions.largeBlob.write');
 
   // WebAuthn L3 §5.1.4.1 steps 5–6: opaque origin → NotAllowedError, no valid domain → SecurityError.
   const domain = effectiveDomain(caller.origin);
   // WebAuthn L3 §5.1.4.1 step 7: rpId must be the effective domain or a registrable suffix of it.
   const id = rpId === undefined ? domain : validateRpId(rpId, caller.origin);
+  // WebAuthn L3 §10.1.1 appid: the caller must be allowed to claim the AppID.
+  if (appid !== undefined && !appIdAllowed(appid, caller.origin)) {
+    throw new WebAuthnError('SecurityError', 'The appid extension names an AppID this origin may not claim.');
+  }
+  // WebAuthn L3 §10.1.5 largeBlob (get): read or write, not both; a write names exactly one credential.
+  if (largeBlobRead && largeBlobWrite !== undefined) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      "Only one of the 'largeBlob' extension's 'read' and 'write' parameters is allowed at a time",
+    );
+  }
+  if (largeBlobWrite !== undefined && allowCredentials.length !== 1) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      `The 'largeBlob' extension's 'write' parameter needs exactly one credential in allowCredentials (got ${allowCredentials.length})`,
+    );
+  }
   return { rpId: id, challenge, allowCredentials, userVerification, extensions: {} };
+}
+
+/**
+ * CTAP 2.1 §12.1 credProtect, as WebAuthn's credentialProtectionPolicy input: Chrome refuses
+ * combinations that make no sense (AuthenticatorCommonImpl::MakeCredential) with NotSupportedError:
+ * enforcing no policy, "userVerificationOptional" for a credential that will not be discoverable,
+ * "userVerificationRequired" without requiring user verification. Unknown policies never arrive:
+ * the page refuses them (src/client/webidl/page-steps.ts).
+ */
+function checkProtectionPolicy(
+  policy: string | undefined,
+  enforce: boolean,
+  residentKey: CreationOptions['residentKey'],
+  userVerification: CreationOptions['userVerification'],
+): void {
+  const inconsistent =
+    (enforce && (policy === undefined || policy === 'userVerificationOptional')) ||
+    (residentKey === 'discouraged' && policy === 'userVerificationOptional') ||
+    (policy === 'userVerificationRequired' && userVerification !== 'required');
+  if (inconsistent) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      'Requested protection policy is inconsistent or incongruent with other requested parameters.',
+    );
+  }
 }
 
 /** WebAuthn L3 §5.1.3 step 12: keep public-key entries in order; default when none were given. */
@@ -186,18 +254,28 @@ function optionalTransports(value: unknown, field: string): string[] | undefined
   return known;
 }
 
-/** A required DOMString shown to the user; bounded so a page cannot make us store megabytes. */
+/**
+ * A required DOMString shown to the user, cut to at most LIMITS.nameMaxBytes of UTF-8 on a character
+ * boundary (WebAuthn L3 §6.4.1 string truncation) so a page cannot make us store megabytes.
+ */
 function name(value: unknown, field: string): string {
   const text = requiredString(value, field);
-  // utf8().length ≥ text.length, so the cheap test first avoids encoding a huge string.
-  const bytes = text.length > LIMITS.nameMaxBytes ? text.length : utf8(text).length;
-  if (bytes > LIMITS.nameMaxBytes) {
-    throw new WebAuthnError(
-      'TypeError',
-      `${field} is over ${LIMITS.nameMaxBytes} bytes of UTF-8 (got ${bytes})`,
-    );
+  // Each UTF-16 code unit takes at most 3 bytes, so short strings need no encoding at all.
+  if (text.length * 3 <= LIMITS.nameMaxBytes) return text;
+  return truncateUtf8(text, LIMITS.nameMaxBytes);
+}
+
+/** The longest prefix of `text` (whole code points) whose UTF-8 form fits in `maxBytes`. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = utf8(char).length;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
   }
-  return text;
+  return text.slice(0, end);
 }
 
 /** A base64url member decoded to bytes, rejecting anything longer than `maxBytes` before decoding. */

@@ -1,26 +1,54 @@
 /**
  * MAIN-world page script, built as a standalone IIFE and run at document_start in every frame, so it
- * replaces navigator.credentials.create/get before any page script can save the originals. It only
- * converts and forwards: every decision is made by the service worker.
+ * replaces navigator.credentials.create/get before any page script can save the originals. It
+ * converts the page's argument exactly as Chrome's bindings do (src/client/webidl), takes the steps
+ * Chrome takes in the page, and then either forwards WebAuthn JSON to the worker, answers at once
+ * with the error Chrome would give, or hands the call to the browser's own implementation. Every
+ * decision that needs the caller's origin is made by the service worker.
  */
+
+import { mergeClientCapabilities } from '../client/capabilities.ts';
+import {
+  convertCredentialCreationOptions,
+  convertCredentialRequestOptions,
+} from '../client/webidl/credential-options.ts';
+import { createSteps, getSteps, type PageStep } from '../client/webidl/page-steps.ts';
+import { creationOptionsToJSON, requestOptionsToJSON } from '../client/webidl/to-json.ts';
+import { nativeCreationOptions, nativeRequestOptions } from '../client/webidl/to-native.ts';
 import type { CeremonyOutcome, PageRequestMessage } from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
-import { creationOptionsToJSON, requestOptionsToJSON } from './to-json.ts';
 
-type Obj = Record<string, unknown>;
-type CredentialsMethod = (this: CredentialsContainer, options?: Obj) => Promise<Credential | null>;
+type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Promise<Credential | null>;
 
 (() => {
   const container = globalThis.CredentialsContainer?.prototype;
   // No marker on the page: a global flag would let any site detect the extension.
   if (!container) return;
 
+  /** The container this frame's navigator.credentials is: anything else as `this` is the browser's. */
+  const ownContainer = navigator.credentials;
   // Captured now, before the page runs, and used for everything we don't handle or hand back.
   const nativeCreate = container.create as unknown as CredentialsMethod;
   const nativeGet = container.get as unknown as CredentialsMethod;
-  const { MessageChannel: Channel, DOMException: DomException, Promise: PromiseCtor } = globalThis;
+  const {
+    MessageChannel: Channel,
+    DOMException: DomException,
+    Promise: PromiseCtor,
+    TypeError: TypeErrorCtor,
+  } = globalThis;
   const postMessage = window.postMessage.bind(window);
+  const { call } = Function.prototype;
+  const callNative = (native: CredentialsMethod, self: CredentialsContainer, options: unknown) =>
+    call.call(native, self, options) as Promise<Credential | null>;
+  const { addEventListener, removeEventListener } = EventTarget.prototype;
+  const abortSignalReason = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'reason')?.get;
+  const reasonOf = (signal: AbortSignal): unknown =>
+    abortSignalReason && call.call(abortSignalReason, signal);
+
+  function error(name: string, message: string): Error {
+    return name === 'TypeError' ? new TypeErrorCtor(message) : new DomException(message, name);
+  }
 
   function outcomeToValue(outcome: CeremonyOutcome): Credential {
     if (outcome.type === 'result') {
@@ -28,60 +56,31 @@ type CredentialsMethod = (this: CredentialsContainer, options?: Obj) => Promise<
         ? registrationCredential(outcome.credential)
         : assertionCredential(outcome.credential);
     }
-    if (outcome.type === 'error') {
-      throw outcome.name === 'TypeError'
-        ? new TypeError(outcome.message)
-        : new DomException(outcome.message, outcome.name);
-    }
+    if (outcome.type === 'error') throw error(outcome.name, outcome.message);
     throw new Error('unexpected outcome');
   }
 
-  function run(
+  /** Posts the JSON to the relay and settles with the worker's answer (or the browser's). */
+  function forward(
     kind: 'create' | 'get',
-    self: CredentialsContainer,
-    options: Obj | undefined,
+    json: unknown,
+    signal: AbortSignal | undefined,
+    toBrowser: () => Promise<Credential | null>,
   ): Promise<Credential | null> {
-    const native = kind === 'create' ? nativeCreate : nativeGet;
-    const publicKey = options?.publicKey;
-    // Other credential types, and conditional (autofill) requests, belong to the browser.
-    if (
-      !options ||
-      typeof publicKey !== 'object' ||
-      publicKey === null ||
-      options.mediation === 'conditional'
-    ) {
-      return native.call(self, options);
-    }
-    // Duck-typed: a signal made in another frame's realm fails `instanceof AbortSignal` here.
-    const maybe = options.signal as AbortSignal | undefined;
-    const signal =
-      maybe && typeof maybe.aborted === 'boolean' && typeof maybe.addEventListener === 'function'
-        ? maybe
-        : undefined;
-    if (signal?.aborted) return PromiseCtor.reject(signal.reason);
-
-    let json: Obj;
-    try {
-      json =
-        kind === 'create' ? creationOptionsToJSON(publicKey as Obj) : requestOptionsToJSON(publicKey as Obj);
-    } catch (e) {
-      return PromiseCtor.reject(e);
-    }
-
     return new PromiseCtor<Credential | null>((resolve, reject) => {
       const channel = new Channel();
       const onAbort = () => {
         channel.port1.postMessage({ type: 'abort' });
         channel.port1.close();
-        reject(signal?.reason);
+        reject(signal && reasonOf(signal));
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal) call.call(addEventListener, signal, 'abort', onAbort, { once: true });
       channel.port1.onmessage = (event: MessageEvent<CeremonyOutcome>) => {
-        signal?.removeEventListener('abort', onAbort);
+        if (signal) call.call(removeEventListener, signal, 'abort', onAbort);
         channel.port1.close();
         const outcome = event.data;
         if (outcome.type === 'fallback') {
-          native.call(self, options).then(resolve, reject);
+          toBrowser().then(resolve, reject);
           return;
         }
         try {
@@ -95,27 +94,92 @@ type CredentialsMethod = (this: CredentialsContainer, options?: Obj) => Promise<
     });
   }
 
+  /** What the page sees for a step that does not reach the worker; undefined for 'tapkey'. */
+  function settle(
+    step: PageStep,
+    signal: AbortSignal | undefined,
+    toBrowser: () => Promise<Credential | null>,
+  ): Promise<Credential | null> | undefined {
+    switch (step.action) {
+      case 'tapkey':
+        return undefined;
+      case 'browser':
+        return toBrowser();
+      case 'abort':
+        return PromiseCtor.reject(signal && reasonOf(signal));
+      case 'reject':
+        return PromiseCtor.reject(error(step.name, step.message));
+    }
+  }
+
+  function create(self: CredentialsContainer, argument: unknown): Promise<Credential | null> {
+    // Called on something else (create.call({})): the browser's brand check answers, before any getter.
+    if (self !== ownContainer) return callNative(nativeCreate, self, argument);
+    // WebIDL: a promise-returning operation reports conversion errors as a rejected promise.
+    let options: ReturnType<typeof convertCredentialCreationOptions>;
+    try {
+      options = convertCredentialCreationOptions(argument);
+    } catch (e) {
+      return PromiseCtor.reject(e);
+    }
+    const toBrowser = () => callNative(nativeCreate, self, nativeCreationOptions(options));
+    const early = settle(createSteps(options), options.signal, toBrowser);
+    if (early) return early;
+    return forward('create', creationOptionsToJSON(options.publicKey!), options.signal, toBrowser);
+  }
+
+  function get(self: CredentialsContainer, argument: unknown): Promise<Credential | null> {
+    if (self !== ownContainer) return callNative(nativeGet, self, argument);
+    let options: ReturnType<typeof convertCredentialRequestOptions>;
+    try {
+      options = convertCredentialRequestOptions(argument);
+    } catch (e) {
+      return PromiseCtor.reject(e);
+    }
+    const toBrowser = () => callNative(nativeGet, self, nativeRequestOptions(options));
+    const early = settle(getSteps(options), options.signal, toBrowser);
+    if (early) return early;
+    return forward('get', requestOptionsToJSON(options.publicKey!), options.signal, toBrowser);
+  }
+
   // Method shorthands keep `.name`, and rest parameters keep `.length` 0, like the originals.
-  const create = {
-    create(this: CredentialsContainer, ...args: [Obj?]) {
-      return run('create', this, args[0]);
+  const methods = {
+    create(this: CredentialsContainer, ...args: unknown[]) {
+      return create(this, args[0]);
     },
-  }.create;
-  const get = {
-    get(this: CredentialsContainer, ...args: [Obj?]) {
-      return run('get', this, args[0]);
+    get(this: CredentialsContainer, ...args: unknown[]) {
+      return get(this, args[0]);
     },
-  }.get;
-  Object.defineProperty(container, 'create', {
-    value: create,
-    configurable: true,
-    writable: true,
-    enumerable: true,
-  });
-  Object.defineProperty(container, 'get', {
-    value: get,
-    configurable: true,
-    writable: true,
-    enumerable: true,
-  });
+  };
+  for (const name of ['create', 'get'] as const) {
+    Object.defineProperty(container, name, {
+      value: methods[name],
+      configurable: true,
+      writable: true,
+      enumerable: true,
+    });
+  }
+
+  // WebAuthn L3 §5.1.7: the browser's own answer claims extensions (prf, largeBlob…) that Tapkey,
+  // which answers create() and get(), does not implement.
+  const credentialClass = globalThis.PublicKeyCredential as
+    | (typeof PublicKeyCredential & { getClientCapabilities?: () => Promise<Record<string, boolean>> })
+    | undefined;
+  const nativeCapabilities = credentialClass?.getClientCapabilities;
+  if (credentialClass && nativeCapabilities) {
+    const statics = {
+      getClientCapabilities(...args: unknown[]) {
+        void args;
+        return PromiseCtor.resolve(
+          call.call(nativeCapabilities, credentialClass) as Promise<Record<string, boolean>>,
+        ).then(mergeClientCapabilities);
+      },
+    };
+    Object.defineProperty(credentialClass, 'getClientCapabilities', {
+      value: statics.getClientCapabilities,
+      configurable: true,
+      writable: true,
+      enumerable: true,
+    });
+  }
 })();
