@@ -11,6 +11,11 @@ const TABS: readonly (readonly [Tab, string])[] = [
   ['passkeys', 'Passkeys'],
   ['settings', 'Settings'],
 ];
+const TITLES: Record<Tab, string> = {
+  codes: 'Authenticator codes',
+  passkeys: 'Passkeys',
+  settings: 'Settings',
+};
 /** Kept across renders: a refresh from the worker stays on the tab the user chose. */
 let tab: Tab = 'codes';
 
@@ -29,13 +34,21 @@ export function renderHome(app: HTMLElement, signal: AbortSignal): void {
   const show = () => {
     tabView?.abort();
     tabView = new AbortController();
-    const panel = h('div', { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${tab}` });
+    // The tab's own level-one heading (for screen readers; the selected tab shows it to the eye),
+    // then the view, which owns everything below it.
+    const view = h('div', { className: 'view' });
+    const panel = h(
+      'div',
+      { id: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${tab}` },
+      h('h1', { className: 'sr' }, TITLES[tab]),
+      view,
+    );
     const select = (next: Tab) => {
       tab = next;
       show();
     };
     app.replaceChildren(brand(), tabBar(TABS, tab, select), panel);
-    void VIEWS[tab](panel, tabView.signal, select);
+    void VIEWS[tab](view, tabView.signal, select);
   };
   show();
 }
@@ -44,7 +57,9 @@ function brand(): HTMLElement {
   return h(
     'header',
     { className: 'brand' },
-    h('span', { className: 'logo', 'aria-hidden': 'true' }, '🔑'),
+    // The name is beside it: the logo says nothing more (alt=""). An image, not an emoji, which shows
+    // as an empty box where no emoji font is installed.
+    h('img', { className: 'logo', src: '/icons/logo.svg', alt: '', width: 20, height: 20 }),
     'Tapkey',
   );
 }

@@ -7,6 +7,7 @@
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { buildRow, haystackOf, type Row, type RowActions } from './code-row.ts';
+import { dragToReorder } from './drag-reorder.ts';
 import { copyRowCode, fillRowCode, nextHotpCode } from './row-actions.ts';
 import { updateRow } from './row-codes.ts';
 import { type RowMenuHost, rowMenu } from './row-menu.ts';
@@ -42,14 +43,18 @@ export class CodeList {
   ) {
     this.element = h('ul', { id: 'otp-list', className: 'otp-list', 'aria-label': 'Accounts' });
     const say: Say = (text, kind) => host.status(text, kind);
+    // The user's order: pinned accounts first, each group in its stored order. Moving an account
+    // (menu or drag) moves it within its group.
+    const ordered = [...views.filter((v) => v.pinned), ...views.filter((v) => !v.pinned)];
     this.actions = {
       copy: (row) => void copyRowCode(row, say),
       fill: (row, button) => void fillRowCode(row, button, say, host.tabId),
       nextHotp: (row, button) => void nextHotpCode(row, button, say),
-      menu: (view, close) => rowMenu(view, views, host, close),
+      menu: (view, close) => rowMenu(view, ordered, host, close),
     };
+    dragToReorder(this.element, ordered, host);
     // Accounts for the site in the current tab come first; the rest keep the user's order.
-    const scored = views.map((view, i) => ({ view, i, score: siteScores[view.id] ?? 0 }));
+    const scored = ordered.map((view, i) => ({ view, i, score: siteScores[view.id] ?? 0 }));
     scored.sort((a, b) => b.score - a.score || a.i - b.i);
     this.pending = scored.map(({ view, score }) => ({ view, forSite: score > 0 }));
     this.buildBatch(FIRST_BATCH);

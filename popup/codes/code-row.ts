@@ -1,11 +1,13 @@
 /**
- * One account's row: name, code (click to copy), next code and countdown (TOTP/Steam) or counter
- * (HOTP), and Fill / Next code / ⋯. The text nodes that change each second are kept on the Row.
+ * One account's row: a grip to drag it by, the site's icon, name, code (click to copy), next code and
+ * countdown (TOTP/Steam) or counter (HOTP), and Fill / Next code / ⋯. The text nodes that change each
+ * second are kept on the Row.
  */
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import type { OtpAccount } from '../../src/totp/types.ts';
 import { h } from '../dom.ts';
 import { label } from '../format.ts';
+import { siteIcon } from '../site-icon.ts';
 import { accountOf } from './account-secrets.ts';
 
 export interface Row {
@@ -62,11 +64,42 @@ export function buildRow(view: OtpAccountView, forSite: boolean, actions: RowAct
   return row;
 }
 
+/**
+ * The page whose icon the row shows: the site the account is bound to, else the one its issuer names
+ * ("example.com" as it is; a one-word issuer such as "GitHub" as github.com). Only a guess for an
+ * icon, read from the browser's own cache: it shows only if the user has visited that site.
+ */
+export function iconPage(view: Pick<OtpAccountView, 'sites' | 'issuer'>): string | null {
+  const issuer = view.issuer.trim().toLowerCase();
+  const host =
+    view.sites[0] ??
+    (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(issuer)
+      ? issuer
+      : /^[a-z0-9][a-z0-9-]*$/.test(issuer)
+        ? `${issuer}.com`
+        : undefined);
+  return host ? `https://${host}/` : null;
+}
+
+/** Dragged with the mouse; the keyboard moves accounts with the menu's Move up/down. One clone per row. */
+let gripTemplate: HTMLElement | undefined;
+function grip(): Node {
+  gripTemplate ??= h('span', {
+    className: 'otp-drag',
+    draggable: true,
+    title: 'Drag to reorder',
+    'aria-hidden': 'true',
+  });
+  return gripTemplate.cloneNode();
+}
+
 function rowHead(view: OtpAccountView, nameId: string, forSite: boolean): HTMLElement {
   const both = view.issuer && view.accountName;
   return h(
     'div',
     { className: 'otp-head' },
+    grip(),
+    siteIcon(iconPage(view), view.issuer || view.accountName),
     h(
       'span',
       { id: nameId, className: 'otp-name' },
@@ -74,6 +107,7 @@ function rowHead(view: OtpAccountView, nameId: string, forSite: boolean): HTMLEl
       both ? ' ' : '',
       both ? h('span', { className: 'otp-account' }, view.accountName) : '',
     ),
+    view.pinned ? h('span', { className: 'otp-pinned' }, 'pinned') : null,
     forSite ? h('span', { className: 'otp-site' }, 'this site') : null,
   );
 }

@@ -1,9 +1,10 @@
 /** A PIN protects the vault and the browser restarted: the secrets stay sealed until it is entered. */
 import { send } from '../../src/messages/client.ts';
 import { h } from '../dom.ts';
+import { passwordField } from '../password-field.ts';
 
 export function renderLocked(root: HTMLElement, unlocked: () => Promise<void>): void {
-  const pin = h('input', { type: 'password', id: 'otp-pin', autocomplete: 'current-password' });
+  const pin = passwordField('otp-pin', 'PIN', 'current-password');
   const error = h('p', { className: 'error', role: 'alert' });
   root.replaceChildren(
     h(
@@ -12,7 +13,7 @@ export function renderLocked(root: HTMLElement, unlocked: () => Promise<void>): 
         'aria-label': 'Unlock codes',
         onsubmit: async (event: SubmitEvent) => {
           event.preventDefault();
-          const result = await send('otp/unlock', { pin: pin.value });
+          const result = await send('otp/unlock', { pin: pin.input.value });
           if (!result.ok) {
             error.textContent = result.error;
             return;
@@ -21,11 +22,10 @@ export function renderLocked(root: HTMLElement, unlocked: () => Promise<void>): 
         },
       },
       h('p', {}, 'Your codes are locked with your PIN.'),
-      h('label', { for: 'otp-pin' }, 'PIN'),
-      pin,
+      ...pin.nodes,
       error,
       h('button', { type: 'submit', className: 'primary' }, 'Unlock'),
     ),
   );
-  pin.focus();
+  pin.input.focus();
 }

@@ -1,6 +1,6 @@
 /**
- * An account's secondary actions, built only when opened: rename, the sites it fills into, move
- * up/down, delete (confirmed).
+ * An account's secondary actions, built only when opened: rename, the sites it fills into, pin,
+ * move up/down (the keyboard's way to reorder; the mouse can drag), delete (confirmed).
  */
 import { send } from '../../src/messages/client.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
@@ -11,6 +11,7 @@ import { sitesForm } from './sites-form.ts';
 
 export type { MenuPart, RowMenuHost } from './row-menu-types.ts';
 
+/** `all`: every account in the user's order, pinned ones first. */
 export function rowMenu(
   view: OtpAccountView,
   all: readonly OtpAccountView[],
@@ -19,21 +20,27 @@ export function rowMenu(
 ): HTMLElement {
   const name = label(view);
   const index = all.findIndex((a) => a.id === view.id);
+  // An account moves past its neighbours in its own group only: pinned ones stay first.
+  const canMove = (delta: -1 | 1) => all[index + delta]?.pinned === view.pinned;
+  const pin = view.pinned ? 'Unpin' : 'Pin';
   const menu = h('div', { className: 'otp-menu', role: 'group', 'aria-label': `Actions for ${name}` });
   const button = (
     text: string,
     ariaLabel: string,
     onclick: () => void,
     props: Record<string, unknown> = {},
-  ) => h('button', { type: 'button', className: 'small', ...props, onclick, 'aria-label': ariaLabel }, text);
+  ) =>
+    // The name starts with the visible text, then says which account (WCAG 2.5.3, label in name).
+    h('button', { type: 'button', className: 'small', ...props, onclick, 'aria-label': ariaLabel }, text);
   menu.append(
     button('Edit', `Edit ${name}`, () => showIn(menu, editForm(view, host, close))),
     button('Sites', `Sites for ${name}`, () => showIn(menu, sitesForm(view, host, close))),
-    button('Move up', `Move ${name} up`, () => void move(view, all, index, -1, host), {
-      disabled: index <= 0,
+    button(pin, `${pin} ${name}`, () => void setPinned(view, !view.pinned, host)),
+    button('Move up', `Move up ${name}`, () => void move(view, all, index, -1, host), {
+      disabled: !canMove(-1),
     }),
-    button('Move down', `Move ${name} down`, () => void move(view, all, index, 1, host), {
-      disabled: index >= all.length - 1,
+    button('Move down', `Move down ${name}`, () => void move(view, all, index, 1, host), {
+      disabled: !canMove(1),
     }),
     button('Delete', `Delete ${name}`, () => showIn(menu, deleteConfirmation(view, host, close)), {
       className: 'small danger',
@@ -56,12 +63,19 @@ async function move(
 ): Promise<void> {
   const ids = all.map((a) => a.id);
   const j = index + delta;
-  if (j < 0 || j >= ids.length) return;
+  if (all[j]?.pinned !== view.pinned) return;
   [ids[index], ids[j]] = [ids[j]!, ids[index]!];
   const result = await send('otp/reorder', { ids });
   if (!result.ok) return host.status(result.error, 'error');
   host.status(`Moved ${label(view)} ${delta < 0 ? 'up' : 'down'}.`, 'ok');
   // Keep the keyboard where it was: the same button of the same account.
+  await host.reload(`li[data-id="${view.id}"] .otp-more-button`);
+}
+
+async function setPinned(view: OtpAccountView, pinned: boolean, host: RowMenuHost): Promise<void> {
+  const result = await send('otp/pin', { id: view.id, pinned });
+  if (!result.ok) return host.status(result.error, 'error');
+  host.status(pinned ? `Pinned ${label(view)}: it is listed first.` : `Unpinned ${label(view)}.`, 'ok');
   await host.reload(`li[data-id="${view.id}"] .otp-more-button`);
 }
 

@@ -1,6 +1,7 @@
 /** Sends the user's answer to the worker; while it travels every button of the prompt is disabled. */
 import { send } from '../../src/messages/client.ts';
 import { messageOf } from '../format.ts';
+import type { PinField } from './pin-field.ts';
 
 export type Decision = Parameters<typeof send<'prompt/answer'>>[1]['decision'];
 
@@ -9,8 +10,8 @@ export interface AnswerContext {
   promptId: string;
   /** Where the worker's refusal (a wrong PIN, say) is shown. */
   error: HTMLElement;
-  /** Selected after a refusal, so the user can type the PIN again. */
-  pinInput: HTMLInputElement | undefined;
+  /** Takes a refused PIN's message under the field, and is selected so the user can type it again. */
+  pin: PinField | undefined;
   /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
   answered(remaining: number): void;
 }
@@ -25,8 +26,9 @@ export async function sendAnswer(context: AnswerContext, decision: Decision): Pr
       context.answered(res.remaining);
       return;
     }
-    error.textContent = res.error;
-    context.pinInput?.select();
+    if (context.pin && res.retriesLeft !== undefined) context.pin.refused(res.error);
+    else error.textContent = res.error;
+    context.pin?.input.select();
   } catch (e) {
     error.textContent = `Tapkey could not send your answer: ${messageOf(e)}`;
   }

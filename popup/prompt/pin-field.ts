@@ -1,48 +1,58 @@
 /** User verification: the PIN, or a new PIN twice when the site requires UV and none is set yet. */
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
+import { plural } from '../format.ts';
+import { passwordField } from '../password-field.ts';
 
 export interface PinField {
   element: HTMLElement;
   input: HTMLInputElement;
   /** The PIN entered, or why it cannot be used. */
   read(): { pin: string } | { error: string };
+  /**
+   * The worker refused the PIN: its message ("Wrong PIN; 7 attempts left.") takes the place of the
+   * attempts line under the field, so the screen shows one count, the true one.
+   */
+  refused(message: string): void;
 }
 
 /** Undefined when the request needs no PIN. */
-export function pinField(p: PromptView): PinField | undefined {
+export function pinField(p: PromptView, error: HTMLElement): PinField | undefined {
   if (!p.needsPin) return undefined;
-  const input = h('input', {
-    id: 'pin',
-    type: 'password',
-    autocomplete: p.offerPinSetup ? 'new-password' : 'current-password',
-    minLength: 4,
-  });
+  const refusedWith = (input: HTMLInputElement, attempts?: HTMLElement) => (message: string) => {
+    if (attempts) attempts.hidden = true;
+    error.textContent = message;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', error.id);
+  };
   if (!p.offerPinSetup) {
+    const pin = passwordField('pin', 'PIN', 'current-password', { minLength: 4 });
+    const attempts = h('p', { className: 'hint attempts', id: 'pin-attempts' }, attemptsLeft(p.pinRetries));
+    pin.input.setAttribute('aria-describedby', attempts.id);
     return {
-      element: h(
-        'div',
-        { className: 'pin' },
-        h('label', { for: 'pin' }, 'PIN'),
-        input,
-        h('small', {}, `${p.pinRetries} attempts left`),
-      ),
-      input,
-      read: () => ({ pin: input.value }),
+      element: h('div', { className: 'pin' }, ...pin.nodes, attempts),
+      input: pin.input,
+      read: () => ({ pin: pin.input.value }),
+      refused: refusedWith(pin.input, attempts),
     };
   }
-  const confirm = h('input', { id: 'pin-confirm', type: 'password', autocomplete: 'new-password' });
+  const pin = passwordField('pin', 'New PIN', 'new-password', { minLength: 4 });
+  const confirm = passwordField('pin-confirm', 'Confirm PIN', 'new-password');
   return {
     element: h(
       'div',
       { className: 'pin' },
       h('p', {}, 'This site requires user verification. Set a PIN for Tapkey (at least 4 characters):'),
-      h('label', { for: 'pin' }, 'New PIN'),
-      input,
-      h('label', { for: 'pin-confirm' }, 'Confirm PIN'),
-      confirm,
+      ...pin.nodes,
+      ...confirm.nodes,
     ),
-    input,
-    read: () => (input.value === confirm.value ? { pin: input.value } : { error: 'The two PINs differ.' }),
+    input: pin.input,
+    read: () =>
+      pin.input.value === confirm.input.value ? { pin: pin.input.value } : { error: 'The two PINs differ.' },
+    refused: refusedWith(pin.input),
   };
+}
+
+function attemptsLeft(n: number): string {
+  return `${plural(n, 'attempt')} left before the PIN is blocked`;
 }

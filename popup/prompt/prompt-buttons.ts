@@ -4,13 +4,19 @@ import { h } from '../dom.ts';
 import { host } from '../format.ts';
 import type { PromptActions } from './prompt-actions.ts';
 
-/** No Approve button when the site has no passkey here: there is nothing to sign in with. */
+/**
+ * Cancel and Approve. No Approve when the site has no passkey here: there is nothing to sign in with.
+ * "Already registered" has one button, OK: it is the tap CTAP asks for before the site may learn that
+ * (InvalidStateError); a Cancel beside it would look like the same thing. Escape still cancels.
+ */
 export function answerButtons(p: PromptView, actions: PromptActions, canApprove: boolean): HTMLElement {
   const approveLabel = p.excluded ? 'OK' : p.kind === 'create' ? 'Approve' : 'Sign in';
   return h(
     'div',
     { className: 'actions' },
-    h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, 'Cancel'),
+    p.excluded
+      ? null
+      : h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, 'Cancel'),
     canApprove
       ? h(
           'button',

@@ -32,12 +32,12 @@ export function renderPrompt(
 ): void {
   const error = h('p', { className: 'error', role: 'alert', id: 'prompt-error' });
   const chooser = accountChooser(p);
-  const pin = pinField(p);
+  const pin = pinField(p, error);
   const answer: AnswerContext = {
     root,
     promptId: p.promptId,
     error,
-    pinInput: pin?.input,
+    pin,
     answered: (remaining) => callbacks.answered(remaining),
   };
   const arming: Arming = { armed: false };
@@ -48,7 +48,8 @@ export function renderPrompt(
   const delay = callbacks.replacesAnother ? REPLACED_ARMING_DELAY_MS : ARMING_DELAY_MS;
   armLater(arming, section, root.querySelector<HTMLButtonElement>('#approve'), delay, signal);
   listenForPromptKeys(actions, signal);
-  // Focus goes to the PIN field, or to the prompt itself: never to Approve.
+  // Focus goes to the PIN field, or to the prompt itself: never to Approve. The section is focused
+  // only by this script (tabindex -1), so it shows no focus ring; controls keep theirs.
   section.tabIndex = -1;
   (pin?.input ?? section).focus();
 }
@@ -65,7 +66,9 @@ function promptSection(
     h('h1', { id: 'prompt-title' }, promptTitle(p)),
     siteFacts(p),
     p.excluded
-      ? note('You already registered this key for this account. Nothing new will be created.')
+      ? note(
+          'You already registered this key for this account. Nothing new will be created: OK tells the site so.',
+        )
       : null,
     noAccount ? note(`No passkey for ${p.rpId} is stored in Tapkey.`) : null,
     parts.chooser?.element,

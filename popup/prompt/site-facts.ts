@@ -1,6 +1,8 @@
 /** The site, the frame's top-level site, the relying party and the account, as a definition list. */
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
+import { host } from '../format.ts';
+import { siteIcon } from '../site-icon.ts';
 import { isolated } from './page-names.ts';
 
 export function siteFacts(p: PromptView): HTMLElement {
@@ -8,7 +10,7 @@ export function siteFacts(p: PromptView): HTMLElement {
     'dl',
     { className: 'site' },
     h('dt', {}, 'Site'),
-    h('dd', { className: 'origin' }, p.origin),
+    h('dd', { className: 'origin' }, siteIcon(`${p.origin}/`, host(p.origin)), p.origin),
     p.topOrigin ? h('dt', {}, 'Inside') : null,
     p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
     h('dt', {}, 'Relying party'),

@@ -7,7 +7,7 @@ import { send } from '../../src/messages/client.ts';
 import type { CxfLeftOutView } from '../../src/messages/protocol.ts';
 import { download, h, hint } from '../dom.ts';
 import { plural } from '../format.ts';
-import { passwordField } from './password-field.ts';
+import { passwordField } from '../password-field.ts';
 
 const ABOUT_CXF =
   'For password managers and authenticators that read the FIDO Credential Exchange Format. Passkeys that have signed in already stay here: CXF carries only passkeys whose counter is zero.';

@@ -2,7 +2,7 @@
 import { send } from '../../src/messages/client.ts';
 import { download, h } from '../dom.ts';
 import { plural } from '../format.ts';
-import { passwordField } from './password-field.ts';
+import { passwordField } from '../password-field.ts';
 
 export function exportForm(pinSet: boolean, done: () => Promise<void>): HTMLFormElement {
   const passphrase = passwordField(

@@ -6,7 +6,7 @@ import { send } from '../../src/messages/client.ts';
 import type { RestorePlanView, RestoreResultView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { formatDate, plural } from '../format.ts';
-import { passwordField } from './password-field.ts';
+import { passwordField } from '../password-field.ts';
 
 export function restoreForm(pinSet: boolean, done: () => Promise<void>): HTMLFormElement {
   const file = h('input', { id: 'restore-file', type: 'file', accept: '.tapkey-backup,application/json' });

@@ -2,6 +2,7 @@
 import { send } from '../../src/messages/client.ts';
 import type { SettingsView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
+import { passwordField } from '../password-field.ts';
 
 const CHOICES: readonly (readonly [number, string])[] = [
   [1, 'After 1 minute'],
@@ -60,22 +61,21 @@ const WITHOUT_A_PIN =
   'Without a PIN, only your browser profile protects your passkeys and codes, and sites that require user verification cannot be used.';
 
 function removePinForm(changed: () => Promise<void>): HTMLElement {
-  const pin = h('input', { id: 'remove-pin-current', type: 'password', autocomplete: 'current-password' });
+  const pin = passwordField('remove-pin-current', 'Your PIN, to remove it', 'current-password');
   const status = h('p', { role: 'status', className: 'status' });
   return h(
     'details',
     { className: 'remove-pin' },
     h('summary', {}, 'Remove the PIN'),
     hint(WITHOUT_A_PIN),
-    h('label', { for: 'remove-pin-current' }, 'Your PIN, to remove it'),
-    pin,
+    ...pin.nodes,
     h(
       'button',
       {
         type: 'button',
         className: 'danger',
         onclick: async () => {
-          const res = await send('settings/remove-pin', { currentPin: pin.value });
+          const res = await send('settings/remove-pin', { currentPin: pin.input.value });
           if (res.ok) await changed();
           else status.textContent = res.error;
         },

@@ -2,21 +2,23 @@
 import { send } from '../../src/messages/client.ts';
 import type { SettingsView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
+import { passwordField } from '../password-field.ts';
 
 export function pinForm(s: SettingsView, saved: () => Promise<void>): HTMLFormElement {
   const status = h('p', { role: 'status', className: 'status' });
-  const current = h('input', { id: 'current-pin', type: 'password', autocomplete: 'current-password' });
-  const next = h('input', { id: 'new-pin', type: 'password', autocomplete: 'new-password', minLength: 4 });
-  const confirm = h('input', { id: 'confirm-pin', type: 'password', autocomplete: 'new-password' });
+  // Each with a Show toggle, so a PIN can be checked before it is saved.
+  const current = s.pinSet ? passwordField('current-pin', 'Current PIN', 'current-password') : null;
+  const next = passwordField('new-pin', 'New PIN', 'new-password', { minLength: 4 });
+  const confirm = passwordField('confirm-pin', 'Confirm new PIN', 'new-password');
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (next.value !== confirm.value) {
+    if (next.input.value !== confirm.input.value) {
       status.textContent = 'The two new PINs differ.';
       return;
     }
     status.textContent = 'Saving…';
-    const payload: { newPin: string; currentPin?: string } = { newPin: next.value };
-    if (s.pinSet) payload.currentPin = current.value;
+    const payload: { newPin: string; currentPin?: string } = { newPin: next.input.value };
+    if (current) payload.currentPin = current.input.value;
     const res = await send('settings/set-pin', payload);
     status.textContent = res.ok ? 'PIN saved. Your passkeys are now encrypted with it.' : res.error;
     if (res.ok) await saved();
@@ -26,12 +28,9 @@ export function pinForm(s: SettingsView, saved: () => Promise<void>): HTMLFormEl
     { className: 'pin-form', 'aria-label': s.pinSet ? 'Change PIN' : 'Set a PIN', onsubmit: submit },
     h('h2', {}, s.pinSet ? 'Change PIN' : 'Set a PIN'),
     h('p', { className: 'hint' }, pinHint(s)),
-    s.pinSet ? h('label', { for: 'current-pin' }, 'Current PIN') : null,
-    s.pinSet ? current : null,
-    h('label', { for: 'new-pin' }, 'New PIN'),
-    next,
-    h('label', { for: 'confirm-pin' }, 'Confirm new PIN'),
-    confirm,
+    ...(current?.nodes ?? []),
+    ...next.nodes,
+    ...confirm.nodes,
     h('button', { type: 'submit', className: 'primary' }, s.pinSet ? 'Change PIN' : 'Set PIN'),
     status,
   );

@@ -39,6 +39,8 @@ const payload: BackupPayload = {
       createdAt: 1_790_000_000_000,
       // Version 1 files from before sites were kept have none; they read as [].
       sites: [],
+      // Nor pins: they read as not pinned.
+      pinned: false,
     },
   ],
   settings: { bypassOrigins: ['https://bank.example'] },

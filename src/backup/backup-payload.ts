@@ -32,6 +32,8 @@ export type BackupAccount = Omit<OtpAccount, 'secret'> & {
   createdAt: number;
   /** The sites the account fills into without being chosen (registrable domains). */
   sites: string[];
+  /** Listed first; absent in files from before pins were kept (and in Credential Exchange imports). */
+  pinned?: boolean;
 };
 
 export interface BackupPayload {
@@ -131,6 +133,7 @@ function account(v: unknown, i: number): BackupAccount {
     order: f.whole('order', -Number.MAX_SAFE_INTEGER),
     createdAt: f.whole('createdAt'),
     sites: Array.isArray(v.sites) ? v.sites.filter((s): s is string => typeof s === 'string') : [],
+    pinned: v.pinned === true,
   };
 }
 

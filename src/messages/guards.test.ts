@@ -63,6 +63,19 @@ describe('message guards drop anything malformed', () => {
     expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'yes' } })).toBe(false);
     expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'RESET' } })).toBe(true);
     expect(isRuntimeMessage({ name: 'credentials/delete', payload: {} })).toBe(false);
+    expect(
+      isRuntimeMessage({ name: 'credentials/rename', payload: { id: 'AQID', userDisplayName: 'Work key' } }),
+    ).toBe(true);
+    expect(
+      isRuntimeMessage({ name: 'credentials/rename', payload: { id: 'AQID', userDisplayName: '' } }),
+    ).toBe(true);
+    expect(isRuntimeMessage({ name: 'credentials/rename', payload: { id: 'AQID' } })).toBe(false);
+    expect(
+      isRuntimeMessage({
+        name: 'credentials/rename',
+        payload: { id: 'AQID', userDisplayName: 'x'.repeat(257) },
+      }),
+    ).toBe(false);
     expect(isRuntimeMessage({ name: 'unknown', payload: {} })).toBe(false);
     expect(isRuntimeMessage({ name: 'prompt/current' })).toBe(false);
   });

@@ -124,12 +124,15 @@ const RESTORE_POLICIES: readonly unknown[] = ['skip', 'add', 'replace'];
 /** 10,000 passkeys and codes take about 5 MB; 64 MiB is Chrome's message limit. */
 const MAX_BACKUP_CHARS = 48 * 1024 * 1024;
 const EXPORT_FORMATS: readonly unknown[] = ['uri-list', 'aegis', 'google'];
+/** A passkey's name as the user types it; sites' own names are clipped at 64 bytes (CTAP 2.1 §6.1). */
+const MAX_DISPLAY_NAME = 256;
 
 const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'prompt/current': isEmpty,
   'prompt/answer': (p) => typeof p.promptId === 'string' && isDecision(p.decision),
   'credentials/list': isEmpty,
   'credentials/delete': (p) => typeof p.id === 'string',
+  'credentials/rename': (p) => isText(p.id) && isText(p.userDisplayName, MAX_DISPLAY_NAME),
   'settings/get': isEmpty,
   'settings/set-pin': (p) => typeof p.newPin === 'string' && isOptionalText(p.currentPin, Infinity),
   'settings/bypass': (p) => typeof p.origin === 'string' && typeof p.bypass === 'boolean',
@@ -160,6 +163,7 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'otp/set-sites': (p) =>
     isUuid(p.id) && Array.isArray(p.sites) && p.sites.length <= 64 && p.sites.every((s) => isText(s, 253)),
   'otp/reorder': (p) => Array.isArray(p.ids) && p.ids.length <= MAX_ACCOUNTS && p.ids.every(isUuid),
+  'otp/pin': (p) => isUuid(p.id) && typeof p.pinned === 'boolean',
   'otp/next-hotp': (p) => isUuid(p.id),
   'otp/scan-tab': (p) => isTabId(p.tabId),
   'otp/fill': (p) => isUuid(p.id) && isTabId(p.tabId),

@@ -116,6 +116,11 @@ export interface RuntimeProtocol {
   // Passkeys and settings.
   'credentials/list': { request: Empty; response: CredentialSummaryView[] };
   'credentials/delete': { request: { id: string }; response: { deleted: boolean } };
+  /** The name Tapkey shows for a passkey (its user display name); the site is not told. */
+  'credentials/rename': {
+    request: { id: string; userDisplayName: string };
+    response: { ok: true } | { ok: false; error: string };
+  };
   'settings/get': { request: Empty; response: SettingsView };
   'settings/set-pin': {
     request: { currentPin?: string; newPin: string };
@@ -205,6 +210,8 @@ export interface RuntimeProtocol {
   'otp/delete': { request: { id: string }; response: { ok: true; deleted: boolean } | OtpFailure };
   /** The ids in their new order. */
   'otp/reorder': { request: { ids: string[] }; response: { ok: true } | OtpFailure };
+  /** Pins an account (listed before the others) or unpins it. */
+  'otp/pin': { request: { id: string; pinned: boolean }; response: { ok: true } | OtpFailure };
   /** HOTP: moves the counter on and stores it; the answer carries the new counter. */
   'otp/next-hotp': { request: { id: string }; response: { ok: true; counter: number } | OtpFailure };
   /** Captures the visible tab: the text of every QR code found in it, and the tab's site. */

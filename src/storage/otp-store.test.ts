@@ -116,6 +116,27 @@ describe('IdbOtpStore', () => {
     await store.add([account('D', 'd', 4)]);
     expect((await store.list()).map((a) => a.issuer)).toEqual(['C', 'Bee', 'D']);
   });
+
+  it('pins and unpins; an account replaced by a duplicate keeps its pin', async () => {
+    const { db, store } = await setup();
+    const [a, b] = (await store.add([account('A', 'a', 1), account('B', 'b', 2)])).addedIds;
+    expect((await store.list()).map((x) => x.pinned)).toEqual([false, false]);
+    expect(await store.setPinned(b!, true)).toBe(true);
+    expect((await store.list()).map((x) => [x.issuer, x.pinned])).toEqual([
+      ['A', false],
+      ['B', true],
+    ]);
+    // Records from before pins were kept have no field at all: not pinned.
+    const record = await db.get('otpAccounts', a!);
+    const { pinned: _, ...old } = record!;
+    await db.put('otpAccounts', old);
+    expect((await store.get(a!))?.pinned).toBe(false);
+    await store.add([account('B again', 'b', 2)], 'replace');
+    expect((await store.get(b!))?.pinned).toBe(true);
+    expect(await store.setPinned(b!, false)).toBe(true);
+    expect((await store.get(b!))?.pinned).toBe(false);
+    expect(await store.setPinned(crypto.randomUUID(), true)).toBe(false);
+  });
 });
 
 describe('IdbOtpStore list cache', () => {

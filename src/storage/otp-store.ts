@@ -155,6 +155,7 @@ export class IdbOtpStore {
         order: replacing?.order ?? order++,
         createdAt: replacing?.createdAt ?? now,
         sites: [...new Set([...(replacing?.sites ?? []), ...sites])].sort(),
+        pinned: replacing?.pinned ?? false,
         secret: await seal(key, account.secret, otpSecretAad({ id })),
       });
       if (replacing) result.replaced++;
@@ -181,6 +182,17 @@ export class IdbOtpStore {
     }
     await tx.done;
     return record !== undefined;
+  }
+
+  /** Pins the account (listed first) or unpins it; false when it no longer exists. */
+  setPinned(id: string, pinned: boolean): Promise<boolean> {
+    return this.write(async () => {
+      const tx = writeTransaction(this.db, ['otpAccounts']);
+      const record = await tx.store.get(id);
+      if (record) await tx.store.put({ ...record, pinned });
+      await tx.done;
+      return record !== undefined;
+    });
   }
 
   /** The sites the account belongs to, as the user set them. */
@@ -262,7 +274,13 @@ export class IdbOtpStore {
       opened = { iv: secret.iv, secret: await unseal(key, secret, otpSecretAad(record)) };
       this.opened.set(record.id, opened);
     }
-    // Records from before sites were kept have none.
-    return { ...rest, extra: { ...rest.extra }, sites: [...(rest.sites ?? [])], secret: opened.secret };
+    // Records from before sites (or pins) were kept have none.
+    return {
+      ...rest,
+      extra: { ...rest.extra },
+      sites: [...(rest.sites ?? [])],
+      pinned: rest.pinned === true,
+      secret: opened.secret,
+    };
   }
 }

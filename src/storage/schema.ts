@@ -49,9 +49,11 @@ export interface MetaValues {
  * searched without decrypting.
  */
 export type OtpAccountRecord = Omit<OtpAccount, 'secret'> &
-  Omit<OtpBookkeeping, 'sites'> & {
+  Omit<OtpBookkeeping, 'sites' | 'pinned'> & {
     /** Absent in records from before sites were kept: none. */
     sites?: string[];
+    /** Absent in records from before pins were kept (and written only once pinned): not pinned. */
+    pinned?: boolean;
     /** `id` is crypto.randomUUID() and part of the secret's AAD; `counter` (HOTP) is the code on screen. */
     secret: SealedBytes;
   };

@@ -49,6 +49,22 @@ describe('vault backup and restore', () => {
     expect(account?.secret).toEqual(new Uint8Array(20).fill(0x42));
   });
 
+  it('carries pins: a pinned account comes back pinned; one already here keeps its own', async () => {
+    const v = await setup();
+    const [id] = (await v.codes().add([sampleAccount('Example', 'alice', 0x42)], 'ask')).addedIds;
+    await v.codes().setPinned(id!, true);
+    const payload = await exportVault(v.db, await v.key(), v.codes(), { bypassOrigins: [] });
+    expect(payload.accounts[0]?.pinned).toBe(true);
+
+    await v.codes().setPinned(id!, false);
+    await restoreVault(v.db, await v.key(), v.codes(), payload, 'replace', NOW);
+    expect((await v.codes().list()).map((a) => a.pinned)).toEqual([false]);
+
+    await resetVault(v.db, v.cache);
+    await restoreVault(v.db, await v.key(), v.codes(), payload, 'skip', NOW);
+    expect((await v.codes().list()).map((a) => a.pinned)).toEqual([true]);
+  });
+
   it('merges: the same credential keeps the higher counter; duplicate accounts follow the choice', async () => {
     const v = await setup();
     await v.credentials.add(sampleCredential(1, { signCount: FLOOR + 500 }));

@@ -41,6 +41,7 @@ export async function exportVault(
     order: a.order,
     createdAt: a.createdAt,
     sites: a.sites,
+    pinned: a.pinned,
   }));
   return { passkeys, accounts, settings };
 }
@@ -130,6 +131,8 @@ export async function restoreVault(
       order: kept?.order ?? order++,
       createdAt: kept?.createdAt ?? payload.accounts[i]!.createdAt,
       sites: [...new Set([...(kept?.sites ?? []), ...payload.accounts[i]!.sites])].sort(),
+      // An account here keeps its own pin; one from the backup brings the backup's.
+      pinned: kept?.pinned ?? payload.accounts[i]!.pinned ?? false,
       secret: await seal(key, account.secret, otpSecretAad({ id })),
     });
     if (replacing) result.accountsReplaced++;

@@ -34,6 +34,8 @@ export interface OtpBookkeeping {
    * only sites the fill shortcut gives its code to without the user choosing it.
    */
   sites: string[];
+  /** Pinned by the user: listed before the others (each group in `order`). */
+  pinned: boolean;
 }
 
 /** An account as a vault holds it, secret opened. */

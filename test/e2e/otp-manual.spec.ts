@@ -83,6 +83,6 @@ test('manual entry explains a bad setup key', async ({ page, extension }) => {
   await page.getByLabel('Issuer (site or company)').fill('Bad');
   await page.getByLabel('Setup key (secret)').fill('not base32!');
   await page.locator('#manual-add').click();
-  await expect(page.locator('#add-error')).toContainText(/setup key/i);
+  await expect(page.locator('#manual-secret-error')).toContainText(/setup key/i);
   await expect(page.locator('#otp-list')).toHaveCount(0);
 });

@@ -6,13 +6,13 @@ import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 test('settings: set a PIN, then change it only with the current one', async ({ context, extension }) => {
   const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
-  await popup.getByLabel('Confirm new PIN').fill('1357');
+  await popup.getByLabel('Confirm new PIN', { exact: true }).fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
   await expect(popup.getByRole('heading', { name: 'Change PIN' })).toBeVisible();
 
-  await popup.getByLabel('Current PIN').fill('0000');
+  await popup.getByLabel('Current PIN', { exact: true }).fill('0000');
   await popup.getByLabel('New PIN', { exact: true }).fill('2468');
-  await popup.getByLabel('Confirm new PIN').fill('2468');
+  await popup.getByLabel('Confirm new PIN', { exact: true }).fill('2468');
   await popup.getByRole('button', { name: 'Change PIN' }).click();
   await expect(popup.getByRole('form', { name: 'Change PIN' }).getByRole('status')).toHaveText(
     'Wrong PIN; 7 attempts left.',

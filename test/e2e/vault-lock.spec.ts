@@ -23,7 +23,7 @@ test('Lock now locks; the next sign-in asks for the PIN, though the site asks fo
   const reg = await approved(context, page, create(page, { userVerification: 'discouraged' }));
   const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
-  await popup.getByLabel('Confirm new PIN').fill('1357');
+  await popup.getByLabel('Confirm new PIN', { exact: true }).fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
   await expect(popup.locator('#lock-state')).toHaveText('Unlocked.');
   await popup.getByRole('button', { name: 'Lock now' }).click();
@@ -47,7 +47,7 @@ test('the auto-lock alarm locks the vault after the time without use', async ({
   await approved(context, page, create(page));
   const popup = await openPopupTab(context, extension, 'Settings');
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
-  await popup.getByLabel('Confirm new PIN').fill('1357');
+  await popup.getByLabel('Confirm new PIN', { exact: true }).fill('1357');
   await popup.getByRole('button', { name: 'Set PIN' }).click();
   await popup.getByLabel('Lock when not used').selectOption('1');
   expect(await locked(popup)).toBe(false);

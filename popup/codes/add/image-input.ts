@@ -2,9 +2,12 @@
 import { h } from '../../dom.ts';
 import type { Adder } from './adder.ts';
 
-/** "From image…" and the hidden file input it opens. */
+/**
+ * "From image…" and the file input it opens. The input is hidden (no tab stop, out of the
+ * accessibility tree): the button is the one control, labelled by its text.
+ */
 export function imagePicker(adder: Adder): [HTMLButtonElement, HTMLInputElement] {
-  const file = h('input', { type: 'file', id: 'qr-file', accept: 'image/*', className: 'sr' });
+  const file = h('input', { type: 'file', id: 'qr-file', accept: 'image/*', hidden: true, tabIndex: -1 });
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     if (chosen) void adder.fromImage(chosen);

@@ -1,16 +1,44 @@
-/** "Enter a setup key": issuer, account and secret, with type, algorithm, digits, period and counter folded away. */
+/**
+ * "Enter a setup key": issuer, account and secret, with type, algorithm, digits, period and counter
+ * folded away. A missing name is said under the issuer, a bad key under the key, anything else (and
+ * the choice about a duplicate) under the form's button.
+ */
 import { decodeBase32 } from '../../../src/totp/base32.ts';
 import { makeAccount } from '../../../src/totp/make-account.ts';
 import type { OtpAccount, OtpKind } from '../../../src/totp/types.ts';
 import { h } from '../../dom.ts';
+import { type FieldError, fieldError } from '../../field-error.ts';
 import { errorText } from '../../format.ts';
-import type { Adder } from './adder.ts';
+import type { Adder, AddOutput } from './adder.ts';
 
 type ManualFields = ReturnType<typeof manualFields>;
 
+interface ManualErrors {
+  issuer: FieldError;
+  secret: FieldError;
+  /** The rest: the advanced settings, or the vault's answer. */
+  form: AddOutput;
+}
+
 export function manualForm(adder: Adder): HTMLFormElement {
   const fields = manualFields();
-  const field = (el: HTMLElement, text: string) => [h('label', { for: el.id }, text), el];
+  const formError = h('p', { className: 'error field-error', role: 'alert', id: 'manual-error' });
+  const errors: ManualErrors = {
+    issuer: fieldError(fields.issuer),
+    secret: fieldError(fields.secret),
+    form: {
+      work: h('div', { className: 'add-work' }),
+      fail: (text) => {
+        formError.textContent = text;
+      },
+      failed: () => formError.textContent !== '',
+    },
+  };
+  const field = (el: HTMLElement, text: string, error?: FieldError) => [
+    h('label', { for: el.id }, text),
+    el,
+    error?.element,
+  ];
   return h(
     'form',
     {
@@ -18,12 +46,12 @@ export function manualForm(adder: Adder): HTMLFormElement {
       'aria-label': 'Enter a setup key',
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault();
-        await submitManual(fields, adder);
+        await submitManual(fields, errors, adder);
       },
     },
-    ...field(fields.issuer, 'Issuer (site or company)'),
+    ...field(fields.issuer, 'Issuer (site or company)', errors.issuer),
     ...field(fields.account, 'Account name'),
-    ...field(fields.secret, 'Setup key (secret)'),
+    ...field(fields.secret, 'Setup key (secret)', errors.secret),
     h(
       'details',
       {},
@@ -34,7 +62,9 @@ export function manualForm(adder: Adder): HTMLFormElement {
       ...field(fields.period, 'Period (seconds)'),
       ...field(fields.counter, 'Counter (HOTP)'),
     ),
+    formError,
     h('button', { type: 'submit', id: 'manual-add', className: 'primary' }, 'Add account'),
+    errors.form.work,
   );
 }
 
@@ -71,11 +101,20 @@ function manualFields() {
   };
 }
 
-async function submitManual(fields: ManualFields, adder: Adder): Promise<void> {
-  adder.fail('');
+async function submitManual(fields: ManualFields, errors: ManualErrors, adder: Adder): Promise<void> {
+  errors.issuer.show('');
+  errors.secret.show('');
+  errors.form.fail('');
   if (fields.issuer.value.trim() === '' && fields.account.value.trim() === '') {
-    adder.fail('Enter the issuer or the account name, so you can tell this account apart.');
+    errors.issuer.show('Enter the issuer or the account name, so you can tell this account apart.');
     return fields.issuer.focus();
+  }
+  let secret: Uint8Array;
+  try {
+    secret = decodeBase32(fields.secret.value, 'setup key');
+  } catch (e) {
+    errors.secret.show(errorText(e));
+    return fields.secret.focus();
   }
   let made: OtpAccount;
   try {
@@ -83,14 +122,14 @@ async function submitManual(fields: ManualFields, adder: Adder): Promise<void> {
       kind: fields.kind.value as OtpKind,
       issuer: fields.issuer.value,
       accountName: fields.account.value,
-      secret: decodeBase32(fields.secret.value, 'setup key'),
+      secret,
       algorithm: fields.algorithm.value,
       digits: Number(fields.digits.value),
       period: Number(fields.period.value),
       counter: Number(fields.counter.value),
     });
   } catch (e) {
-    return adder.fail(errorText(e));
+    return errors.form.fail(errorText(e));
   }
-  await adder.save([made]);
+  await adder.save([made], [], undefined, errors.form);
 }

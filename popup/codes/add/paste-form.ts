@@ -1,6 +1,10 @@
-/** otpauth:// links pasted as text, one per line; the field empties once they are added. */
+/**
+ * otpauth:// links pasted as text, one per line; the field empties once they are added. What is wrong
+ * with the text is said under the field, and the choices it leads to appear under its button.
+ */
 import { h } from '../../dom.ts';
-import type { Adder } from './adder.ts';
+import { fieldError } from '../../field-error.ts';
+import type { Adder, AddOutput } from './adder.ts';
 
 export function pasteForm(adder: Adder): HTMLFormElement {
   const area = h('textarea', {
@@ -9,20 +13,24 @@ export function pasteForm(adder: Adder): HTMLFormElement {
     placeholder: 'otpauth://totp/Example:alice?secret=…',
     spellcheck: false,
   });
+  const error = fieldError(area);
+  const out: AddOutput = { work: h('div', { className: 'add-work' }), fail: error.show, failed: error.shown };
   return h(
     'form',
     {
       className: 'add-paste',
+      'aria-label': 'Add from otpauth:// links',
       onsubmit: (event: SubmitEvent) => {
         event.preventDefault();
-        const lines = area.value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-        void adder.fromTexts(lines, 'Paste one otpauth:// link per line.').then(() => {
-          if (!adder.failed()) area.value = '';
+        void adder.fromPaste(area.value, out).then(() => {
+          if (!out.failed()) area.value = '';
         });
       },
     },
     h('label', { for: 'otp-paste' }, 'otpauth:// links (one per line)'),
     area,
+    error.element,
     h('button', { type: 'submit', id: 'paste-add' }, 'Add from text'),
+    out.work,
   );
 }
