@@ -10,7 +10,7 @@ import { CEREMONY_PORT, type Handlers, POPUP_PORT, type WorkerName } from '../me
 import { openVault } from '../storage/open-vault.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
-import { afterSettled, handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
+import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
 import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
@@ -29,10 +29,7 @@ const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());
 const door = createPageDoor({
   route: ceremonyRouter(vault),
   records: sessionRequestRecords,
-  settled: (at) => {
-    void updateBadge();
-    void afterSettled(at);
-  },
+  settled: () => void updateBadge(),
 });
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),

@@ -265,23 +265,3 @@ test('a prompt that replaces another on screen waits a full second before Approv
   await popup.clickButton('Cancel').catch(() => undefined);
   expect(await second).toMatchObject({ ok: false, name: 'NotAllowedError' });
 });
-
-test('the prompt survives the user looking elsewhere: click the page, switch tabs, come back, approve', async ({
-  page,
-  context,
-  server,
-}) => {
-  const made = create(page);
-  const popup = await prompt(context, page);
-  // The user clicks the page to check which account this is, and looks at another tab.
-  await page.bringToFront();
-  await page.mouse.click(10, 10);
-  const other = await context.newPage();
-  await other.goto(`${server.url}/pages/blank.html`);
-  await page.bringToFront();
-  await other.close();
-  // Still waiting, in the same prompt window.
-  expect(await popup.text('#prompt-title')).toContain('wants to create a passkey');
-  await popup.click('#approve');
-  expect((await made).ok).toBe(true);
-});

@@ -38,12 +38,7 @@ export interface RequestRecords {
 
 /** The part of a runtime Port the door uses. */
 export interface DoorPort {
-  sender?: {
-    origin?: string;
-    url?: string;
-    frameId?: number;
-    tab?: { id?: number; active?: boolean; windowId?: number };
-  };
+  sender?: { origin?: string; url?: string; frameId?: number; tab?: { id?: number; active?: boolean } };
   postMessage(message: WorkerToRelay): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
@@ -52,14 +47,13 @@ export interface DoorPort {
 export interface PageDoorDeps {
   route: Router;
   records: RequestRecords;
-  /** After a request settled and the page has its answer (the badge, the prompt window, the focus). */
-  settled?: (at: { tabId: number; windowId?: number }) => void;
+  /** After a request settled and the page has its answer (the badge, for one). */
+  settled?: () => void;
 }
 
 interface Running {
   port: DoorPort;
   tabId: number;
-  windowId?: number;
   frameId: number;
   controller: AbortController;
 }
@@ -148,17 +142,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { signal } = entry.controller;
     const timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
     try {
-      const { tabId, windowId } = entry;
-      const request = {
-        requestId,
-        kind,
-        options: message.options,
-        caller,
-        deadline,
-        signal,
-        tabId,
-        windowId,
-      };
+      const request = { requestId, kind, options: message.options, caller, deadline, signal };
       return await Promise.race([deps.route(request), aborted(signal)]);
     } finally {
       clearTimeout(timer);
@@ -206,7 +190,6 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       return;
     }
     const entry: Running = { port, tabId, frameId, controller: new AbortController() };
-    if (sender?.tab?.windowId !== undefined) entry.windowId = sender.tab.windowId;
     running.set(requestId, entry);
     let outcome: CeremonyOutcome;
     try {
@@ -219,7 +202,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     running.delete(requestId);
     // The page aborted: it already rejected with its signal's reason and listens no more.
     if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
-    deps.settled?.(entry.windowId === undefined ? { tabId } : { tabId, windowId: entry.windowId });
+    deps.settled?.();
     await deps.records.delete(requestId).catch(() => undefined);
   }
 
