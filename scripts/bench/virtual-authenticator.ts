@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { chromiumPath } from '../../test/e2e/browser.ts';
+import { VIRTUAL_AUTHENTICATOR_OPTIONS } from '../virtual-authenticator-options.ts';
 import { settled, startCreate, startGet } from './page-calls.ts';
 
 export interface VirtualRun {
@@ -32,14 +33,7 @@ export async function runVirtualAuthenticator(options: {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'usb',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
+      options: VIRTUAL_AUTHENTICATOR_OPTIONS,
     });
     const rpId = new URL(options.origin).hostname;
     const run: VirtualRun = { create: [], get: [] };

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
 import conversions from 'webidl-conversions';
 import { startDemoServer } from '../../demo/server.ts';
+import { VIRTUAL_AUTHENTICATOR_OPTIONS } from '../virtual-authenticator-options.ts';
 import {
   allCases,
   BASES,
@@ -52,14 +53,7 @@ export function knownCredential(): KnownCredential {
 /** A fresh virtual authenticator holding only `known`, as each group starts with. */
 export async function freshAuthenticator(cdp: CDPSession, known: KnownCredential): Promise<string> {
   const { authenticatorId } = (await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'usb',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
+    options: VIRTUAL_AUTHENTICATOR_OPTIONS,
   })) as { authenticatorId: string };
   await cdp.send('WebAuthn.addCredential', {
     authenticatorId,
