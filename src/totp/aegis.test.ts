@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AEGIS_ENCRYPTED_MESSAGE, exportAegisJson, importAegisJson } from './aegis.ts';
 import { decodeBase32 } from './base32.ts';
 import { PasswordRequiredError } from './import-backup-errors.ts';
-import { accountRows, readFixture } from './testing/fixtures.ts';
+import { accountRows, expectedRows, readFixture } from './testing/fixtures.ts';
 
 describe('Aegis plain vault', () => {
   it('imports the fixture, reporting the unsupported and the broken entry', () => {
     const { accounts, issues } = importAegisJson(readFixture('aegis-plain.json'));
-    expect(accountRows(accounts)).toEqual([
-      ['totp', 'Deno', 'Mason', 'SHA1', 6, 30, 0],
-      ['totp', 'SPDX', 'James', 'SHA256', 7, 20, 0],
-      ['totp', 'Airbnb', 'Elijah', 'SHA512', 8, 50, 0],
-      ['hotp', 'WWE', 'Mason', 'SHA512', 8, 30, 10300],
-      ['steam', 'Boeing', 'Sophia', 'SHA1', 5, 30, 0],
-    ]);
+    expect(accountRows(accounts)).toEqual(expectedRows('aegis-plain.json'));
     expect(accounts[0]!.secret).toEqual(decodeBase32('4SJHB4GSD43FZBAI7C2HLRJGPQ'));
     expect(issues).toEqual([
       {

@@ -4,21 +4,14 @@ import {
   importAuthenticatorExtensionJson,
 } from './authenticator-extension.ts';
 import { encodeBase32 } from './base32.ts';
-import { accountRows, readFixture } from './testing/fixtures.ts';
+import { accountRows, expectedRows, readFixture } from './testing/fixtures.ts';
 
 const fixture = readFixture('authenticator-extension.json');
 
 describe('Authenticator extension backup', () => {
   it('imports the fixture in index order, reporting encrypted and GOST entries', () => {
     const { accounts, issues } = importAuthenticatorExtensionJson(fixture);
-    expect(accountRows(accounts)).toEqual([
-      ['totp', 'Example', 'alice@google.com', 'SHA1', 6, 30, 0],
-      ['totp', 'Slow', 'carol', 'SHA512', 6, 60, 0],
-      ['hotp', 'ACME', 'bob', 'SHA256', 8, 30, 7],
-      ['steam', 'Steam', 'gaben', 'SHA1', 5, 30, 0],
-      ['totp', 'Battle.net', 'dave', 'SHA1', 8, 30, 0],
-      ['totp', 'HexCorp', 'erin', 'SHA1', 6, 30, 0],
-    ]);
+    expect(accountRows(accounts)).toEqual(expectedRows('authenticator-extension.json'));
     expect(new TextDecoder().decode(accounts[5]!.secret)).toBe('12345678901234567890');
     expect(issues).toEqual([
       { where: 'entry 7 (Locked: frank)', message: AUTHENTICATOR_EXTENSION_ENCRYPTED_MESSAGE },

@@ -18,3 +18,11 @@ export function testAccount(
 ): OtpAccount {
   return { kind: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, extra: {}, ...fields };
 }
+
+/** The account rows a plain fixture must import as, from test/fixtures/totp/expected-rows.json. */
+export function expectedRows(fixture: string): unknown[][] {
+  const all = JSON.parse(readFixture('expected-rows.json')) as Record<string, unknown[][]>;
+  const rows = all[fixture];
+  if (!rows) throw new Error(`no expected rows for ${fixture}`);
+  return rows;
+}
