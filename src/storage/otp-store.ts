@@ -4,7 +4,7 @@
  * never inside one, or IndexedDB would commit it early.
  */
 import { equal } from '../shared/bytes.ts';
-import { accountFields, type StoredOtpAccount } from '../totp/account-fields.ts';
+import { accountFields, type OtpBookkeeping, type StoredOtpAccount } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 import { otpSecretAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
@@ -29,6 +29,9 @@ export interface OtpDuplicate {
  * duplicates (the popup then asks and sends them again with the user's choice).
  */
 export type DuplicatePolicy = 'ask' | 'skip' | 'add' | 'replace';
+
+/** An account to add, with what it may bring from elsewhere (a backup's date, sites and pin). */
+export type IncomingAccount = OtpAccount & Partial<Pick<OtpBookkeeping, 'createdAt' | 'sites' | 'pinned'>>;
 
 export interface OtpAddResult {
   addedIds: string[];
@@ -127,12 +130,30 @@ export class IdbOtpStore {
     now: number,
     sites: readonly string[],
   ): Promise<OtpAddResult> {
+    const { records, result } = await this.sealForAdding(accounts, policy, now, sites);
+    const tx = writeTransaction(this.db, ['otpAccounts']);
+    await Promise.all(records.map((record) => tx.store.put(record)));
+    await tx.done;
+    return result;
+  }
+
+  /**
+   * The records adding `accounts` under `policy` makes, secrets sealed, and what happens to each;
+   * nothing is written, so a restore can write them in its own transaction. An account may bring
+   * its own bookkeeping (a backup's `createdAt`, `sites`, `pinned`); a replaced one keeps its own.
+   */
+  async sealForAdding(
+    accounts: readonly IncomingAccount[],
+    policy: DuplicatePolicy,
+    now: number,
+    sites: readonly string[] = [],
+  ): Promise<{ records: OtpAccountRecord[]; result: OtpAddResult }> {
     const key = await this.vaultKey();
     const stored = await this.list();
     const duplicates = policy === 'add' ? [] : await this.findDuplicates(accounts, stored);
     const duplicateOf = new Map(duplicates.map((d) => [d.index, d]));
     let order = stored.reduce((max, a) => Math.max(max, a.order), -1) + 1;
-    const puts: OtpAccountRecord[] = [];
+    const records: OtpAccountRecord[] = [];
     const result: OtpAddResult = { addedIds: [], replaced: 0, skipped: 0, duplicates: [] };
     const replacedIds = new Set<string>();
     for (const [index, account] of accounts.entries()) {
@@ -148,23 +169,20 @@ export class IdbOtpStore {
       const replacing = duplicate ? stored.find((s) => s.id === duplicate.existingId) : undefined;
       const id = replacing?.id ?? crypto.randomUUID();
       if (replacing) replacedIds.add(id);
-      // Encrypt first: the transaction below must not wait on WebCrypto.
-      puts.push({
+      // Encrypt first: the transaction that writes these must not wait on WebCrypto.
+      records.push({
         ...accountFields(account),
         id,
         order: replacing?.order ?? order++,
-        createdAt: replacing?.createdAt ?? now,
-        sites: [...new Set([...(replacing?.sites ?? []), ...sites])].sort(),
-        pinned: replacing?.pinned ?? false,
+        createdAt: replacing?.createdAt ?? account.createdAt ?? now,
+        sites: [...new Set([...(replacing?.sites ?? []), ...(account.sites ?? []), ...sites])].sort(),
+        pinned: replacing?.pinned ?? account.pinned ?? false,
         secret: await seal(key, account.secret, otpSecretAad({ id })),
       });
       if (replacing) result.replaced++;
       else result.addedIds.push(id);
     }
-    const tx = writeTransaction(this.db, ['otpAccounts']);
-    await Promise.all(puts.map((record) => tx.store.put(record)));
-    await tx.done;
-    return result;
+    return { records, result };
   }
 
   update(id: string, fields: { issuer: string; accountName: string }): Promise<boolean> {

@@ -107,4 +107,15 @@ describe('vault backup and restore', () => {
     expect((await v.credentials.listAll()).map((c) => c.signCount)).toEqual([countBefore]);
     expect(await v.codes().list()).toEqual([]);
   });
+
+  it('restores codes as adding them would: one stored account is replaced once, a second copy skipped', async () => {
+    const v = await setup();
+    await v.codes().add([sampleAccount('Example', 'alice', 0x42)], 'ask');
+    const payload = await exportVault(v.db, await v.key(), v.codes(), { bypassOrigins: [] });
+    const copy = { ...payload.accounts[0]!, accountName: 'alice (copy)' };
+    payload.accounts.push(copy);
+    const restored = await restoreVault(v.db, await v.key(), v.codes(), payload, 'replace', NOW);
+    expect(restored).toMatchObject({ accountsReplaced: 1, accountsSkipped: 1, accountsAdded: 0 });
+    expect((await v.codes().list()).map((a) => a.accountName)).toEqual(['alice']);
+  });
 });

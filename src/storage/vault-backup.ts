@@ -11,10 +11,10 @@ import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { accountFields } from '../totp/account-fields.ts';
 import { decodeBase32, encodeBase32 } from '../totp/base32.ts';
 import type { OtpAccount } from '../totp/types.ts';
-import { credentialKeyAad, otpSecretAad } from './aad.ts';
+import { credentialKeyAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { DuplicatePolicy, IdbOtpStore } from './otp-store.ts';
-import type { CredentialRecord, OtpAccountRecord } from './schema.ts';
+import type { CredentialRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
 
@@ -109,35 +109,17 @@ export async function restoreVault(
     };
     credentials.push(record);
   }
-  const incoming = payload.accounts.map(toAccount);
-  const stored = await codes.list();
-  const duplicateOf = new Map(
-    (await codes.findDuplicates(incoming, stored)).map((d) => [d.index, d.existingId]),
-  );
-  let order = stored.reduce((max, a) => Math.max(max, a.order), -1) + 1;
-  const accounts: OtpAccountRecord[] = [];
-  for (const [i, account] of incoming.entries()) {
-    const existingId = duplicateOf.get(i);
-    if (existingId !== undefined && onDuplicate === 'skip') {
-      result.accountsSkipped++;
-      continue;
-    }
-    const replacing = existingId !== undefined && onDuplicate === 'replace';
-    const id = replacing ? existingId : crypto.randomUUID();
-    const kept = replacing ? stored.find((s) => s.id === existingId) : undefined;
-    accounts.push({
-      ...accountFields(account),
-      id,
-      order: kept?.order ?? order++,
-      createdAt: kept?.createdAt ?? payload.accounts[i]!.createdAt,
-      sites: [...new Set([...(kept?.sites ?? []), ...payload.accounts[i]!.sites])].sort(),
-      // An account here keeps its own pin; one from the backup brings the backup's.
-      pinned: kept?.pinned ?? payload.accounts[i]!.pinned ?? false,
-      secret: await seal(key, account.secret, otpSecretAad({ id })),
-    });
-    if (replacing) result.accountsReplaced++;
-    else result.accountsAdded++;
-  }
+  // The code accounts, as adding them would make them: one duplicate policy, one record shape.
+  const incoming = payload.accounts.map((a) => ({
+    ...toAccount(a),
+    createdAt: a.createdAt,
+    sites: a.sites,
+    pinned: a.pinned,
+  }));
+  const { records: accounts, result: added } = await codes.sealForAdding(incoming, onDuplicate, now);
+  result.accountsAdded = added.addedIds.length;
+  result.accountsReplaced = added.replaced;
+  result.accountsSkipped = added.skipped;
 
   const tx = writeTransaction(db, ['credentials', 'otpAccounts']);
   const credentialStore = tx.objectStore('credentials');
