@@ -23,12 +23,7 @@ export function host(origin: string): string {
   return hostnameOf(origin) ?? origin;
 }
 
-/** The host name of a web tab, or '' (no Public Suffix List needed here: the worker scores sites). */
-export function webHostname(url: string | undefined): string {
-  if (!url || !/^https?:/i.test(url)) return '';
-  // The URL parser lower-cases the host of http(s) URLs.
-  return hostnameOf(url) ?? '';
-}
+export { webHostname } from '../src/shared/web-hostname.ts';
 
 /** "1 account", "2 accounts". */
 export function plural(n: number, word: string): string {

@@ -1,11 +1,12 @@
 /** Fills an account's code into a tab: from the popup's Fill button, or the Alt+Shift+F command. */
 import type browser from 'webextension-polyfill';
 import type { RuntimeResponse } from '../../messages/protocol.ts';
+import { webHostname } from '../../shared/web-hostname.ts';
 import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
 import { accountCodePair } from '../../totp/account-code.ts';
 import { clockOffsetMs } from './clock.ts';
 import { fillTab } from './fill.ts';
-import { fillTarget, tabHostname } from './match.ts';
+import { fillTarget } from './match.ts';
 import { tabError, targetTab } from './tabs.ts';
 
 /** The codes to fill: the current one, and for TOTP/Steam the next one (for two code fields). */
@@ -44,7 +45,7 @@ export async function fillFromCommand(store: IdbOtpStore, tab: browser.Tabs.Tab 
   try {
     const target = tab?.id !== undefined ? tab : await targetTab();
     if (target.id === undefined) return;
-    const account = fillTarget(await store.list(), tabHostname(target.url));
+    const account = fillTarget(await store.list(), webHostname(target.url));
     if (!account) return;
     const { current, next } = await codesFor(account);
     await fillTab(target.id, current, next);

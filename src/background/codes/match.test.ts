@@ -1,6 +1,7 @@
 /** Issue 8, defect 1: look-alike and shared-hosting sites never get a code from the fill shortcut. */
 import { describe, expect, it } from 'vitest';
-import { fillTarget, siteMatchScore, siteOf, siteOfTyped, tabHostname } from './match.ts';
+import { webHostname } from '../../shared/web-hostname.ts';
+import { fillTarget, siteMatchScore, siteOf, siteOfTyped } from './match.ts';
 
 const account = (
   issuer: string,
@@ -113,8 +114,8 @@ describe('sites and tab hosts', () => {
   });
 
   it('reads hostnames of web tabs only', () => {
-    expect(tabHostname('https://Example.com/a')).toBe('example.com');
-    expect(tabHostname('chrome://settings')).toBe('');
-    expect(tabHostname(undefined)).toBe('');
+    expect(webHostname('https://Example.com/a')).toBe('example.com');
+    expect(webHostname('chrome://settings')).toBe('');
+    expect(webHostname(undefined)).toBe('');
   });
 });

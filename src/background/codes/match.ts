@@ -23,12 +23,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** The hostname of a tab URL, or '' for none / non-web pages. */
-export function tabHostname(url: string | undefined): string {
-  if (!url || !/^https?:/i.test(url)) return '';
-  return hostOf(url) ?? '';
-}
-
 /**
  * The site a host belongs to: its registrable domain with private suffixes honoured ("github.com"
  * for gist.github.com; "alice.github.io" for alice.github.io), or the host itself where there is

@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import type { RuntimeResponse } from '../../messages/protocol.ts';
 import { findQrCodes, pixelsOf } from '../../qr/find-qr-codes.ts';
-import { siteOf, tabHostname } from './match.ts';
+import { webHostname } from '../../shared/web-hostname.ts';
+import { siteOf } from './match.ts';
 import { tabError, targetTab } from './tabs.ts';
 
 export async function scanTab(tabId?: number): Promise<RuntimeResponse<'otp/scan-tab'>> {
@@ -15,5 +16,5 @@ export async function scanTab(tabId?: number): Promise<RuntimeResponse<'otp/scan
     return { ok: false, error: tabError(error, 'scan') };
   }
   const blob = await (await fetch(dataUrl)).blob();
-  return { ok: true, texts: findQrCodes(await pixelsOf(blob)), site: siteOf(tabHostname(tab.url)) };
+  return { ok: true, texts: findQrCodes(await pixelsOf(blob)), site: siteOf(webHostname(tab.url)) };
 }
