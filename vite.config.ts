@@ -17,8 +17,9 @@ export default defineConfig({
     target: 'chrome116',
     minify: false,
     sourcemap: false,
-    // The offscreen document is not named in the manifest, so it is an input of its own.
-    rollupOptions: { input: { clipboard: 'offscreen/clipboard.html' } },
+    // The offscreen document is not named in the manifest, and the autofill frame only as a web
+    // accessible resource, so each is an input of its own.
+    rollupOptions: { input: { clipboard: 'offscreen/clipboard.html', offer: 'offer/offer.html' } },
   },
   server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
 });

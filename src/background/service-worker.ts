@@ -6,8 +6,15 @@
 import browser from 'webextension-polyfill';
 import { dispatch } from '../messages/dispatch.ts';
 import { isRuntimeMessage } from '../messages/guards.ts';
-import { CEREMONY_PORT, type Handlers, POPUP_PORT, type WorkerName } from '../messages/protocol.ts';
+import {
+  CEREMONY_PORT,
+  type Handlers,
+  OFFER_PORT,
+  POPUP_PORT,
+  type WorkerName,
+} from '../messages/protocol.ts';
 import { openVault } from '../storage/open-vault.ts';
+import { handleOfferPort } from './ceremony/offers.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
 import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
@@ -23,6 +30,8 @@ import { sessionKeyCache } from './vault/session-key-cache.ts';
 import { Vault } from './vault/vault.ts';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
+/** The passkey autofill frame (manifest web_accessible_resources). */
+const OFFER_PAGE_PATH = '/offer/offer.html';
 
 const autoLock = createAutoLock(() => vault);
 const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());
@@ -42,6 +51,7 @@ const workerNames = Object.keys(handlers) as WorkerName[];
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === CEREMONY_PORT) door.connect(port);
   else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) handlePopupPort(port);
+  else if (port.name === OFFER_PORT) handleOfferPort(port, browser.runtime.id, OFFER_PAGE_PATH);
   else port.disconnect();
 });
 

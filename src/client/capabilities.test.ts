@@ -34,10 +34,13 @@ describe('getClientCapabilities: the browser’s answer with Tapkey’s truth in
     expect(merged.relatedOrigins).toBe(false);
   });
 
+  it('says yes to passkey autofill, which Tapkey offers even where the browser cannot', () => {
+    expect(mergeClientCapabilities({ conditionalGet: false }).conditionalGet).toBe(true);
+  });
+
   it('keeps the browser’s word for what Tapkey hands to the browser', () => {
     expect(merged).toMatchObject({
       conditionalCreate: true,
-      conditionalGet: true,
       immediateGet: true,
       hybridTransport: false,
       passkeyPlatformAuthenticator: false,

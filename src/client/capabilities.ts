@@ -8,12 +8,13 @@
 export const TAPKEY_EXTENSIONS: ReadonlySet<string> = new Set(['credProps']);
 
 /**
- * Capabilities Tapkey answers for itself rather than the browser: it checks RP IDs against the
- * caller's own domain only, without fetching the related origins of §5.11 (.well-known/webauthn).
- * Everything else Tapkey hands to the browser (conditional mediation, immediate requests, hybrid,
- * the platform authenticator, the signal methods), so the browser's answer is the true one.
+ * Capabilities Tapkey answers for itself rather than the browser: it offers its passkeys on autofill
+ * fields (conditional get, §5.1.4), and it checks RP IDs against the caller's own domain only,
+ * without fetching the related origins of §5.11 (.well-known/webauthn). Everything else Tapkey hands
+ * to the browser (conditional create, immediate requests, hybrid, the platform authenticator), so the
+ * browser's answer is the true one.
  */
-const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = { relatedOrigins: false };
+const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = { conditionalGet: true, relatedOrigins: false };
 
 const EXTENSION_PREFIX = 'extension:';
 

@@ -34,12 +34,19 @@ export interface RelayRequest {
   pagePort: MessagePort;
   /** Opens a Port to the worker; throws when the extension is gone (updated or removed). */
   connect: () => RelayPort;
+  /** Passkey autofill: no deadline; the worker's offers go to `autofill.offer`. */
+  autofill?: {
+    /** Tapkey has passkeys to offer with this token (again, after a worker restart). */
+    offer(token: string): void;
+    /** The request is over, however it ended: the offer goes away. */
+    end(): void;
+  };
 }
 
 const isOurs = (message: unknown, requestId: string): message is WorkerToRelay =>
   typeof message === 'object' && message !== null && (message as WorkerToRelay).requestId === requestId;
 
-export function relayRequest({ kind, options, frame, pagePort, connect }: RelayRequest): void {
+export function relayRequest({ kind, options, frame, pagePort, connect, autofill }: RelayRequest): void {
   const requestId = crypto.randomUUID();
   let done = false;
   let reconnects = 0;
@@ -49,6 +56,7 @@ export function relayRequest({ kind, options, frame, pagePort, connect }: RelayR
     done = true;
     clearInterval(keepalive);
     clearTimeout(deadline);
+    autofill?.end();
   };
   const finish = (outcome: CeremonyOutcome) => {
     if (done) return;
@@ -68,6 +76,12 @@ export function relayRequest({ kind, options, frame, pagePort, connect }: RelayR
     }
     port.onMessage.addListener((message: unknown) => {
       if (!isOurs(message, requestId)) return;
+      if (message.type === 'offer') {
+        // The worker is alive and waiting for the user: a later restart may reconnect again.
+        reconnects = 0;
+        if (!done && typeof message.token === 'string') autofill?.offer(message.token);
+        return;
+      }
       const { requestId: _, ...outcome } = message;
       finish(outcome as CeremonyOutcome);
     });
@@ -78,7 +92,14 @@ export function relayRequest({ kind, options, frame, pagePort, connect }: RelayR
       else
         finish({ type: 'error', name: 'NotAllowedError', message: 'The security key stopped responding.' });
     });
-    port.postMessage({ type, requestId, kind, options, frame });
+    port.postMessage({
+      type,
+      requestId,
+      kind,
+      options,
+      frame,
+      ...(autofill && { mediation: 'conditional' }),
+    });
   };
 
   pagePort.onmessage = (event: MessageEvent) => {
@@ -88,14 +109,17 @@ export function relayRequest({ kind, options, frame, pagePort, connect }: RelayR
     port?.disconnect();
   };
   const keepalive = setInterval(() => port?.postMessage({ type: 'ping' }), KEEPALIVE_MS);
-  // WebAuthn L3 §5.1.3 step 23 / §5.1.4.1 step 20: when the timer expires, NotAllowedError.
-  const deadline = setTimeout(() => {
-    port?.postMessage({ type: 'abort', requestId });
-    finish({
-      type: 'error',
-      name: 'NotAllowedError',
-      message: 'The operation either timed out or was not allowed.',
-    });
-  }, timeoutOf(options) + RELAY_GRACE_MS);
+  // WebAuthn L3 §5.1.3 step 23 / §5.1.4.1 step 20: when the timer expires, NotAllowedError. An
+  // autofill request has none: it waits for the user as long as the page lets it.
+  const deadline = autofill
+    ? undefined
+    : setTimeout(() => {
+        port?.postMessage({ type: 'abort', requestId });
+        finish({
+          type: 'error',
+          name: 'NotAllowedError',
+          message: 'The operation either timed out or was not allowed.',
+        });
+      }, timeoutOf(options) + RELAY_GRACE_MS);
   open('begin');
 }

@@ -7,7 +7,13 @@ import browser from 'webextension-polyfill';
 import { isPageRequestMessage } from '../messages/guards.ts';
 import type { CeremonyKind, FrameFacts } from '../messages/protocol.ts';
 import { CEREMONY_PORT } from '../messages/protocol.ts';
+import { createOfferFrame } from './offer-frame.ts';
 import { relayRequest } from './relay-request.ts';
+
+/** The passkey autofill frame (manifest web_accessible_resources, use_dynamic_url). */
+const offerUrl = () => browser.runtime.getURL('offer/offer.html');
+/** The origin the frame's document has: the dynamic URL loads it under the extension's own ID. */
+const ownOrigin = () => `${new URL(offerUrl()).protocol}//${browser.runtime.id}`;
 
 function frameFacts(kind: CeremonyKind): FrameFacts {
   const policy = (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } })
@@ -29,12 +35,13 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (event.source !== window || !isPageRequestMessage(event.data)) return;
   const pagePort = event.ports[0];
   if (!pagePort) return;
-  const { kind, options } = event.data;
+  const { kind, options, mediation } = event.data;
   relayRequest({
     kind,
     options,
     frame: frameFacts(kind),
     pagePort,
     connect: () => browser.runtime.connect({ name: CEREMONY_PORT }),
+    ...(mediation === 'conditional' && { autofill: createOfferFrame(offerUrl(), ownOrigin()) }),
   });
 });

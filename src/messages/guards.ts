@@ -7,12 +7,16 @@ import { OTP_ALGORITHMS } from '../totp/types.ts';
 import type {
   CeremonyKind,
   FrameFacts,
+  OfferToRelay,
+  OfferToWorker,
   PageRequestMessage,
   PopupToWorker,
   PromptDecision,
+  RelayToOffer,
   RelayToWorker,
   RuntimeMessage,
   RuntimeName,
+  WorkerToOffer,
   WorkerToPopup,
 } from './protocol.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
@@ -34,8 +38,12 @@ const isEmpty = () => true;
 // ---------------------------------------------------------------------------------------------
 // Ports.
 
+/** Passkey autofill is a get() mode only. */
+const isMediation = (v: Obj): boolean =>
+  v.mediation === undefined || (v.mediation === 'conditional' && v.kind === 'get');
+
 export function isPageRequestMessage(v: unknown): v is PageRequestMessage {
-  return isObj(v) && v.channel === PAGE_CHANNEL && isKind(v.kind) && 'options' in v;
+  return isObj(v) && v.channel === PAGE_CHANNEL && isKind(v.kind) && 'options' in v && isMediation(v);
 }
 
 function isFrameFacts(v: unknown): v is FrameFacts {
@@ -52,7 +60,8 @@ function isFrameFacts(v: unknown): v is FrameFacts {
 }
 
 const relayGuards: { [T in RelayToWorker['type']]: (v: Obj) => boolean } = {
-  begin: (v) => isUuid(v.requestId) && isKind(v.kind) && 'options' in v && isFrameFacts(v.frame),
+  begin: (v) =>
+    isUuid(v.requestId) && isKind(v.kind) && 'options' in v && isFrameFacts(v.frame) && isMediation(v),
   resume: (v) => relayGuards.begin(v),
   abort: (v) => isUuid(v.requestId),
   ping: isEmpty,
@@ -65,6 +74,30 @@ function ownGuard(map: Record<string, (v: Obj) => boolean>, key: unknown): ((v: 
 
 export function isRelayToWorker(v: unknown): v is RelayToWorker {
   return isObj(v) && (ownGuard(relayGuards, v.type)?.(v) ?? false);
+}
+
+/** Offer tokens are 32 random bytes, base64url. */
+const isToken = (v: unknown): v is string => isText(v, 64) && /^[A-Za-z0-9_-]{43}$/.test(v);
+
+export function isOfferToWorker(v: unknown): v is OfferToWorker {
+  if (!isObj(v)) return false;
+  if (v.type === 'hello') return isToken(v.token);
+  return v.type === 'choose' && isText(v.credentialId, 2048) && /^[A-Za-z0-9_-]+$/.test(v.credentialId);
+}
+
+export function isWorkerToOffer(v: unknown): v is WorkerToOffer {
+  if (!isObj(v)) return false;
+  if (v.type === 'closed') return true;
+  return v.type === 'entries' && typeof v.rpId === 'string' && Array.isArray(v.entries);
+}
+
+export function isRelayToOffer(v: unknown): v is RelayToOffer {
+  return isObj(v) && v.type === 'token' && isToken(v.token);
+}
+
+export function isOfferToRelay(v: unknown): v is OfferToRelay {
+  if (!isObj(v)) return false;
+  return v.type === 'dismiss' || (v.type === 'height' && isWhole(v.px, 0, 2000));
 }
 
 export function isPopupToWorker(v: unknown): v is PopupToWorker {

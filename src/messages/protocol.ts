@@ -49,6 +49,8 @@ export interface PageRequestMessage {
   kind: CeremonyKind;
   /** The options in WebAuthn's JSON form: untrusted. */
   options: unknown;
+  /** `conditional`: passkey autofill (WebAuthn L3 §5.1.4, mediation "conditional"); get() only. */
+  mediation?: 'conditional';
 }
 
 /** Page → relay on the request's port. */
@@ -61,15 +63,49 @@ export const CEREMONY_PORT = 'tapkey/ceremony-v1';
 
 export type { FrameFacts } from '../client/types.ts';
 
+interface RelayStart {
+  requestId: string;
+  kind: CeremonyKind;
+  options: unknown;
+  frame: FrameFacts;
+  mediation?: 'conditional';
+}
+
 export type RelayToWorker =
-  | { type: 'begin'; requestId: string; kind: CeremonyKind; options: unknown; frame: FrameFacts }
+  | ({ type: 'begin' } & RelayStart)
   /** After the worker restarted: the same request again; the worker finds its prompt and answer. */
-  | { type: 'resume'; requestId: string; kind: CeremonyKind; options: unknown; frame: FrameFacts }
+  | ({ type: 'resume' } & RelayStart)
   | { type: 'abort'; requestId: string }
   /** Keeps an idle-timer-bound service worker alive while the user decides. */
   | { type: 'ping' };
 
-export type WorkerToRelay = CeremonyOutcome & { requestId: string };
+export type WorkerToRelay =
+  | (CeremonyOutcome & { requestId: string })
+  /**
+   * Passkey autofill: Tapkey has passkeys to offer; show the offer frame with this token on the
+   * page's webauthn fields. Not an outcome: the request goes on until the user chooses.
+   */
+  | { type: 'offer'; requestId: string; token: string };
+
+// ---------------------------------------------------------------------------------------------
+// Offer frame (extension page in an iframe on the page) ⇄ service worker, on its own runtime Port.
+
+export const OFFER_PORT = 'tapkey/offer-v1';
+
+export type OfferToWorker =
+  /** The token the relay gave the frame: the worker answers with the entries of that offer. */
+  | { type: 'hello'; token: string }
+  /** The user chose this passkey (a trusted click on a visible frame): the user's presence. */
+  | { type: 'choose'; credentialId: string };
+
+export type WorkerToOffer =
+  | { type: 'entries'; rpId: string; entries: CredentialSummaryView[] }
+  /** The offer is over (chosen, aborted, answered another way): the relay removes the frame. */
+  | { type: 'closed' };
+
+/** Relay ⇄ offer frame, over a MessageChannel the relay sends with the token. */
+export type RelayToOffer = { type: 'token'; token: string };
+export type OfferToRelay = { type: 'dismiss' } | { type: 'height'; px: number };
 
 // ---------------------------------------------------------------------------------------------
 // Popup ⇄ service worker on the popup's port.

@@ -17,6 +17,7 @@ import { creationOptionsToJSON, requestOptionsToJSON } from '../client/webidl/to
 import { nativeCreationOptions, nativeRequestOptions } from '../client/webidl/to-native.ts';
 import type { CeremonyOutcome, PageRequestMessage } from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
+import { raceConditional } from './conditional-race.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
 
 type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Promise<Credential | null>;
@@ -36,7 +37,9 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     DOMException: DomException,
     Promise: PromiseCtor,
     TypeError: TypeErrorCtor,
+    AbortController: AbortControllerCtor,
   } = globalThis;
+  const abortControllerAbort = AbortControllerCtor.prototype.abort;
   const postMessage = window.postMessage.bind(window);
   const { call } = Function.prototype;
   const callNative = (native: CredentialsMethod, self: CredentialsContainer, options: unknown) =>
@@ -60,6 +63,35 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     throw new Error('unexpected outcome');
   }
 
+  /** Posts the JSON to the relay; `onOutcome` gets the worker's answer once. Returns the abort. */
+  function ask(
+    kind: 'create' | 'get',
+    json: unknown,
+    mediation: 'conditional' | undefined,
+    onOutcome: (outcome: CeremonyOutcome) => void,
+  ): () => void {
+    const channel = new Channel();
+    channel.port1.onmessage = (event: MessageEvent<CeremonyOutcome>) => {
+      channel.port1.close();
+      onOutcome(event.data);
+    };
+    const message: PageRequestMessage = { channel: PAGE_CHANNEL, kind, options: json };
+    if (mediation) message.mediation = mediation;
+    postMessage(message, '*', [channel.port2]);
+    return () => {
+      channel.port1.postMessage({ type: 'abort' });
+      channel.port1.close();
+    };
+  }
+
+  /** Calls `listener` once when `signal` aborts, with its reason; returns the unsubscribe. */
+  function onAbort(signal: AbortSignal | undefined, listener: (reason: unknown) => void): () => void {
+    if (!signal) return () => undefined;
+    const handler = () => listener(reasonOf(signal));
+    call.call(addEventListener, signal, 'abort', handler, { once: true });
+    return () => call.call(removeEventListener, signal, 'abort', handler);
+  }
+
   /** Posts the JSON to the relay and settles with the worker's answer (or the browser's). */
   function forward(
     kind: 'create' | 'get',
@@ -68,17 +100,9 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     toBrowser: () => Promise<Credential | null>,
   ): Promise<Credential | null> {
     return new PromiseCtor<Credential | null>((resolve, reject) => {
-      const channel = new Channel();
-      const onAbort = () => {
-        channel.port1.postMessage({ type: 'abort' });
-        channel.port1.close();
-        reject(signal && reasonOf(signal));
-      };
-      if (signal) call.call(addEventListener, signal, 'abort', onAbort, { once: true });
-      channel.port1.onmessage = (event: MessageEvent<CeremonyOutcome>) => {
-        if (signal) call.call(removeEventListener, signal, 'abort', onAbort);
-        channel.port1.close();
-        const outcome = event.data;
+      let stopListening: () => void = () => undefined;
+      const abortRequest = ask(kind, json, undefined, (outcome) => {
+        stopListening();
         if (outcome.type === 'fallback') {
           toBrowser().then(resolve, reject);
           return;
@@ -88,9 +112,36 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
         } catch (e) {
           reject(e);
         }
-      };
-      const message: PageRequestMessage = { channel: PAGE_CHANNEL, kind, options: json };
-      postMessage(message, '*', [channel.port2]);
+      });
+      stopListening = onAbort(signal, (reason) => {
+        abortRequest();
+        reject(reason);
+      });
+    });
+  }
+
+  /** Passkey autofill: Tapkey's offer and the browser's own conditional request, raced. */
+  function conditionalGet(
+    self: CredentialsContainer,
+    options: ReturnType<typeof convertCredentialRequestOptions>,
+    json: unknown,
+  ): Promise<Credential | null> {
+    return new PromiseCtor<Credential | null>((resolve, reject) => {
+      raceConditional<Credential | null>(
+        {
+          startTapkey: (onOutcome) => ask('get', json, 'conditional', onOutcome),
+          startBrowser: (onResult, onError) => {
+            const controller = new AbortControllerCtor();
+            const browserOptions = nativeRequestOptions({ ...options, signal: controller.signal });
+            callNative(nativeGet, self, browserOptions).then(onResult, onError);
+            return { abort: () => call.call(abortControllerAbort, controller) };
+          },
+          toValue: outcomeToValue,
+          onPageAbort: (listener) => onAbort(options.signal, listener),
+        },
+        resolve,
+        reject,
+      );
     });
   }
 
@@ -139,7 +190,9 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     const toBrowser = () => callNative(nativeGet, self, nativeRequestOptions(options));
     const early = settle(getSteps(options), options.signal, toBrowser);
     if (early) return early;
-    return forward('get', requestOptionsToJSON(options.publicKey!), options.signal, toBrowser);
+    const json = requestOptionsToJSON(options.publicKey!);
+    if (options.mediation === 'conditional') return conditionalGet(self, options, json);
+    return forward('get', json, options.signal, toBrowser);
   }
 
   // Method shorthands keep `.name`, and rest parameters keep `.length` 0, like the originals.
@@ -177,6 +230,23 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     };
     Object.defineProperty(credentialClass, 'getClientCapabilities', {
       value: statics.getClientCapabilities,
+      configurable: true,
+      writable: true,
+      enumerable: true,
+    });
+  }
+
+  // WebAuthn L3 §5.1.6: Tapkey offers its passkeys on autofill fields (conditional mediation), in
+  // Chrome headless too, where the browser's own answer is false.
+  if (credentialClass?.isConditionalMediationAvailable) {
+    const statics = {
+      isConditionalMediationAvailable(...args: unknown[]) {
+        void args;
+        return PromiseCtor.resolve(true);
+      },
+    };
+    Object.defineProperty(credentialClass, 'isConditionalMediationAvailable', {
+      value: statics.isConditionalMediationAvailable,
       configurable: true,
       writable: true,
       enumerable: true,

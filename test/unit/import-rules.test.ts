@@ -18,6 +18,7 @@ const EXTENSION = [
   'src/content',
   'popup',
   'offscreen',
+  'offer',
 ];
 
 const RULES: Rule[] = [
@@ -76,8 +77,14 @@ const RULES: Rule[] = [
   },
   {
     name: 'only the manifest loads the service worker: its wiring is nobody’s dependency',
-    from: ['src', 'popup', 'offscreen'],
+    from: ['src', 'popup', 'offscreen', 'offer'],
     forbid: ['src/background/service-worker.ts'],
+  },
+  {
+    name: 'the autofill frame, inside web pages, knows only the protocol',
+    from: ['offer'],
+    forbid: ['src'],
+    allow: ['src/messages/protocol.ts', 'src/messages/guards.ts', 'src/messages/views.ts'],
   },
 ];
 
@@ -104,7 +111,7 @@ describe('import rules', () => {
     expect(cycles(fixture)).toEqual([['src/qr/a.ts', 'src/qr/b.ts', 'src/qr/a.ts']]);
   });
 
-  const tree = readTree(ROOT, ['src', 'popup', 'offscreen']);
+  const tree = readTree(ROOT, ['src', 'popup', 'offscreen', 'offer']);
 
   it('hold for the whole tree', () => {
     expect(tree.size).toBeGreaterThan(100);

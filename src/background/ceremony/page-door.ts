@@ -16,7 +16,7 @@ import type { CallerContext } from '../../client/types.ts';
 import { isRelayToWorker } from '../../messages/guards.ts';
 import type { CeremonyOutcome, RelayToWorker, WorkerToRelay } from '../../messages/protocol.ts';
 import { toBase64url, utf8 } from '../../shared/bytes.ts';
-import type { Router } from './router.ts';
+import type { CeremonyRequest, Router } from './router.ts';
 
 /** What a restarted worker needs to accept a `resume` for the same request. */
 export interface RequestRecord {
@@ -56,14 +56,23 @@ interface Running {
   tabId: number;
   frameId: number;
   controller: AbortController;
+  /** Passkey autofill: waits for the user without a prompt, and gives way to a modal request. */
+  conditional: boolean;
 }
+
+/**
+ * WebAuthn L3 §5.1.4.1: a conditional request has no lifetime timer (Chrome ignores its timeout);
+ * it lasts until the page aborts it or the user chooses. Stored as a number, unlike Infinity.
+ */
+const NO_DEADLINE = Number.MAX_SAFE_INTEGER;
 
 /** A relay's `begin` or `resume`. */
 type StartMessage = Extract<RelayToWorker, { type: 'begin' | 'resume' }>;
 
 /** Binds a request's record (and so the user's answer to its prompt) to what it asks. */
 function requestDigest(message: StartMessage, origin: string): string {
-  return toBase64url(sha256(utf8(JSON.stringify([message.kind, origin, message.options]))));
+  const { kind, options, mediation } = message;
+  return toBase64url(sha256(utf8(JSON.stringify([kind, origin, options, mediation ?? null]))));
 }
 
 const notAllowed = (message: string): CeremonyOutcome => ({
@@ -110,7 +119,8 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { requestId } = message;
     const digest = requestDigest(message, at.origin);
     if (message.type === 'begin') {
-      const deadline = Date.now() + timeoutOf(message.options);
+      const deadline =
+        message.mediation === 'conditional' ? NO_DEADLINE : Date.now() + timeoutOf(message.options);
       const record: RequestRecord = { requestId, ...at, deadline, digest };
       // Written behind: only a worker restart minutes from now needs it, not this ceremony.
       void deps.records.put(record).catch(() => undefined);
@@ -140,9 +150,30 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       return { type: 'error', name, message: e instanceof Error ? e.message : 'Not allowed.' };
     }
     const { signal } = entry.controller;
-    const timer = setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
+    const timer =
+      deadline === NO_DEADLINE
+        ? undefined
+        : setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
     try {
-      const request = { requestId, kind, options: message.options, caller, deadline, signal };
+      const request: CeremonyRequest = {
+        requestId,
+        kind,
+        options: message.options,
+        caller,
+        deadline,
+        signal,
+      };
+      if (entry.conditional) {
+        // The offer's token goes to whichever port the relay holds now (it may have reconnected).
+        const announce = (token: string) => {
+          try {
+            entry.port.postMessage({ type: 'offer', requestId, token });
+          } catch {
+            // The tab went away; its disconnect aborts the request.
+          }
+        };
+        request.autofill = { tabId: entry.tabId, announce };
+      }
       return await Promise.race([deps.route(request), aborted(signal)]);
     } finally {
       clearTimeout(timer);
@@ -172,24 +203,34 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     // One request at a time per tab: neither a page nor its frames can pile up prompts (N iframes
     // would otherwise queue N). An aborted one that is still settling does not count (libraries
     // abort and ask again at once).
+    const conditional = message.mediation === 'conditional';
     const busy = (r: Running) => r.tabId === tabId && !r.controller.signal.aborted;
+    // A modal request takes over from a pending autofill request in the same tab (a site's "Sign in
+    // with a passkey" button while its autofill waits): the autofill one ends with NotAllowedError.
+    if (!conditional) {
+      for (const r of running.values()) if (busy(r) && r.conditional) r.controller.abort('superseded');
+    }
     if ([...running.values()].some(busy)) {
       reply(port, requestId, notAllowed('A request is already pending.'));
       return;
     }
-    // Only the tab the user is looking at may pop up a prompt: a background tab or a hidden document
-    // could otherwise put one in front of the user at a moment of its choosing (keyjacking).
-    if (message.type === 'begin' && (sender?.tab?.active === false || !message.frame.documentVisible)) {
-      reply(port, requestId, notAllowed('The document is not visible: WebAuthn needs the tab in front.'));
-      return;
+    // Autofill shows nothing until the user focuses a sign-in field, so it may start hidden or
+    // unfocused (a page load in a background tab); a prompt may not.
+    if (message.type === 'begin' && !conditional) {
+      // Only the tab the user is looking at may pop up a prompt: a background tab or a hidden document
+      // could otherwise put one in front of the user at a moment of its choosing (keyjacking).
+      if (sender?.tab?.active === false || !message.frame.documentVisible) {
+        reply(port, requestId, notAllowed('The document is not visible: WebAuthn needs the tab in front.'));
+        return;
+      }
+      // As Chrome requires: the document has the focus, or the user has just interacted with it. A
+      // page in a window the user is not using cannot put a prompt in front of them when it chooses.
+      if (!message.frame.documentFocused && !message.frame.hasTransientActivation) {
+        reply(port, requestId, notAllowed('The document is not focused.'));
+        return;
+      }
     }
-    // As Chrome requires: the document has the focus, or the user has just interacted with it. A page
-    // in a window the user is not using cannot put a prompt in front of them at a moment it chooses.
-    if (message.type === 'begin' && !message.frame.documentFocused && !message.frame.hasTransientActivation) {
-      reply(port, requestId, notAllowed('The document is not focused.'));
-      return;
-    }
-    const entry: Running = { port, tabId, frameId, controller: new AbortController() };
+    const entry: Running = { port, tabId, frameId, controller: new AbortController(), conditional };
     running.set(requestId, entry);
     let outcome: CeremonyOutcome;
     try {

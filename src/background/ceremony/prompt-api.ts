@@ -12,9 +12,9 @@ type PromptName = 'prompt/current' | 'prompt/answer';
  * WebAuthn L3 §5.8.6: "required" must verify; "preferred" verifies when the key can (a PIN is set).
  * A locked vault asks for the PIN whatever the RP wants, since it cannot sign otherwise.
  */
-async function pinPolicy(
+export async function pinPolicy(
   vault: Vault,
-  p: PromptState,
+  p: Pick<PromptState, 'uv'>,
 ): Promise<{ needsPin: boolean; offerPinSetup: boolean }> {
   const pinSet = await vault.pinIsSet();
   const locked = await vault.isLocked();

@@ -9,7 +9,9 @@ import type { CallerContext } from '../../client/types.ts';
 import type { CeremonyKind, CeremonyOutcome } from '../../messages/protocol.ts';
 import { isBypassed } from '../settings/bypass.ts';
 import type { Vault } from '../vault/vault.ts';
+import { conditionalGate } from './conditional-gate.ts';
 import { promptGate } from './gate.ts';
+import { pinPolicy } from './prompt-api.ts';
 
 export interface CeremonyRequest {
   requestId: string;
@@ -21,6 +23,11 @@ export interface CeremonyRequest {
   deadline: number;
   /** Aborted with 'abort' (page, closed tab) or 'timeout'; the prompt goes away at once. */
   signal: AbortSignal;
+  /**
+   * Passkey autofill (a get() with mediation "conditional"): no prompt; the passkeys are offered on
+   * the page's webauthn fields in the tab that asked, through the token `announce` sends the relay.
+   */
+  autofill?: { tabId: number; announce: (token: string) => void };
 }
 
 export type Router = (request: CeremonyRequest) => Promise<CeremonyOutcome>;
@@ -37,7 +44,13 @@ export function ceremonyRouter(vault: Vault): Router {
       }
       const authenticator = createAuthenticator({
         store: await vault.credentials(),
-        gate: promptGate(request),
+        gate: request.autofill
+          ? conditionalGate({
+              ...request,
+              ...request.autofill,
+              needsPin: async (uv) => (await pinPolicy(vault, { uv })).needsPin,
+            })
+          : promptGate(request),
         random,
         clock,
       });

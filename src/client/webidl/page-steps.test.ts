@@ -111,9 +111,16 @@ describe('get(): Chromium’s steps in the page, in its order', () => {
     ['identity as well', { publicKey: request(), identity: {} }],
     ['otp as well', { publicKey: request(), otp: {} }],
     ['a uiMode', { publicKey: request(), uiMode: 'x' }],
-    ['conditional mediation', { publicKey: request(), mediation: 'conditional' }],
   ])('hands %s to the browser', (_title, options) => {
     expect(what(get(options))).toBe('browser');
+  });
+
+  it('keeps passkey autofill (conditional mediation) with Tapkey, after the same checks', () => {
+    expect(what(get({ publicKey: request(), mediation: 'conditional' }))).toBe('tapkey');
+    const extensions = { credProps: true };
+    expect(what(get({ publicKey: request({ extensions }), mediation: 'conditional' }))).toBe(
+      'NotSupportedError',
+    );
   });
 
   it('keeps password: false (the default) with Tapkey', () => {

@@ -167,8 +167,6 @@ export function getSteps(options: CredentialRequestOptions): PageStep {
     options.otp !== undefined ||
     options.uiMode !== undefined;
   if (!options.publicKey || otherTypes) return browser('not only a public-key credential');
-  // Autofill requests are the browser's (they wait for the user in the browser's own UI).
-  if (options.mediation === 'conditional') return browser('conditional mediation');
   const publicKey = options.publicKey;
   if (publicKey.allowCredentials.length > MAX_DESCRIPTORS) {
     return reject(
