@@ -83,18 +83,22 @@ function render(message: Extract<WorkerToOffer, { type: 'entries' }>) {
   list.setAttribute('aria-labelledby', 'offer-title');
   for (const entry of message.entries) {
     const shown = entry.userDisplayName || entry.userName;
+    // The accessible name is the visible text with "Sign in as" before it (WCAG 2.5.3), and always
+    // holds the user name the site knows the account by.
     const button = el(
       'button',
       { className: 'entry', type: 'button' },
+      el('span', { className: 'visually-hidden' }, 'Sign in as '),
       el('span', { className: 'name' }, shown),
-      el('span', { className: 'account' }, entry.userName === shown ? 'Passkey in Tapkey' : entry.userName),
+      entry.userName === shown ? '' : el('span', { className: 'account' }, entry.userName),
     );
-    button.setAttribute('aria-label', `Sign in as ${entry.userName} with a Tapkey passkey`);
     button.setAttribute('aria-disabled', String(!armed));
     button.addEventListener('click', (event) => choose(event, entry));
     list.append(el('li', {}, button));
   }
-  main.replaceChildren(el('header', {}, heading, close), list, el('p', { className: 'status' }));
+  const status = el('p', { className: 'status' });
+  status.setAttribute('role', 'status');
+  main.replaceChildren(el('header', {}, heading, close), list, status);
   setArmed(armed);
 }
 
@@ -106,7 +110,9 @@ function connect(token: string) {
   port.onMessage.addListener((message: unknown) => {
     if (!isWorkerToOffer(message)) return;
     if (message.type === 'entries') render(message);
-    else toRelay({ type: 'dismiss' });
+    // The offer is over, or this token is from before the worker restarted: the relay removes the
+    // frame when the request ends, or sends the new token the restarted worker made.
+    else main.replaceChildren();
   });
   port.postMessage({ type: 'hello', token });
 }

@@ -116,8 +116,8 @@ export function createOfferFrame(frameUrl: string, frameOrigin: string): OfferFr
 
   const onFocus = (event: FocusEvent) => {
     const target = event.composedPath()[0] as Element | null;
-    if (!token || !isWebauthnField(target) || (target === field && host)) return;
-    hide();
+    if (!token || !isWebauthnField(target)) return;
+    // Another webauthn field (username → password): the same list moves under it.
     show(target);
   };
   // Focus left the field: for our frame (the user is choosing) keep it, otherwise close it.

@@ -3,22 +3,28 @@
  * button, is offered Tapkey's passkeys under its webauthn fields; choosing one signs in.
  */
 import type { Frame, Page } from '@playwright/test';
+import { stopServiceWorker } from './browser.ts';
 import { registerOnDemo } from './demo-site.ts';
-import { expect, test } from './fixtures.ts';
+import { answerAndWait, approve, expect, prompt, test } from './fixtures.ts';
 
 /** The offer frame (an extension page in a closed shadow root: found among the page's frames). */
 async function offerFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
     .poll(() => {
-      frame = page.frames().find((f) => f.url().includes('/offer/offer.html'));
+      // The newest one: a list closed a moment ago may not have left page.frames() yet.
+      frame = page
+        .frames()
+        .filter((f) => f.url().includes('/offer/offer.html') && !f.isDetached())
+        .at(-1);
       return frame !== undefined;
     })
     .toBe(true);
   return frame!;
 }
 
-const hasOfferFrame = (page: Page) => page.frames().some((f) => f.url().includes('/offer/offer.html'));
+const hasOfferFrame = (page: Page) =>
+  page.frames().some((f) => f.url().includes('/offer/offer.html') && !f.isDetached());
 
 async function openAutofillPage(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/autofill.html`);
@@ -34,7 +40,7 @@ test('offers the passkey under the username field; choosing it signs in', async 
   await openAutofillPage(page, server.url);
   await page.getByLabel('Username').click();
   const frame = await offerFrame(page);
-  const entry = frame.getByRole('button', { name: 'Sign in as alice with a Tapkey passkey' });
+  const entry = frame.getByRole('button', { name: 'Sign in as alice' });
   await expect(entry).toBeVisible();
   await entry.click();
   await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
@@ -55,4 +61,143 @@ test('the page’s abort removes the offer', async ({ page, context, server }) =
   );
   await expect.poll(() => hasOfferFrame(page)).toBe(false);
   await expect(page.locator('#result')).toContainText('AbortError');
+});
+
+test('no passkey for the site: nothing is offered, and a modal request takes over', async ({
+  page,
+  server,
+}) => {
+  const offers: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame.url().includes('/offer/offer.html')) offers.push(frame.url());
+  });
+  await openAutofillPage(page, server.url);
+  await page.getByLabel('Username').click();
+  // A modal get() from the same tab ends the pending autofill request (as a site's "Sign in with a
+  // passkey" button would); by then the worker has looked for passkeys and found none.
+  void page
+    .evaluate(() =>
+      navigator.credentials.get({ publicKey: { challenge: new Uint8Array(32) } }).catch(() => null),
+    )
+    .catch(() => undefined);
+  await expect(page.locator('#result')).toContainText('NotAllowedError');
+  expect(offers).toEqual([]);
+  expect(hasOfferFrame(page)).toBe(false);
+});
+
+test('the page cannot choose for the user: untrusted clicks and a covered list do nothing', async ({
+  page,
+  context,
+  server,
+}) => {
+  await registerOnDemo(page, context, 'alice', server.url);
+  await openAutofillPage(page, server.url);
+  await page.getByLabel('Username').click();
+  const frame = await offerFrame(page);
+  const entry = frame.getByRole('button', { name: 'Sign in as alice' });
+  await expect(entry).toHaveAttribute('aria-disabled', 'false');
+
+  // A synthetic click (isTrusted false) is ignored: choosing would say so at once.
+  await frame.evaluate(() => (document.querySelector('button.entry') as HTMLButtonElement).click());
+  await expect(frame.locator('.status')).toHaveText('');
+
+  // The page covers the list with its own top-layer element: the frame stops taking clicks
+  // (IntersectionObserver v2 reports it not visible), and takes them again once uncovered.
+  await page.evaluate(() => {
+    const cover = document.createElement('div');
+    cover.id = 'cover';
+    cover.setAttribute('popover', 'manual');
+    cover.style.cssText = 'inset:0;width:100vw;height:100vh;margin:0;background:rgb(255 255 255 / 0.9)';
+    document.body.append(cover);
+    cover.showPopover();
+  });
+  await expect(entry).toHaveAttribute('aria-disabled', 'true');
+  await entry.dispatchEvent('click');
+  await expect(frame.locator('.status')).toHaveText('');
+  await page.evaluate(() => document.getElementById('cover')?.remove());
+  await expect(entry).toHaveAttribute('aria-disabled', 'false');
+
+  await entry.click();
+  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
+  await expect(page.locator('#result')).toContainText('"newCounter": 1');
+});
+
+test('with a PIN, choosing the passkey asks for the PIN in the prompt', async ({
+  page,
+  context,
+  server,
+  extension,
+}) => {
+  const settings = await context.newPage();
+  await settings.goto(`chrome-extension://${extension}/popup/popup.html?stay=1`);
+  expect(
+    await settings.evaluate(() =>
+      chrome.runtime.sendMessage({ name: 'settings/set-pin', payload: { newPin: '1357' } }),
+    ),
+  ).toEqual({ ok: true });
+  await settings.close();
+  await page.goto(server.url);
+  for (const name of ['alice', 'bob']) {
+    await page.getByLabel('Username').fill(name);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await approve(context, page, { pin: '1357' });
+    await expect(page.locator('#result')).toContainText(`"username": "${name}"`);
+  }
+
+  await openAutofillPage(page, server.url);
+  await page.getByLabel('Username').click();
+  await (await offerFrame(page)).getByRole('button', { name: /Sign in as alice/ }).click();
+  const popup = await prompt(context, page);
+  // The prompt asks for the PIN for the account chosen, and only that one.
+  expect(await popup.text('section.prompt')).toContain('alice');
+  expect(await popup.text('section.prompt')).not.toContain('bob');
+  expect(await popup.evaluate(() => document.querySelectorAll('[name="account"]').length)).toBe(1);
+  await answerAndWait(popup, async () => {
+    await popup.fill('#pin', '1357');
+    await popup.click('#approve');
+  });
+  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
+  await expect(page.locator('#result')).toContainText('"userVerified": true');
+});
+
+test('the offer survives the service worker being stopped while the page waits', async ({
+  page,
+  context,
+  server,
+}) => {
+  await registerOnDemo(page, context, 'alice', server.url);
+  await openAutofillPage(page, server.url);
+  await stopServiceWorker(context, page);
+  await page.getByLabel('Username').click();
+  await (await offerFrame(page)).getByRole('button', { name: /Sign in as alice/ }).click();
+  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
+});
+
+test('keyboard only: ↓ moves into the list, Enter signs in; Escape closes it', async ({
+  page,
+  context,
+  server,
+}) => {
+  await registerOnDemo(page, context, 'alice', server.url);
+  await openAutofillPage(page, server.url);
+  await page.getByLabel('Username').focus();
+  const frame = await offerFrame(page);
+  await expect(frame.getByRole('button', { name: 'Sign in as alice' })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+  await page.keyboard.press('Escape');
+  await expect.poll(() => hasOfferFrame(page)).toBe(false);
+  // Focus the field again: the list comes back; ↓ and Enter choose the first passkey.
+  await page.getByLabel('Username').blur();
+  await page.getByLabel('Username').focus();
+  const again = await offerFrame(page);
+  await expect(again.getByRole('button', { name: 'Sign in as alice' })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+  await page.keyboard.press('ArrowDown');
+  await expect(again.getByRole('button', { name: 'Sign in as alice' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
 });

@@ -253,3 +253,84 @@ describe('page door: every request is answered', () => {
     expect(door.running()).toHaveLength(2);
   });
 });
+
+describe('page door: passkey autofill (mediation "conditional")', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const conditional = { ...begin, mediation: 'conditional' } as const;
+  const OTHER_ID = '123e4567-e89b-42d3-a456-426614174001';
+
+  it('has no deadline: it waits for the user as long as the page does', async () => {
+    const seen: CeremonyRequest[] = [];
+    const route: Router = (request) => {
+      seen.push(request);
+      return never(request);
+    };
+    const port = fakePort();
+    createPageDoor({ route, records: memoryRecords() }).connect(port);
+    port.deliver(conditional);
+    await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+    expect(port.sent).toEqual([]);
+    expect(seen[0]?.autofill?.tabId).toBe(7);
+  });
+
+  it('sends the offer’s token to the relay, on the port it holds now', async () => {
+    const route: Router = (request) => {
+      request.autofill?.announce('token-1');
+      return never(request);
+    };
+    const port = fakePort();
+    createPageDoor({ route, records: memoryRecords() }).connect(port);
+    port.deliver(conditional);
+    await settle();
+    expect(port.sent).toEqual([{ type: 'offer', requestId: REQUEST_ID, token: 'token-1' }]);
+  });
+
+  it('may start in a document without focus (a page load): it shows nothing until a field is focused', async () => {
+    const port = fakePort();
+    createPageDoor({ route: never, records: memoryRecords() }).connect(port);
+    port.deliver({ ...conditional, frame: { ...frame, documentFocused: false, hasTransientActivation: false } });
+    await settle();
+    expect(port.sent).toEqual([]);
+    const modal = fakePort();
+    createPageDoor({ route: never, records: memoryRecords() }).connect(modal);
+    modal.deliver({ ...begin, frame: { ...frame, documentFocused: false, hasTransientActivation: false } });
+    await settle();
+    expect(modal.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
+  });
+
+  it('gives way to a modal request from the same tab, which then runs', async () => {
+    const routed: string[] = [];
+    const route: Router = (request) => {
+      routed.push(request.requestId);
+      return request.autofill ? never(request) : Promise.resolve(result);
+    };
+    const door = createPageDoor({ route, records: memoryRecords() });
+    const autofill = fakePort();
+    door.connect(autofill);
+    autofill.deliver(conditional);
+    await settle();
+    const modal = fakePort();
+    door.connect(modal);
+    modal.deliver({ ...begin, requestId: OTHER_ID });
+    await settle();
+    expect(autofill.sent).toMatchObject([{ requestId: REQUEST_ID, type: 'error', name: 'NotAllowedError' }]);
+    expect(modal.sent).toMatchObject([{ requestId: OTHER_ID, type: 'fallback' }]);
+    expect(routed).toEqual([REQUEST_ID, OTHER_ID]);
+  });
+
+  it('does not give way to another autofill request: one request per tab still holds', async () => {
+    const door = createPageDoor({ route: never, records: memoryRecords() });
+    const first = fakePort();
+    door.connect(first);
+    first.deliver(conditional);
+    await settle();
+    const second = fakePort();
+    door.connect(second);
+    second.deliver({ ...conditional, requestId: OTHER_ID });
+    await settle();
+    expect(first.sent).toEqual([]);
+    expect(second.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
+  });
+});
