@@ -201,3 +201,27 @@ test('keyboard only: ↓ moves into the list, Enter signs in; Escape closes it',
   await page.keyboard.press('Enter');
   await expect(page.locator('#result')).toHaveAttribute('data-status', 'ok');
 });
+
+test('a page cannot load the list itself: its static URL is refused (use_dynamic_url)', async ({
+  page,
+  server,
+  extension,
+}) => {
+  await page.goto(`${server.url}/autofill.html`);
+  const fetched = await page.evaluate(
+    (url) =>
+      fetch(url).then(
+        () => 'loaded',
+        () => 'refused',
+      ),
+    `chrome-extension://${extension}/offer/offer.html`,
+  );
+  expect(fetched).toBe('refused');
+  await page.evaluate((url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+  }, `chrome-extension://${extension}/offer/offer.html`);
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-error://'))).toBe(true);
+  expect(hasOfferFrame(page)).toBe(false);
+});
