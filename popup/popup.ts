@@ -12,7 +12,10 @@ const app = document.getElementById('app')!;
 let screen: AbortController | undefined;
 /** Opened to answer a prompt: close when nothing is left to answer. */
 let promptMode = false;
-const stay = new URLSearchParams(location.search).get('stay') === '1';
+const params = new URLSearchParams(location.search);
+const stay = params.get('stay') === '1';
+/** Opened by the worker as the prompt window: it exists to answer prompts, never to show the home. */
+const promptWindow = params.get('window') === '1';
 
 function nextScreen(): AbortSignal {
   screen?.abort();
@@ -43,7 +46,7 @@ async function render(): Promise<void> {
   }
   const signal = nextScreen();
   tell(null);
-  if (promptMode && !stay) {
+  if ((promptMode || promptWindow) && !stay) {
     closePopup();
     return;
   }
@@ -53,6 +56,13 @@ async function render(): Promise<void> {
 
 async function afterAnswer(remaining: number): Promise<void> {
   tell(null);
+  if (remaining === 0 && promptWindow && !stay) {
+    // The worker closes the prompt window once the page has its answer, so the browser does not
+    // tear a window down while the worker signs and stores.
+    nextScreen();
+    app.replaceChildren();
+    return;
+  }
   if (remaining === 0 && !stay) {
     closePopup();
     return;

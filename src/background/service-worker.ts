@@ -17,7 +17,7 @@ import { openVault } from '../storage/open-vault.ts';
 import { handleOfferPort } from './ceremony/offers.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
-import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
+import { afterSettled, handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
 import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
@@ -38,7 +38,11 @@ const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());
 const door = createPageDoor({
   route: ceremonyRouter(vault),
   records: sessionRequestRecords,
-  settled: () => void updateBadge(),
+  settled: (at) => {
+    void updateBadge();
+    void afterSettled(at);
+  },
+  beforeHandBack: afterSettled,
 });
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),

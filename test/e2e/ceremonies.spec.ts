@@ -9,6 +9,8 @@ import {
   test,
   waitForPopupClosed,
 } from './fixtures.ts';
+import { clickToolbarButton } from './otp-fixtures.ts';
+import { PopupDriver } from './popup-driver.ts';
 import { approved, create, get, openBlankPage } from './webauthn-calls.ts';
 
 test.beforeEach(openBlankPage);
@@ -264,4 +266,55 @@ test('a prompt that replaces another on screen waits a full second before Approv
   // The window may close before the click's own reply comes back: the page's answer is the proof.
   await popup.clickButton('Cancel').catch(() => undefined);
   expect(await second).toMatchObject({ ok: false, name: 'NotAllowedError' });
+});
+
+test('the prompt survives the user looking elsewhere: click the page, switch tabs, come back, approve', async ({
+  page,
+  context,
+  server,
+}) => {
+  const made = create(page);
+  const popup = await prompt(context, page);
+  // The user clicks the page to check which account this is, and looks at another tab.
+  await page.bringToFront();
+  await page.mouse.click(10, 10);
+  const other = await context.newPage();
+  await other.goto(`${server.url}/pages/blank.html`);
+  await page.bringToFront();
+  await other.close();
+  // Still waiting, in the same prompt window.
+  expect(await popup.text('#prompt-title')).toContain('wants to create a passkey');
+  await popup.click('#approve');
+  expect((await made).ok).toBe(true);
+});
+
+test('closing the prompt window is Cancel; the toolbar popup shows the waiting request and closing it is not', async ({
+  page,
+  context,
+  extension,
+}) => {
+  const made = create(page);
+  const window = await prompt(context, page);
+  // The toolbar button while a request waits: the same request, in the toolbar popup.
+  await page.bringToFront();
+  await clickToolbarButton(context, page, extension);
+  const toolbar = await PopupDriver.waitFor(context, page, 10_000, (url) => !url.includes('window=1'));
+  expect(await toolbar.text('#prompt-title')).toContain('wants to create a passkey');
+  await toolbar.close();
+  // Still pending: the prompt window still shows it. Closing that window is the user's Cancel.
+  expect(await window.text('#prompt-title')).toContain('wants to create a passkey');
+  await window.close();
+  expect(await made).toMatchObject({ ok: false, name: 'NotAllowedError' });
+  expect(await storedCredentialCount(context)).toBe(0);
+});
+
+test('after the answer the prompt window goes and the page that asked has the focus again', async ({
+  page,
+  context,
+}) => {
+  const made = create(page);
+  await approve(context, page);
+  expect((await made).ok).toBe(true);
+  await waitForPopupClosed(context, page);
+  await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
 });

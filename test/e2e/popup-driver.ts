@@ -45,12 +45,20 @@ export class PopupDriver {
   }
 
   /** Waits until the worker has opened the popup (or a fallback popup window) and attaches to it. */
-  static async waitFor(context: BrowserContext, anyPage: Page, timeoutMs = 10_000): Promise<PopupDriver> {
+  static async waitFor(
+    context: BrowserContext,
+    anyPage: Page,
+    timeoutMs = 10_000,
+    /** Which popup page: the prompt window's URL has `window=1`, the toolbar popup's has not. */
+    matches: (url: string) => boolean = () => true,
+  ): Promise<PopupDriver> {
     const cdp = await context.newCDPSession(anyPage);
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
       const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-      const target = targetInfos.find((t) => t.type === 'page' && t.url.includes('/popup/popup.html'));
+      const target = targetInfos.find(
+        (t) => t.type === 'page' && t.url.includes('/popup/popup.html') && matches(t.url),
+      );
       if (target) {
         const { sessionId } = (await cdp.send('Target.attachToTarget', {
           targetId: target.targetId,
@@ -133,7 +141,11 @@ export class PopupDriver {
 
   async click(selector: string): Promise<void> {
     await this.waitFor(selector);
-    await this.evaluate((s) => document.querySelector<HTMLElement>(s)!.click(), selector);
+    // Clicked a moment later, so the reply reaches us before an answer closes the prompt window.
+    await this.evaluate((s) => {
+      const element = document.querySelector<HTMLElement>(s)!;
+      setTimeout(() => element.click());
+    }, selector);
   }
 
   /** Clicks the button whose accessible text is `name`. */
@@ -143,7 +155,7 @@ export class PopupDriver {
       const button = [...document.querySelectorAll('button')].find(
         (b) => (b.getAttribute('aria-label') ?? b.textContent).trim() === n,
       );
-      button?.click();
+      if (button) setTimeout(() => button.click());
       return Boolean(button);
     }, name);
     if (!found) throw new Error(`popup: no button named "${name}"`);

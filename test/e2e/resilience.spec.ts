@@ -34,7 +34,7 @@ test('a ceremony completes after the service worker is stopped while the prompt 
   await (await prompt(context, page)).detach();
   await stopServiceWorker(context, page);
   // The relay and the popup reconnect to a fresh worker, which finds the prompt in storage.session,
-  // and the popup that is still open: it never opens a second one.
+  // and the prompt window that is still open: it never opens a second one.
   await page.waitForTimeout(1_000);
   const cdp = await context.newCDPSession(page);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };

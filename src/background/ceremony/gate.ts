@@ -25,6 +25,9 @@ export interface GateContext {
   deadline: number;
   /** Carries the page's abort and the deadline: the prompt goes away at once. */
   signal: AbortSignal;
+  /** The tab and window that asked. */
+  tabId?: number;
+  windowId?: number;
 }
 
 function refuse(answer: PromptAnswer): never {
@@ -64,7 +67,7 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
   else signal.addEventListener('abort', onAbort, { once: true });
   // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
   // recorded in the prompt and found by waitForAnswer.
-  void showPrompt();
+  void showPrompt({ windowId: context.windowId });
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
   signal.removeEventListener('abort', onAbort);

@@ -38,7 +38,12 @@ export interface RequestRecords {
 
 /** The part of a runtime Port the door uses. */
 export interface DoorPort {
-  sender?: { origin?: string; url?: string; frameId?: number; tab?: { id?: number; active?: boolean } };
+  sender?: {
+    origin?: string;
+    url?: string;
+    frameId?: number;
+    tab?: { id?: number; active?: boolean; windowId?: number };
+  };
   postMessage(message: WorkerToRelay): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
@@ -47,13 +52,19 @@ export interface DoorPort {
 export interface PageDoorDeps {
   route: Router;
   records: RequestRecords;
-  /** After a request settled and the page has its answer (the badge, for one). */
-  settled?: () => void;
+  /** After a request settled and the page has its answer (the badge, the prompt window, the focus). */
+  settled?: (at: { tabId: number; windowId?: number }) => void;
+  /**
+   * Before the page is told to ask the browser instead: the browser's own WebAuthn UI needs the
+   * page's window in front, so the prompt window must be gone and the focus back first.
+   */
+  beforeHandBack?: (at: { tabId: number; windowId?: number }) => Promise<void>;
 }
 
 interface Running {
   port: DoorPort;
   tabId: number;
+  windowId?: number;
   frameId: number;
   controller: AbortController;
   /** Passkey autofill: waits for the user without a prompt, and gives way to a modal request. */
@@ -155,6 +166,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
         ? undefined
         : setTimeout(() => abortRequest(requestId, 'timeout'), Math.max(0, deadline - Date.now()));
     try {
+      const { tabId, windowId } = entry;
       const request: CeremonyRequest = {
         requestId,
         kind,
@@ -162,6 +174,8 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
         caller,
         deadline,
         signal,
+        tabId,
+        windowId,
       };
       if (entry.conditional) {
         // The offer's token goes to whichever port the relay holds now (it may have reconnected).
@@ -231,6 +245,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       }
     }
     const entry: Running = { port, tabId, frameId, controller: new AbortController(), conditional };
+    if (sender?.tab?.windowId !== undefined) entry.windowId = sender.tab.windowId;
     running.set(requestId, entry);
     let outcome: CeremonyOutcome;
     try {
@@ -241,9 +256,11 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       outcome = notAllowed('The security key could not complete the request.');
     }
     running.delete(requestId);
+    const at = entry.windowId === undefined ? { tabId } : { tabId, windowId: entry.windowId };
+    if (outcome.type === 'fallback') await deps.beforeHandBack?.(at).catch(() => undefined);
     // The page aborted: it already rejected with its signal's reason and listens no more.
     if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
-    deps.settled?.();
+    deps.settled?.(at);
     await deps.records.delete(requestId).catch(() => undefined);
   }
 

@@ -20,6 +20,9 @@ export interface CeremonyRequest {
   options: unknown;
   /** From the browser (sender.origin), never from the page. */
   caller: CallerContext;
+  /** The tab and window that asked: the prompt opens beside them, and gives the focus back. */
+  tabId?: number;
+  windowId?: number;
   deadline: number;
   /** Aborted with 'abort' (page, closed tab) or 'timeout'; the prompt goes away at once. */
   signal: AbortSignal;
