@@ -1,5 +1,6 @@
 /** The home screen when no request waits: the brand, the tabs, and the chosen tab's view. */
 import browser from 'webextension-polyfill';
+import { prefetchCodesData } from './codes/codes-data.ts';
 import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys/passkeys-view.ts';
 import { renderSettings } from './settings/settings-view.ts';
@@ -78,6 +79,8 @@ function loadCodes(): Promise<typeof import('./codes/codes-view.ts')> {
 export function prefetchHome(): void {
   if (tab !== 'codes') return;
   void browser.action.getBadgeText({}).then((text) => {
-    if (!text) void loadCodes();
+    if (text) return;
+    void loadCodes();
+    prefetchCodesData();
   });
 }

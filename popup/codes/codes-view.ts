@@ -1,15 +1,13 @@
 /** The Codes tab: search, add, the live account list, and (folded) backup and clock settings. */
 
-import { send } from '../../src/messages/client.ts';
 import { h, hint } from '../dom.ts';
-import { webHostname } from '../format.ts';
 import type { AddHost } from './add/add-panel.ts';
 import { type AddToggle, addToggle } from './add-toggle.ts';
 import { CodeList } from './code-list.ts';
+import { codesData } from './codes-data.ts';
 import { codesMore } from './codes-more.ts';
 import { renderLocked } from './locked-view.ts';
 import { type StatusLine, statusLine } from './status-line.ts';
-import { targetTab } from './target-tab.ts';
 
 /** The render on screen; a reload replaces it. */
 let current: AbortController | undefined;
@@ -19,9 +17,7 @@ let current: AbortController | undefined;
  * `focus`: a selector to focus afterwards.
  */
 export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?: string): Promise<void> {
-  const tab = await targetTab();
-  const hostname = webHostname(tab.url);
-  const result = await send('otp/list', hostname ? { hostname } : {});
+  const { tab, result } = await codesData();
   current?.abort();
   current = undefined;
   // The user went elsewhere while the worker answered.
