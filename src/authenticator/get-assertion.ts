@@ -2,6 +2,7 @@
 import { concat, equal } from '../shared/bytes.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { AuthenticatorError } from './errors.ts';
+import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
 import type { AuthenticatorPorts } from './ports.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
@@ -33,8 +34,13 @@ export async function getAssertion(
     );
   }
 
-  // The counter is read, incremented and written in one transaction before we sign with it.
-  const key = await ports.store.useForSigning(params.rpId, chosen.credentialId, ports.clock.now());
+  const salts = params.hmacSecretSalts?.(chosen.credentialId);
+  // The counter is read, incremented and written in one transaction before we sign with it; a large
+  // blob written in this ceremony goes into the same transaction (WebAuthn L3 §10.1.5 write).
+  const key = await ports.store.useForSigning(params.rpId, chosen.credentialId, ports.clock.now(), {
+    ...(salts ? { prfSecrets: true } : {}),
+    ...(params.largeBlob ? { largeBlob: params.largeBlob } : {}),
+  });
   const authenticatorData = encodeAuthData({
     rpId: params.rpId,
     userPresent: true,
@@ -46,5 +52,10 @@ export async function getAssertion(
   // Step 12: user.id goes back for discoverable credentials; for allowList hits it is optional and we
   // send it too, since every stored credential knows its user handle and libraries expect it.
   result.userHandle = key.userHandle;
+  // CTAP 2.1 §12.5: outputs for the chosen credential, if it has hmac-secret keys.
+  if (salts && key.prfSecrets) {
+    result.hmacSecretOutputs = hmacSecretOutputs(key.prfSecrets, approval.userVerified, salts);
+  }
+  if (key.largeBlob) result.largeBlob = key.largeBlob;
   return result;
 }

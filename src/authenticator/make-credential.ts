@@ -4,6 +4,7 @@ import { attestationObject } from './attestation.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { coseKey } from './cose.ts';
 import { AuthenticatorError } from './errors.ts';
+import { hmacSecretOutputs, newPrfSecrets } from './hmac-secret.ts';
 import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
 import type { AuthenticatorPorts } from './ports.ts';
 import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
@@ -50,6 +51,17 @@ export async function makeCredential(
 
   const keyPair = generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
+  // CTAP 2.1 §12.5: every credential gets its hmac-secret keys, asked for or not, so an RP can start
+  // using PRF later (as security keys that always make CredRandom do).
+  const prfSecrets = newPrfSecrets(ports.random);
+  // CTAP 2.1 §12.3 largeBlobKey is for discoverable credentials only (and Chrome refuses largeBlob
+  // "required" for a non-resident one: test/fixtures/extensions/chrome-extensions.json).
+  const largeBlob = params.largeBlobKey === true && params.rk;
+  // hmac-secret-mc: evaluated under the key that matches this ceremony's UV, as a get would.
+  const hmacSecretOutputsAtCreate =
+    params.hmacSecretSalts === undefined
+      ? undefined
+      : hmacSecretOutputs(prfSecrets, approval.userVerified, params.hmacSecretSalts);
   const credentialPublicKey = coseKey(alg, keyPair.publicKey);
   const authenticatorData = encodeAuthData({
     rpId: params.rp.id,
@@ -73,6 +85,8 @@ export async function makeCredential(
     lastUsedAt: null,
     privateKey: keyPair.privateKey,
     publicKeyCose: credentialPublicKey,
+    prfSecrets,
+    largeBlob,
   });
 
   return {
@@ -88,5 +102,8 @@ export async function makeCredential(
     publicKeySpki: spki(alg, keyPair.publicKey),
     publicKeyAlgorithm: alg,
     residentKey: params.rk,
+    hmacSecret: true,
+    ...(hmacSecretOutputsAtCreate ? { hmacSecretOutputs: hmacSecretOutputsAtCreate } : {}),
+    largeBlob,
   };
 }

@@ -26,6 +26,15 @@ export function payloadToCxf(payload: BackupPayload, now: number): CxfExportResu
         privateKey: fromBase64url(p.privateKey),
         signCount: p.signCount,
         createdAt: p.createdAt,
+        // CXF §3.3.12.3 hmacCredentials: the hmac-secret keys, so PRF outputs stay the same after a move.
+        ...(p.prfSecrets
+          ? {
+              prfSecrets: {
+                withUv: fromBase64url(p.prfSecrets.withUv),
+                withoutUv: fromBase64url(p.prfSecrets.withoutUv),
+              },
+            }
+          : {}),
       })),
       accounts: payload.accounts.map((a) => ({ ...accountFields(a), secret: decodeBase32(a.secret) })),
     },
@@ -56,6 +65,14 @@ export function cxfToPayload(
         lastUsedAt: null,
         privateKey: toBase64url(p.privateKey),
         publicKeyCose: toBase64url(coseKey(p.alg, publicKeyFor(p.alg, p.privateKey))),
+        ...(p.prfSecrets
+          ? {
+              prfSecrets: {
+                withUv: toBase64url(p.prfSecrets.withUv),
+                withoutUv: toBase64url(p.prfSecrets.withoutUv),
+              },
+            }
+          : {}),
       })),
       accounts: imported.accounts.map((a, i) => ({
         ...accountFields(a),
