@@ -108,7 +108,6 @@ async function main(): Promise<void> {
       delete r.id;
       out[name] = r;
     }
-    console.log('credential', lastId);
     const idBytes = `Uint8Array.from(atob('${lastId}'.replace(/-/g,'+').replace(/_/g,'/')),c=>c.charCodeAt(0))`;
     const get = (ext: string, allow = true) =>
       `navigator.credentials.get({publicKey:{challenge:new Uint8Array(16),userVerification:'preferred',${allow ? `allowCredentials:[{type:'public-key',id:${idBytes}}],` : ''}extensions:${ext}}})`;
