@@ -13,7 +13,6 @@ export type AuthenticatorErrorCode =
   | 'CTAP2_ERR_USER_ACTION_TIMEOUT'
   | 'CTAP2_ERR_KEEPALIVE_CANCEL'
   | 'CTAP1_ERR_INVALID_LENGTH'
-  | 'CTAP2_ERR_LARGE_BLOB_STORAGE_FULL'
   /** Not a CTAP code: the user asked to hand this request to the browser's own authenticator. */
   | 'USER_CHOSE_PLATFORM';
 
