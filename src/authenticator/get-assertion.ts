@@ -4,7 +4,7 @@ import { encodeAuthData } from './auth-data.ts';
 import { AuthenticatorError } from './errors.ts';
 import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
-import type { AuthenticatorPorts } from './ports.ts';
+import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
 
 export async function getAssertion(
@@ -19,10 +19,14 @@ export async function getAssertion(
 
   // Even with no credential the user sees a prompt first (and can hand the request to the
   // browser): answering at once would let a site learn silently that this key holds nothing.
+  const extensions: GateExtension[] = [];
+  if (params.hmacSecretSalts) extensions.push('prf');
+  if (params.largeBlob) extensions.push('read' in params.largeBlob ? 'largeBlob-read' : 'largeBlob-write');
   const approval = await ports.gate.approveGetAssertion({
     rpId: params.rpId,
     candidates,
     uv: params.uv,
+    ...(extensions.length > 0 ? { extensions } : {}),
   });
   const chosen = candidates.find((c) => equal(c.credentialId, approval.credentialId));
   if (!chosen)

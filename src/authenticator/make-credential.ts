@@ -6,7 +6,7 @@ import { coseKey } from './cose.ts';
 import { AuthenticatorError } from './errors.ts';
 import { hmacSecretOutputs, newPrfSecrets } from './hmac-secret.ts';
 import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
-import type { AuthenticatorPorts } from './ports.ts';
+import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
 
 const CREDENTIAL_ID_LENGTH = 32;
@@ -30,11 +30,15 @@ export async function makeCredential(
     params.excludeList.length > 0 &&
     (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
 
+  const extensions: GateExtension[] = [];
+  if (params.hmacSecretSalts) extensions.push('prf');
+  if (params.largeBlobKey && params.rk) extensions.push('largeBlob-store');
   const approval = await ports.gate.approveMakeCredential({
     rp: params.rp,
     user: { name: params.user.name, displayName: params.user.displayName },
     uv: params.uv,
     excluded,
+    ...(extensions.length > 0 ? { extensions } : {}),
   });
   if (excluded) {
     throw new AuthenticatorError(

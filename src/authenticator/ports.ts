@@ -84,6 +84,12 @@ export interface CredentialStore {
   ): Promise<SigningKey>;
 }
 
+/**
+ * What a ceremony does besides signing, for the prompt to say (never any value): evaluate the PRF
+ * (hmac-secret), give the credential a large-blob store, read or write its large blob.
+ */
+export type GateExtension = 'prf' | 'largeBlob-store' | 'largeBlob-read' | 'largeBlob-write';
+
 export interface MakeCredentialApproval {
   userVerified: boolean;
 }
@@ -105,12 +111,14 @@ export interface UserGate {
     uv: UvRequirement;
     /** True when a credential in excludeList is here: the prompt only informs, then we refuse. */
     excluded: boolean;
+    extensions?: GateExtension[];
   }): Promise<MakeCredentialApproval>;
   approveGetAssertion(request: {
     rpId: string;
     /** Empty: the prompt says no passkey was found, and can only be dismissed or handed back. */
     candidates: CredentialSummary[];
     uv: UvRequirement;
+    extensions?: GateExtension[];
   }): Promise<GetAssertionApproval>;
 }
 

@@ -279,3 +279,49 @@ describe('responses with prf and largeBlob still verify (@simplewebauthn/server)
     expect(checked.verified).toBe(true);
   });
 });
+
+describe('the prompt is told what runs besides signing (never a value)', () => {
+  it('names prf and the large-blob operation', async () => {
+    const seen: unknown[] = [];
+    const ports = fakePorts({
+      gate: approvingGate({
+        create: (r) => {
+          seen.push(r.extensions);
+          return { userVerified: false };
+        },
+        get: (r) => {
+          seen.push(r.extensions);
+          return { credentialId: r.candidates[0]!.credentialId, userVerified: false };
+        },
+      }),
+    });
+    const authenticator = createAuthenticator(ports);
+    const made = await createCredential(
+      {
+        rp: { id: 'example.com', name: 'Example' },
+        user: { id: 'dXNlcg', name: 'u', displayName: 'U' },
+        challenge,
+        pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+        authenticatorSelection: { residentKey: 'required' },
+        extensions: { prf: { eval: { first: b64('a') } }, largeBlob: { support: 'preferred' } },
+      },
+      caller,
+      authenticator,
+    );
+    const get = (extensions: unknown) =>
+      getCredential(
+        { challenge, allowCredentials: [{ type: 'public-key', id: made.id }], extensions },
+        caller,
+        authenticator,
+      );
+    await get({ prf: { eval: { first: b64('a') } }, largeBlob: { write: b64('x') } });
+    await get({ largeBlob: { read: true } });
+    await get({});
+    expect(seen).toEqual([
+      ['prf', 'largeBlob-store'],
+      ['prf', 'largeBlob-write'],
+      ['largeBlob-read'],
+      undefined,
+    ]);
+  });
+});

@@ -101,7 +101,10 @@ test('the page gets ArrayBuffers from getClientExtensionResults() and base64url 
       id: credential.id,
     };
   });
-  await (await prompt(context, page)).click('#approve');
+  const createPrompt = await prompt(context, page);
+  // The prompt says what else runs (never a value).
+  expect(await createPrompt.text('#prompt-extensions')).toContain('PRF');
+  await createPrompt.click('#approve');
   const made = await created;
   expect(made).toMatchObject({ enabled: true, supported: true, firstIsArrayBuffer: true, firstLength: 32 });
   expect(bytes(made.jsonFirst)).toHaveLength(32);

@@ -82,6 +82,7 @@ export function promptGate(context: GateContext): UserGate {
         candidates: [],
         excluded: request.excluded,
         uv: request.uv,
+        ...(request.extensions ? { extensions: request.extensions } : {}),
       });
       if (answer.type !== 'approve') refuse(answer);
       return { userVerified: answer.userVerified };
@@ -93,6 +94,7 @@ export function promptGate(context: GateContext): UserGate {
         candidates: request.candidates.map(summaryView),
         excluded: false,
         uv: request.uv,
+        ...(request.extensions ? { extensions: request.extensions } : {}),
       });
       if (answer.type !== 'approve') refuse(answer);
       // The authenticator checks that the choice is one of the candidates.
