@@ -30,6 +30,11 @@ const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 const MAX_PENDING = 1000;
 
 const USER_VERIFICATION = ['discouraged', 'preferred', 'required'] as const;
+/** WebAuthn L3 §10.1.5: what a sign-in may do with the credential's large blob. */
+const LARGE_BLOB = ['none', 'read', 'write'] as const;
+/** Chrome's limit on a large-blob write, and the PRF input limit (bytes of UTF-8 here). */
+const MAX_LARGE_BLOB_TEXT = 2048;
+const MAX_PRF_INPUT_TEXT = 256;
 const RESIDENT_KEY = ['discouraged', 'preferred', 'required'] as const;
 /** @simplewebauthn/server 14 offers these three (no 'indirect'). */
 const ATTESTATION = ['none', 'direct', 'enterprise'] as const;
@@ -103,6 +108,8 @@ export class DemoRelyingParty {
     const residentKey = optionalEnum(req.body, 'residentKey', RESIDENT_KEY) ?? 'preferred';
     const userVerification = optionalEnum(req.body, 'userVerification', USER_VERIFICATION) ?? 'preferred';
     const excludeExisting = optionalBoolean(req.body, 'excludeExisting') ?? true;
+    // WebAuthn L3 §10.1.4 prf and §10.1.5 largeBlob: ask whether the credential can do them.
+    const askExtensions = optionalBoolean(req.body, 'prfAndLargeBlob') ?? false;
 
     const user = this.users.get(username);
     const userID = user ? isoBase64URL.toBuffer(user.id) : new Uint8Array(randomBytes(16));
@@ -122,6 +129,15 @@ export class DemoRelyingParty {
       authenticatorSelection: { residentKey, userVerification },
       supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
     });
+    if (askExtensions) {
+      // @simplewebauthn/server's types have no largeBlob; the JSON goes to the page as it is.
+      const extensions: Record<string, unknown> = {
+        ...options.extensions,
+        prf: {},
+        largeBlob: { support: 'preferred' },
+      };
+      options.extensions = extensions as PublicKeyCredentialCreationOptionsJSON['extensions'];
+    }
     this.remember({
       kind: 'register',
       challenge: options.challenge,
@@ -185,6 +201,7 @@ export class DemoRelyingParty {
         credentialDeviceType: registrationInfo.credentialDeviceType,
         credentialBackedUp: registrationInfo.credentialBackedUp,
       },
+      clientExtensionResults: response.clientExtensionResults,
     };
   }
 
@@ -207,6 +224,8 @@ export class DemoRelyingParty {
       allowCredentials,
       userVerification,
     });
+    const extensions = signInExtensions(req.body);
+    if (extensions) options.extensions = extensions as PublicKeyCredentialRequestOptionsJSON['extensions'];
     this.remember({
       kind: 'login',
       challenge: options.challenge,
@@ -266,6 +285,8 @@ export class DemoRelyingParty {
       userVerified: authenticationInfo.userVerified,
       credentialDeviceType: authenticationInfo.credentialDeviceType,
       credentialBackedUp: authenticationInfo.credentialBackedUp,
+      // The page turned the ArrayBuffers into base64url; a real RP would use the PRF output as a key.
+      clientExtensionResults: response.clientExtensionResults,
     };
   }
 
@@ -309,6 +330,31 @@ export class DemoRelyingParty {
     }
     return undefined;
   }
+}
+
+/**
+ * Sign-in extension inputs in their JSON form (bytes as base64url; the page turns them into bytes):
+ * a PRF input (WebAuthn L3 §10.1.4 eval.first) as text, and a large-blob read or write (§10.1.5).
+ */
+function signInExtensions(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const extensions: Record<string, unknown> = {};
+  const prfInput = optionalString(body, 'prfInput');
+  if (prfInput) {
+    if (Buffer.byteLength(prfInput) > MAX_PRF_INPUT_TEXT) {
+      throw new HttpError(400, `prfInput is longer than ${MAX_PRF_INPUT_TEXT} bytes`);
+    }
+    extensions.prf = { eval: { first: isoBase64URL.fromUTF8String(prfInput) } };
+  }
+  const largeBlob = optionalEnum(body, 'largeBlob', LARGE_BLOB) ?? 'none';
+  if (largeBlob === 'read') extensions.largeBlob = { read: true };
+  if (largeBlob === 'write') {
+    const text = optionalString(body, 'largeBlobText') ?? '';
+    if (Buffer.byteLength(text) > MAX_LARGE_BLOB_TEXT) {
+      throw new HttpError(400, `largeBlobText is longer than ${MAX_LARGE_BLOB_TEXT} bytes`);
+    }
+    extensions.largeBlob = { write: isoBase64URL.fromUTF8String(text) };
+  }
+  return Object.keys(extensions).length > 0 ? extensions : undefined;
 }
 
 /** Shape check only; @simplewebauthn/server checks the rest and says what is wrong. */

@@ -161,6 +161,36 @@ describe('authentication options', () => {
     expect(options.challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('asks for a PRF evaluation and a large-blob read or write when told to', async () => {
+    const read = record(
+      (await call(server, 'POST', '/api/login/options', { prfInput: 'notes', largeBlob: 'read' })).json(),
+    );
+    expect(read.extensions).toEqual({
+      prf: { eval: { first: Buffer.from('notes').toString('base64url') } },
+      largeBlob: { read: true },
+    });
+    const write = record(
+      (await call(server, 'POST', '/api/login/options', { largeBlob: 'write', largeBlobText: 'hi' })).json(),
+    );
+    expect(write.extensions).toEqual({ largeBlob: { write: Buffer.from('hi').toString('base64url') } });
+    const plain = record((await call(server, 'POST', '/api/login/options', {})).json());
+    expect(plain.extensions).toBeUndefined();
+    const tooLong = await call(server, 'POST', '/api/login/options', {
+      largeBlob: 'write',
+      largeBlobText: 'x'.repeat(2049),
+    });
+    expect(tooLong.status).toBe(400);
+  });
+
+  it('asks for prf and largeBlob at registration when told to', async () => {
+    const options = record(
+      (
+        await call(server, 'POST', '/api/register/options', { username: 'carol', prfAndLargeBlob: true })
+      ).json(),
+    );
+    expect(options.extensions).toMatchObject({ prf: {}, largeBlob: { support: 'preferred' } });
+  });
+
   it('refuses an unknown username', async () => {
     const reply = await call(server, 'POST', '/api/login/options', { username: 'nobody' });
     expect(reply.status).toBe(404);

@@ -31,7 +31,58 @@ function settings() {
     userVerification: $('user-verification').value,
     attestation: $('attestation').value,
     excludeExisting: $('exclude-existing').checked,
+    prfAndLargeBlob: $('prf-large-blob').checked,
+    prfInput: $('prf-input').value,
+    largeBlob: $('large-blob').value,
+    largeBlobText: $('large-blob-text').value,
   };
+}
+
+function base64urlToBytes(text) {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+}
+
+function bytesToBase64url(buffer) {
+  return btoa(String.fromCharCode(...new Uint8Array(buffer)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/**
+ * @simplewebauthn/browser passes extensions as they are: the byte inputs of prf (WebAuthn L3 §10.1.4)
+ * and largeBlob (§10.1.5) go from base64url to bytes here.
+ */
+function extensionInputs(extensions) {
+  if (!extensions) return extensions;
+  const out = { ...extensions };
+  if (extensions.prf?.eval) {
+    const { first, second } = extensions.prf.eval;
+    out.prf = {
+      eval: { first: base64urlToBytes(first), ...(second ? { second: base64urlToBytes(second) } : {}) },
+    };
+  }
+  if (extensions.largeBlob?.write !== undefined)
+    out.largeBlob = { write: base64urlToBytes(extensions.largeBlob.write) };
+  return out;
+}
+
+/** getClientExtensionResults() has ArrayBuffers (prf results, largeBlob.blob): base64url for JSON. */
+function extensionOutputs(results) {
+  return JSON.parse(
+    JSON.stringify(results, (_key, value) =>
+      value instanceof ArrayBuffer ? bytesToBase64url(value) : value,
+    ),
+  );
+}
+
+/** The large blob as text, for people to read. */
+function blobText(outcome) {
+  const blob = outcome.json?.clientExtensionResults?.largeBlob?.blob;
+  if (outcome.ok && typeof blob === 'string')
+    outcome.json.largeBlobText = new TextDecoder().decode(base64urlToBytes(blob));
+  return outcome;
 }
 
 /** Errors from the browser (DOMException or SimpleWebAuthn's WebAuthnError) keep their name. */
@@ -67,17 +118,24 @@ async function register() {
   const optionsResponse = await post('/api/register/options', { username, ...options });
   if (!optionsResponse.ok) return optionsResponse;
   const response = await startRegistration({ optionsJSON: optionsResponse.json });
+  response.clientExtensionResults = extensionOutputs(response.clientExtensionResults);
   return post('/api/register/verify', { username, response });
 }
 
 async function signIn(discoverable) {
-  const { username, userVerification } = settings();
+  const { username, userVerification, prfInput, largeBlob, largeBlobText } = settings();
   if (!discoverable && !username) return { ok: false, json: { error: 'Enter a username first.' } };
-  const body = discoverable ? { userVerification } : { username, userVerification };
+  const extras = { userVerification, prfInput, largeBlob, largeBlobText };
+  const body = discoverable ? extras : { username, ...extras };
   const optionsResponse = await post('/api/login/options', body);
   if (!optionsResponse.ok) return optionsResponse;
-  const response = await startAuthentication({ optionsJSON: optionsResponse.json });
-  return post('/api/login/verify', discoverable ? { response } : { username, response });
+  const optionsJSON = {
+    ...optionsResponse.json,
+    extensions: extensionInputs(optionsResponse.json.extensions),
+  };
+  const response = await startAuthentication({ optionsJSON });
+  response.clientExtensionResults = extensionOutputs(response.clientExtensionResults);
+  return blobText(await post('/api/login/verify', discoverable ? { response } : { username, response }));
 }
 
 $('webauthn-form').addEventListener('submit', (event) => {

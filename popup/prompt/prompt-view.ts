@@ -9,6 +9,7 @@ import { h } from '../dom.ts';
 import { type AccountChooser, accountChooser, noPasskeyHere } from './account-chooser.ts';
 import type { AnswerContext } from './answer.ts';
 import { ARMING_DELAY_MS, type Arming, armLater, REPLACED_ARMING_DELAY_MS } from './arming.ts';
+import { extensionNote } from './extension-note.ts';
 import { type PinField, pinField } from './pin-field.ts';
 import { type PromptActions, promptActions } from './prompt-actions.ts';
 import { answerButtons, fallbackButtons } from './prompt-buttons.ts';
@@ -71,6 +72,7 @@ function promptSection(
         )
       : null,
     noAccount ? note(`No passkey for ${p.rpId} is stored in Tapkey.`) : null,
+    extensionNote(p),
     parts.chooser?.element,
     parts.pin?.element,
     parts.error,

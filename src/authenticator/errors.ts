@@ -12,6 +12,7 @@ export type AuthenticatorErrorCode =
   | 'CTAP2_ERR_KEY_STORE_FULL'
   | 'CTAP2_ERR_USER_ACTION_TIMEOUT'
   | 'CTAP2_ERR_KEEPALIVE_CANCEL'
+  | 'CTAP1_ERR_INVALID_LENGTH'
   /** Not a CTAP code: the user asked to hand this request to the browser's own authenticator. */
   | 'USER_CHOSE_PLATFORM';
 

@@ -2,8 +2,9 @@
 import { concat, equal } from '../shared/bytes.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { AuthenticatorError } from './errors.ts';
+import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
-import type { AuthenticatorPorts } from './ports.ts';
+import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
 
 export async function getAssertion(
@@ -18,10 +19,14 @@ export async function getAssertion(
 
   // Even with no credential the user sees a prompt first (and can hand the request to the
   // browser): answering at once would let a site learn silently that this key holds nothing.
+  const extensions: GateExtension[] = [];
+  if (params.hmacSecretSalts) extensions.push('prf');
+  if (params.largeBlob) extensions.push('read' in params.largeBlob ? 'largeBlob-read' : 'largeBlob-write');
   const approval = await ports.gate.approveGetAssertion({
     rpId: params.rpId,
     candidates,
     uv: params.uv,
+    ...(extensions.length > 0 ? { extensions } : {}),
   });
   const chosen = candidates.find((c) => equal(c.credentialId, approval.credentialId));
   if (!chosen)
@@ -33,8 +38,13 @@ export async function getAssertion(
     );
   }
 
-  // The counter is read, incremented and written in one transaction before we sign with it.
-  const key = await ports.store.useForSigning(params.rpId, chosen.credentialId, ports.clock.now());
+  const salts = params.hmacSecretSalts?.(chosen.credentialId);
+  // The counter is read, incremented and written in one transaction before we sign with it; a large
+  // blob written in this ceremony goes into the same transaction (WebAuthn L3 §10.1.5 write).
+  const key = await ports.store.useForSigning(params.rpId, chosen.credentialId, ports.clock.now(), {
+    ...(salts ? { prfSecrets: true } : {}),
+    ...(params.largeBlob ? { largeBlob: params.largeBlob } : {}),
+  });
   const authenticatorData = encodeAuthData({
     rpId: params.rpId,
     userPresent: true,
@@ -46,5 +56,10 @@ export async function getAssertion(
   // Step 12: user.id goes back for discoverable credentials; for allowList hits it is optional and we
   // send it too, since every stored credential knows its user handle and libraries expect it.
   result.userHandle = key.userHandle;
+  // CTAP 2.1 §12.5: outputs for the chosen credential, if it has hmac-secret keys.
+  if (salts && key.prfSecrets) {
+    result.hmacSecretOutputs = hmacSecretOutputs(key.prfSecrets, approval.userVerified, salts);
+  }
+  if (key.largeBlob) result.largeBlob = key.largeBlob;
   return result;
 }

@@ -4,8 +4,9 @@ import { attestationObject } from './attestation.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { coseKey } from './cose.ts';
 import { AuthenticatorError } from './errors.ts';
+import { hmacSecretOutputs, newPrfSecrets } from './hmac-secret.ts';
 import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
-import type { AuthenticatorPorts } from './ports.ts';
+import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
 
 const CREDENTIAL_ID_LENGTH = 32;
@@ -29,11 +30,15 @@ export async function makeCredential(
     params.excludeList.length > 0 &&
     (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
 
+  const extensions: GateExtension[] = [];
+  if (params.hmacSecretSalts) extensions.push('prf');
+  if (params.largeBlobKey && params.rk) extensions.push('largeBlob-store');
   const approval = await ports.gate.approveMakeCredential({
     rp: params.rp,
     user: { name: params.user.name, displayName: params.user.displayName },
     uv: params.uv,
     excluded,
+    ...(extensions.length > 0 ? { extensions } : {}),
   });
   if (excluded) {
     throw new AuthenticatorError(
@@ -50,6 +55,17 @@ export async function makeCredential(
 
   const keyPair = generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
+  // CTAP 2.1 §12.5: every credential gets its hmac-secret keys, asked for or not, so an RP can start
+  // using PRF later (as security keys that always make CredRandom do).
+  const prfSecrets = newPrfSecrets(ports.random);
+  // CTAP 2.1 §12.3 largeBlobKey is for discoverable credentials only (and Chrome refuses largeBlob
+  // "required" for a non-resident one: test/fixtures/extensions/chrome-extensions.json).
+  const largeBlob = params.largeBlobKey === true && params.rk;
+  // hmac-secret-mc: evaluated under the key that matches this ceremony's UV, as a get would.
+  const hmacSecretOutputsAtCreate =
+    params.hmacSecretSalts === undefined
+      ? undefined
+      : hmacSecretOutputs(prfSecrets, approval.userVerified, params.hmacSecretSalts);
   const credentialPublicKey = coseKey(alg, keyPair.publicKey);
   const authenticatorData = encodeAuthData({
     rpId: params.rp.id,
@@ -73,6 +89,8 @@ export async function makeCredential(
     lastUsedAt: null,
     privateKey: keyPair.privateKey,
     publicKeyCose: credentialPublicKey,
+    prfSecrets,
+    largeBlob,
   });
 
   return {
@@ -88,5 +106,8 @@ export async function makeCredential(
     publicKeySpki: spki(alg, keyPair.publicKey),
     publicKeyAlgorithm: alg,
     residentKey: params.rk,
+    hmacSecret: true,
+    ...(hmacSecretOutputsAtCreate ? { hmacSecretOutputs: hmacSecretOutputsAtCreate } : {}),
+    largeBlob,
   };
 }

@@ -7,6 +7,7 @@ import type { SupportedAlg } from './keys.ts';
 import type {
   GetAssertionParams,
   GetAssertionResult,
+  LargeBlobOperation,
   MakeCredentialParams,
   MakeCredentialResult,
   UvRequirement,
@@ -18,11 +19,34 @@ export interface CredentialSummary extends CredentialInfo {
   userHandle: Uint8Array;
 }
 
+/**
+ * CTAP 2.1 §12.5 hmac-secret's two per-credential keys (CredRandomWithUV, CredRandomWithoutUV), which
+ * WebAuthn `prf` uses. Key material: stored sealed like the private key, never shown.
+ */
+export interface PrfSecrets {
+  withUv: Uint8Array;
+  withoutUv: Uint8Array;
+}
+
 export interface NewCredential extends CredentialSummary {
   privateKey: Uint8Array;
   /** COSE_Key bytes, kept so the popup can show/export public data without the private key. */
   publicKeyCose: Uint8Array;
+  /** Absent only for credentials made before Tapkey had hmac-secret. */
+  prfSecrets?: PrfSecrets;
+  /** Whether the credential has a large-blob store (WebAuthn L3 §10.1.5, CTAP 2.1 §12.3). */
+  largeBlob?: boolean;
 }
+
+/** What a signing use also reads or writes, in the same transaction as the counter. */
+export interface SigningExtras {
+  /** Return the hmac-secret keys (when the credential has them). */
+  prfSecrets?: boolean;
+  largeBlob?: LargeBlobOperation;
+}
+
+/** The large-blob outcome: the stored blob (absent when none), or whether a write was kept. */
+export type LargeBlobOutcome = { blob?: Uint8Array } | { written: boolean };
 
 /** The key material for one signature, with the counter value to put in authenticator data. */
 export interface SigningKey {
@@ -31,6 +55,10 @@ export interface SigningKey {
   signCount: number;
   userHandle: Uint8Array;
   discoverable: boolean;
+  /** When asked for and the credential has them. */
+  prfSecrets?: PrfSecrets;
+  /** When an operation was asked for. */
+  largeBlob?: LargeBlobOutcome;
 }
 
 export interface CredentialStore {
@@ -45,10 +73,22 @@ export interface CredentialStore {
   add(credential: NewCredential): Promise<void>;
   /**
    * In ONE transaction: reads the credential, increments its signature counter by one, sets
-   * lastUsedAt, writes it back, and returns the key with the new counter.
+   * lastUsedAt, stores a large blob written with it (for a credential that has a blob store; an empty
+   * blob erases it), writes it back, and returns the key with the new counter and what `extras` asked.
    */
-  useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey>;
+  useForSigning(
+    rpId: string,
+    credentialId: Uint8Array,
+    now: number,
+    extras?: SigningExtras,
+  ): Promise<SigningKey>;
 }
+
+/**
+ * What a ceremony does besides signing, for the prompt to say (never any value): evaluate the PRF
+ * (hmac-secret), give the credential a large-blob store, read or write its large blob.
+ */
+export type GateExtension = 'prf' | 'largeBlob-store' | 'largeBlob-read' | 'largeBlob-write';
 
 export interface MakeCredentialApproval {
   userVerified: boolean;
@@ -71,12 +111,14 @@ export interface UserGate {
     uv: UvRequirement;
     /** True when a credential in excludeList is here: the prompt only informs, then we refuse. */
     excluded: boolean;
+    extensions?: GateExtension[];
   }): Promise<MakeCredentialApproval>;
   approveGetAssertion(request: {
     rpId: string;
     /** Empty: the prompt says no passkey was found, and can only be dismissed or handed back. */
     candidates: CredentialSummary[];
     uv: UvRequirement;
+    extensions?: GateExtension[];
   }): Promise<GetAssertionApproval>;
 }
 

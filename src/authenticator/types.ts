@@ -21,6 +21,13 @@ export interface MakeCredentialParams {
   uv: UvRequirement;
   /** `packed` self attestation or `none`. */
   attestation: 'none' | 'packed';
+  /**
+   * CTAP 2.1 §12.5 hmac-secret-mc (CTAP 2.2): salts (one or two, 32 bytes each) to evaluate at once
+   * with the new credential's secret. The credential always gets its hmac-secret keys.
+   */
+  hmacSecretSalts?: Uint8Array[];
+  /** CTAP 2.1 §12.3 largeBlobKey: the credential gets a large-blob store (resident ones only). */
+  largeBlobKey?: boolean;
 }
 
 export interface MakeCredentialResult {
@@ -32,13 +39,29 @@ export interface MakeCredentialResult {
   publicKeyAlgorithm: number;
   /** Whether the credential is discoverable (for the credProps extension). */
   residentKey: boolean;
+  /** CTAP 2.1 §12.5: hmac-secret keys were made for the credential (always, for Tapkey). */
+  hmacSecret: boolean;
+  /** hmac-secret outputs for `hmacSecretSalts`, in their order. */
+  hmacSecretOutputs?: Uint8Array[];
+  /** Whether the credential got a large-blob store (asked for, and resident). */
+  largeBlob: boolean;
 }
+
+/** What to do with a credential's large blob during an assertion (WebAuthn L3 §10.1.5). */
+export type LargeBlobOperation = { read: true } | { write: Uint8Array };
 
 export interface GetAssertionParams {
   rpId: string;
   clientDataHash: Uint8Array;
   allowList: Uint8Array[];
   uv: UvRequirement;
+  /**
+   * CTAP 2.1 §12.5 hmac-secret: the salts (one or two, 32 bytes each) for the credential the user
+   * chooses, or undefined for none. A function because WebAuthn's evalByCredential picks the salts
+   * by credential, and only the authenticator learns which one is used.
+   */
+  hmacSecretSalts?: (credentialId: Uint8Array) => Uint8Array[] | undefined;
+  largeBlob?: LargeBlobOperation;
 }
 
 export interface GetAssertionResult {
@@ -47,4 +70,11 @@ export interface GetAssertionResult {
   signature: Uint8Array;
   /** Present for discoverable credentials (CTAP 2.1 §6.2.2 step 12: user.id). */
   userHandle?: Uint8Array;
+  /**
+   * hmac-secret outputs when salts were given for the chosen credential: absent when it has no
+   * hmac-secret keys (made before Tapkey had them).
+   */
+  hmacSecretOutputs?: Uint8Array[];
+  /** The large-blob result when an operation was asked for. */
+  largeBlob?: { blob?: Uint8Array } | { written: boolean };
 }

@@ -23,6 +23,12 @@ export interface BackupPasskey {
   /** The raw private key (P-256 scalar or Ed25519 seed), base64url. */
   privateKey: string;
   publicKeyCose: string;
+  /** CTAP hmac-secret keys (WebAuthn prf), base64url; absent for passkeys made without them. */
+  prfSecrets?: { withUv: string; withoutUv: string };
+  /** The passkey has a large-blob store (WebAuthn largeBlob); absent: none. */
+  largeBlobSupported?: boolean;
+  /** Its stored large blob, base64url; absent: none stored. */
+  largeBlob?: string;
 }
 
 export type BackupAccount = Omit<OtpAccount, 'secret'> & {
@@ -85,7 +91,7 @@ function passkey(v: unknown, i: number): BackupPasskey {
   const alg = v.alg;
   if (alg !== -7 && alg !== -8)
     throw new TypeError(`${where}: alg ${String(alg)} is not ES256 (-7) or EdDSA (-8)`);
-  return {
+  const out: BackupPasskey = {
     credentialId: f.bytes('credentialId'),
     rpId: f.text('rpId'),
     rpName: f.text('rpName'),
@@ -100,6 +106,15 @@ function passkey(v: unknown, i: number): BackupPasskey {
     privateKey: f.bytes('privateKey'),
     publicKeyCose: f.bytes('publicKeyCose'),
   };
+  // Optional: files written before Tapkey had prf and largeBlob have none of these.
+  if (v.prfSecrets !== undefined) {
+    if (!isObj(v.prfSecrets)) throw new TypeError(`${where}: prfSecrets is not an object`);
+    const secrets = new Fields(v.prfSecrets, `${where} prfSecrets`);
+    out.prfSecrets = { withUv: secrets.bytes('withUv'), withoutUv: secrets.bytes('withoutUv') };
+  }
+  if (v.largeBlobSupported !== undefined) out.largeBlobSupported = f.flag('largeBlobSupported');
+  if (v.largeBlob !== undefined) out.largeBlob = f.bytes('largeBlob');
+  return out;
 }
 
 function account(v: unknown, i: number): BackupAccount {

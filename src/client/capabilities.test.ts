@@ -23,8 +23,10 @@ describe('getClientCapabilities: the browser’s answer with Tapkey’s truth in
 
   it('claims only the extensions Tapkey implements', () => {
     expect(merged['extension:credProps']).toBe(true);
-    expect(merged['extension:prf']).toBe(false);
-    expect(merged['extension:largeBlob']).toBe(false);
+    // WebAuthn L3 §10.1.4 and §10.1.5: Tapkey implements prf and largeBlob itself.
+    expect(merged['extension:prf']).toBe(true);
+    expect(merged['extension:largeBlob']).toBe(true);
+    expect(mergeClientCapabilities({ 'extension:prf': false })['extension:prf']).toBe(true);
     expect(merged['extension:appid']).toBe(false);
     for (const extension of TAPKEY_EXTENSIONS) expect(merged[`extension:${extension}`]).toBe(true);
     expect(mergeClientCapabilities({})).toMatchObject({ 'extension:credProps': true });

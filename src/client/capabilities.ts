@@ -5,7 +5,7 @@
  */
 
 /** WebAuthn extension identifiers Tapkey processes (WebAuthn L3 §10). Others are ignored, as §9 allows. */
-export const TAPKEY_EXTENSIONS: ReadonlySet<string> = new Set(['credProps']);
+export const TAPKEY_EXTENSIONS: ReadonlySet<string> = new Set(['credProps', 'largeBlob', 'prf']);
 
 /**
  * Capabilities Tapkey answers for itself rather than the browser: it offers its passkeys on autofill

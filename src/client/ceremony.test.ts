@@ -50,7 +50,8 @@ describe('create → @simplewebauthn/server', () => {
           ports,
         );
         const verified = await verifyRegistrationResponse({
-          response: reg,
+          // simplewebauthn types prf results as BufferSource; the JSON form has base64url strings.
+          response: reg as unknown as Parameters<typeof verifyRegistrationResponse>[0]['response'],
           expectedChallenge: challenge,
           expectedOrigin: ORIGIN,
           expectedRPID: 'example.com',
@@ -71,7 +72,7 @@ describe('create → @simplewebauthn/server', () => {
             ports,
           );
           const checked = await verifyAuthenticationResponse({
-            response: auth,
+            response: auth as unknown as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
             expectedChallenge: challenge,
             expectedOrigin: ORIGIN,
             expectedRPID: 'example.com',

@@ -10,7 +10,9 @@ import { toBase64url, utf8 } from '../shared/bytes.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '../shared/webauthn-json.ts';
 import { clientDataHash, collectedClientData } from './client-data.ts';
 import { WebAuthnError } from './errors.ts';
+import { createExtensionResults, getExtensionResults } from './extension-results.ts';
 import { parseCreationOptions, parseRequestOptions } from './parse-options.ts';
+import { prfInputFor, prfSalts } from './prf.ts';
 import type { CallerContext } from './types.ts';
 
 /** Transports we report: the extension answers as a roaming (USB-like) security key would. */
@@ -36,6 +38,17 @@ export async function createCredential(
   // §5.1.3 step 13–14: collectedClientData and its hash.
   const clientDataJSON = collectedClientData('webauthn.create', options.challenge, caller);
   const rk = options.residentKey !== 'discouraged';
+  const { prf, largeBlob } = options.extensions;
+  // WebAuthn L3 §10.1.5 (registration): "required" must fail when no authenticator can keep a blob.
+  // Tapkey keeps blobs for discoverable credentials only (CTAP 2.1 §12.3 largeBlobKey), as Chrome
+  // does: it answers NotAllowedError for a non-resident one (test/fixtures/extensions). The page
+  // script hands such requests to the browser first; this is for a forged message.
+  if (largeBlob?.support === 'required' && !rk) {
+    throw new WebAuthnError(
+      'NotAllowedError',
+      'The operation either timed out or was not allowed. See: https://www.w3.org/TR/webauthn-2/#sctn-privacy-considerations-client.',
+    );
+  }
   try {
     const result = await authenticator.makeCredential({
       clientDataHash: clientDataHash(clientDataJSON),
@@ -49,6 +62,9 @@ export async function createCredential(
       // indirect may be anonymised by the client, and `none` is the most anonymous answer.
       attestation:
         options.attestation === 'direct' || options.attestation === 'enterprise' ? 'packed' : 'none',
+      // §10.1.4 prf (registration): eval is evaluated at once, as hmac-secret-mc does in Chrome.
+      ...(prf?.eval ? { hmacSecretSalts: prfSalts(prf.eval) } : {}),
+      ...(largeBlob ? { largeBlobKey: true } : {}),
     });
     const id = toBase64url(result.credentialId);
     return {
@@ -64,8 +80,7 @@ export async function createCredential(
         publicKey: toBase64url(result.publicKeySpki),
         publicKeyAlgorithm: result.publicKeyAlgorithm,
       },
-      // §10.1.3 credProps: rk tells the RP whether the credential is discoverable.
-      clientExtensionResults: options.extensions.credProps ? { credProps: { rk: result.residentKey } } : {},
+      clientExtensionResults: createExtensionResults(options.extensions, result),
     };
   } catch (e) {
     throw mapAuthenticatorError(e);
@@ -79,12 +94,22 @@ export async function getCredential(
 ): Promise<AuthenticationResponseJSON> {
   const options = parseRequestOptions(input, caller);
   const clientDataJSON = collectedClientData('webauthn.get', options.challenge, caller);
+  const prfRequest = options.extensions.prf;
   try {
     const result = await authenticator.getAssertion({
       rpId: options.rpId,
       clientDataHash: clientDataHash(clientDataJSON),
       allowList: options.allowCredentials.map((c) => c.id),
       uv: options.userVerification,
+      ...(prfRequest
+        ? {
+            hmacSecretSalts: (credentialId: Uint8Array) => {
+              const input = prfInputFor(prfRequest, credentialId);
+              return input && prfSalts(input);
+            },
+          }
+        : {}),
+      ...(options.extensions.largeBlob ? { largeBlob: options.extensions.largeBlob } : {}),
     });
     const id = toBase64url(result.credentialId);
     const response: AuthenticationResponseJSON['response'] = {
@@ -100,7 +125,7 @@ export async function getCredential(
       type: 'public-key',
       authenticatorAttachment: 'cross-platform',
       response,
-      clientExtensionResults: {},
+      clientExtensionResults: getExtensionResults(options.extensions, result),
     };
   } catch (e) {
     throw mapAuthenticatorError(e);

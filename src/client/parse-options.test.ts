@@ -64,7 +64,7 @@ describe('parseCreationOptions', () => {
       residentKey: 'required',
       userVerification: 'required',
       attestation: 'direct',
-      extensions: { credProps: true },
+      extensions: { credProps: true, largeBlob: { support: 'required' } },
       authenticatorAttachment: 'cross-platform',
     });
   });

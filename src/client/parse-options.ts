@@ -11,11 +11,20 @@
  * TypeError); then come the steps Chrome's browser process takes, in its order: the caller's origin,
  * the RP ID, the appid/appidExclude extensions, credProtect consistency, largeBlob at get.
  */
-import { fromBase64url, utf8 } from '../shared/bytes.ts';
+import { fromBase64url, toBase64url, utf8 } from '../shared/bytes.ts';
 import { appIdAllowed } from './app-id.ts';
 import { WebAuthnError } from './errors.ts';
 import { effectiveDomain, validateRpId } from './rp-id.ts';
-import type { CallerContext, CreationOptions, CredentialDescriptor, RequestOptions } from './types.ts';
+import type {
+  CallerContext,
+  CreationOptions,
+  CredentialDescriptor,
+  LargeBlobRequest,
+  PrfInput,
+  PrfRequest,
+  RequestOptions,
+} from './types.ts';
+import { MAX_LARGE_BLOB_BYTES, MAX_PRF_INPUT_BYTES } from './webidl/page-steps.ts';
 
 /** Client limits, chosen so a page cannot make us do (or store) unbounded work. */
 export const LIMITS = {
@@ -86,6 +95,12 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
       extensions.enforceCredentialProtectionPolicy,
       'extensions.enforceCredentialProtectionPolicy',
     ) ?? false;
+  const prf = present(extensions.prf) ? dictionary(extensions.prf, 'extensions.prf') : undefined;
+  const prfEval = prf && present(prf.eval) ? prfValues(prf.eval, 'extensions.prf.eval') : undefined;
+  const largeBlob = present(extensions.largeBlob)
+    ? dictionary(extensions.largeBlob, 'extensions.largeBlob')
+    : undefined;
+  const largeBlobSupport = largeBlob && optionalString(largeBlob.support, 'extensions.largeBlob.support');
   // hints and attestationFormats only steer UI and attestation choice; we have one of each.
   // (WebAuthn L3 §5.1.3 step 5, user.id of at most 64 bytes, was checked on decode; an empty user.id
   // passes, as in Chrome.)
@@ -103,6 +118,20 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
   }
   const effectiveResidentKey = residentKey ?? (requireResidentKey ? 'required' : 'discouraged');
   checkProtectionPolicy(protectionPolicy, enforcePolicy, effectiveResidentKey, userVerification);
+  // WebAuthn L3 §10.1.4 prf (registration): evalByCredential belongs to get().
+  if (prf && present(prf.evalByCredential)) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      "The 'evalByCredential' field cannot be set when creating a credential.",
+    );
+  }
+  // WebAuthn L3 §10.1.5 largeBlob (registration): read and write belong to get().
+  if (largeBlob && (largeBlob.read !== undefined || largeBlob.write !== undefined)) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      "The 'largeBlob' extension's 'read' and 'write' parameters are only valid when requesting an assertion.",
+    );
+  }
 
   const result: CreationOptions = {
     rp: { id, name: rpName },
@@ -117,6 +146,12 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
     attestation,
     extensions: { credProps },
   };
+  if (prf) result.extensions.prf = prfEval ? { eval: prfEval } : {};
+  // §10.1.5: support is a DOMString; any value but "required" (or none) asks as "preferred" does, which
+  // is what Chrome answers for `largeBlob: {}` (test/fixtures/extensions/chrome-extensions.json).
+  if (largeBlob) {
+    result.extensions.largeBlob = { support: largeBlobSupport === 'required' ? 'required' : 'preferred' };
+  }
   if (attachment !== undefined) result.authenticatorAttachment = attachment;
   return result;
 }
@@ -134,7 +169,11 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
   const appid = optionalString(extensions.appid, 'extensions.appid');
   const largeBlob = optionalDictionary(extensions.largeBlob, 'extensions.largeBlob');
   const largeBlobRead = optionalBoolean(largeBlob.read, 'extensions.largeBlob.read');
-  const largeBlobWrite = optionalString(largeBlob.write, 'extensions.largeBlob.write');
+  const largeBlobWrite =
+    largeBlob.write === undefined
+      ? undefined
+      : base64urlBytes(largeBlob.write, 'extensions.largeBlob.write', LIMITS.challengeMaxBytes);
+  const prf = present(extensions.prf) ? dictionary(extensions.prf, 'extensions.prf') : undefined;
 
   // WebAuthn L3 §5.1.4.1 steps 5–6: opaque origin → NotAllowedError, no valid domain → SecurityError.
   const domain = effectiveDomain(caller.origin);
@@ -157,7 +196,83 @@ export function parseRequestOptions(input: unknown, caller: CallerContext): Requ
       `The 'largeBlob' extension's 'write' parameter needs exactly one credential in allowCredentials (got ${allowCredentials.length})`,
     );
   }
-  return { rpId: id, challenge, allowCredentials, userVerification, extensions: {} };
+  if (largeBlobWrite !== undefined && largeBlobWrite.length > MAX_LARGE_BLOB_BYTES) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      `The 'largeBlob' extension's 'write' parameter is ${largeBlobWrite.length} bytes, at most ${MAX_LARGE_BLOB_BYTES} are allowed`,
+    );
+  }
+  const result: RequestOptions = { rpId: id, challenge, allowCredentials, userVerification, extensions: {} };
+  if (prf) result.extensions.prf = prfRequest(prf, allowCredentials);
+  // §10.1.5: read: false asks for nothing (Chrome then gives no largeBlob output at all).
+  const blob: LargeBlobRequest | undefined = largeBlobRead
+    ? { read: true }
+    : largeBlobWrite !== undefined
+      ? { write: largeBlobWrite }
+      : undefined;
+  if (blob) result.extensions.largeBlob = blob;
+  return result;
+}
+
+/** A member given a value: WebIDL treats undefined (and, for dictionaries, null) as absent. */
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** AuthenticationExtensionsPRFValuesJSON: base64url `first`, optional `second`, each bounded as Chrome bounds them. */
+function prfValues(value: unknown, field: string): PrfInput {
+  const values = dictionary(value, field);
+  const first = base64urlBytes(values.first, `${field}.first`, MAX_PRF_INPUT_BYTES);
+  if (values.second === undefined) return { first };
+  return { first, second: base64urlBytes(values.second, `${field}.second`, MAX_PRF_INPUT_BYTES) };
+}
+
+/**
+ * WebAuthn L3 §10.1.4 prf (authentication) steps 1–2: evalByCredential needs allowCredentials, and
+ * each key must be the base64url ID of one of them (SyntaxError otherwise). Keys are re-encoded so a
+ * lookup by the used credential's ID finds them however the page spelled them.
+ */
+function prfRequest(prf: Dict, allowCredentials: CredentialDescriptor[]): PrfRequest {
+  const request: PrfRequest = { evalByCredential: new Map() };
+  if (present(prf.eval)) request.eval = prfValues(prf.eval, 'extensions.prf.eval');
+  if (!present(prf.evalByCredential)) return request;
+  const byCredential = dictionary(prf.evalByCredential, 'extensions.prf.evalByCredential');
+  const entries = Object.entries(byCredential);
+  if (entries.length > 0 && allowCredentials.length === 0) {
+    throw new WebAuthnError(
+      'NotSupportedError',
+      "'prf' extension has 'evalByCredential' with an empty allow list",
+    );
+  }
+  if (entries.length > LIMITS.descriptorsMax) {
+    throw new WebAuthnError(
+      'TypeError',
+      `extensions.prf.evalByCredential has more than ${LIMITS.descriptorsMax} entries`,
+    );
+  }
+  for (const [key, values] of entries) {
+    let id: Uint8Array;
+    try {
+      id = fromBase64url(key, 'evalByCredential key');
+    } catch {
+      throw new WebAuthnError(
+        'SyntaxError',
+        "'prf' extension contains invalid base64url data in 'evalByCredential'",
+      );
+    }
+    const canonical = toBase64url(id);
+    if (id.length === 0 || !allowCredentials.some((c) => toBase64url(c.id) === canonical)) {
+      throw new WebAuthnError(
+        'SyntaxError',
+        "'prf' extension contains 'evalByCredential' key that doesn't match any in allowedCredentials",
+      );
+    }
+    request.evalByCredential.set(
+      canonical,
+      prfValues(values, `extensions.prf.evalByCredential.${canonical}`),
+    );
+  }
+  return request;
 }
 
 /**

@@ -21,6 +21,21 @@ export interface CredentialDescriptor {
   transports?: string[];
 }
 
+/** WebAuthn L3 §10.1.4 AuthenticationExtensionsPRFValues, decoded. */
+export interface PrfInput {
+  first: Uint8Array;
+  second?: Uint8Array;
+}
+
+/** The prf extension's inputs at get(): evalByCredential keyed by canonical base64url credential ID. */
+export interface PrfRequest {
+  eval?: PrfInput;
+  evalByCredential: Map<string, PrfInput>;
+}
+
+/** WebAuthn L3 §10.1.5 largeBlob at get(): read, or write these bytes (never both). */
+export type LargeBlobRequest = { read: true } | { write: Uint8Array };
+
 export interface CreationOptions {
   rp: { id: string; name: string };
   user: { id: Uint8Array; name: string; displayName: string };
@@ -31,7 +46,13 @@ export interface CreationOptions {
   residentKey: ResidentKeyRequirement;
   userVerification: UserVerificationRequirement;
   attestation: AttestationConveyancePreference;
-  extensions: { credProps: boolean };
+  extensions: {
+    credProps: boolean;
+    /** §10.1.4 prf at create: present when the RP asked; `eval` to evaluate at once. */
+    prf?: { eval?: PrfInput };
+    /** §10.1.5 largeBlob at create: `support` ("preferred" for any value but "required"). */
+    largeBlob?: { support: 'required' | 'preferred' };
+  };
   /** authenticatorSelection.authenticatorAttachment when the RP gave a known value; we are 'cross-platform'. */
   authenticatorAttachment?: AuthenticatorAttachment;
 }
@@ -41,7 +62,7 @@ export interface RequestOptions {
   challenge: Uint8Array;
   allowCredentials: CredentialDescriptor[];
   userVerification: UserVerificationRequirement;
-  extensions: Record<string, never>;
+  extensions: { prf?: PrfRequest; largeBlob?: LargeBlobRequest };
 }
 
 /** What the relay reads in the isolated world about the calling document, where the page cannot forge it. */

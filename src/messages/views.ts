@@ -3,6 +3,7 @@
  * views are built with `credentialInfo`, which picks only the fields it names.
  */
 import type { CredentialInfo } from '../authenticator/credential-info.ts';
+import type { GateExtension } from '../authenticator/ports.ts';
 import type { OtpBookkeeping } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 
@@ -25,6 +26,8 @@ export interface PromptRequestView {
   candidates: CredentialSummaryView[];
   /** create: a credential from excludeCredentials is already here. */
   excluded: boolean;
+  /** What the ceremony does besides signing (WebAuthn prf, largeBlob), for the prompt to say. */
+  extensions?: GateExtension[];
   deadline: number;
 }
 

@@ -5,6 +5,7 @@
  */
 import { fromBase64url, toArrayBuffer } from '../shared/bytes.ts';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '../shared/webauthn-json.ts';
+import { clientExtensionOutputs } from './extension-outputs.ts';
 
 function define(target: object, values: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(values)) {
@@ -59,7 +60,7 @@ function credential(
     authenticatorAttachment: json.authenticatorAttachment,
     response,
   });
-  method(cred, 'getClientExtensionResults', () => structuredClone(json.clientExtensionResults));
+  method(cred, 'getClientExtensionResults', () => clientExtensionOutputs(json.clientExtensionResults));
   // WebAuthn L3 §5.1 toJSON(): the same JSON the worker sent, copied so callers can't alter ours.
   method(cred, 'toJSON', () => structuredClone(json));
   return cred;

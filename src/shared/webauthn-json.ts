@@ -82,8 +82,23 @@ export interface AuthenticationResponseJSON extends Omit<RegistrationResponseJSO
   };
 }
 
+/** https://www.w3.org/TR/webauthn-3/#dictdef-authenticationextensionsprfvalues, bytes as base64url. */
+export interface PrfResultsJSON {
+  first: Base64url;
+  second?: Base64url;
+}
+
+/**
+ * AuthenticationExtensionsClientOutputsJSON (WebAuthn L3 §5.1, §10): what toJSON() gives, and what
+ * travels between contexts. The page turns prf results and largeBlob.blob into ArrayBuffers for
+ * getClientExtensionResults() (src/page/credential-object.ts).
+ */
 export interface ClientExtensionResults {
   credProps?: { rk: boolean };
+  /** §10.1.4: `enabled` at create only; `results` when an input was evaluated. */
+  prf?: { enabled?: boolean; results?: PrfResultsJSON };
+  /** §10.1.5: `supported` at create; `blob` (read) or `written` (write) at get. */
+  largeBlob?: { supported?: boolean; blob?: Base64url; written?: boolean };
 }
 
 /** The DOMException names a relying party can observe (WebAuthn L3 §5.1.3 / §5.1.4). */
@@ -94,4 +109,5 @@ export type WebAuthnErrorName =
   | 'NotSupportedError'
   | 'AbortError'
   | 'TypeError'
-  | 'ConstraintError';
+  | 'ConstraintError'
+  | 'SyntaxError';

@@ -3,12 +3,15 @@ import { credentialInfo } from '../authenticator/credential-info.ts';
 import type {
   CredentialStore,
   CredentialSummary,
+  LargeBlobOutcome,
   NewCredential,
+  SigningExtras,
   SigningKey,
 } from '../authenticator/ports.ts';
 import { fromBase64url, toBase64url } from '../shared/bytes.ts';
-import { credentialKeyAad } from './aad.ts';
+import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
+import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
 import type { CredentialRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
@@ -47,11 +50,9 @@ export class IdbCredentialStore implements CredentialStore {
   async add(credential: NewCredential): Promise<void> {
     const id = toBase64url(credential.credentialId);
     // Encrypt first: a transaction must not wait on WebCrypto or it commits early.
-    const privateKey = await seal(
-      await this.vaultKey(),
-      credential.privateKey,
-      credentialKeyAad({ id, rpId: credential.rpId }),
-    );
+    const vaultKey = await this.vaultKey();
+    const where = { id, rpId: credential.rpId };
+    const privateKey = await seal(vaultKey, credential.privateKey, credentialKeyAad(where));
     const record: CredentialRecord = {
       ...credentialInfo(credential),
       id,
@@ -60,6 +61,14 @@ export class IdbCredentialStore implements CredentialStore {
       publicKeyCose: credential.publicKeyCose,
       privateKey,
     };
+    if (credential.prfSecrets) {
+      record.prfSecrets = await seal(
+        vaultKey,
+        encodePrfSecrets(credential.prfSecrets),
+        credentialPrfAad(where),
+      );
+    }
+    if (credential.largeBlob) record.largeBlobSupported = true;
     const tx = writeTransaction(this.db, ['credentials']);
     if (record.discoverable) {
       // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
@@ -70,10 +79,23 @@ export class IdbCredentialStore implements CredentialStore {
     await tx.done;
   }
 
-  async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
+  async useForSigning(
+    rpId: string,
+    credentialId: Uint8Array,
+    now: number,
+    extras: SigningExtras = {},
+  ): Promise<SigningKey> {
     const id = toBase64url(credentialId);
     // Fetch the key first: a locked vault must fail before the counter moves.
     const vaultKey = await this.vaultKey();
+    const op = extras.largeBlob;
+    // A blob to write is sealed before the transaction opens (WebCrypto inside would commit it early),
+    // then stored in the same strict transaction as the counter: both are kept, or neither.
+    const write = op && 'write' in op ? op.write : undefined;
+    const sealedBlob =
+      write && write.length > 0
+        ? await seal(vaultKey, write, credentialLargeBlobAad({ id, rpId }))
+        : undefined;
     const tx = writeTransaction(this.db, ['credentials']);
     const record = await tx.store.get(id);
     if (!record || record.rpId !== rpId) {
@@ -84,16 +106,37 @@ export class IdbCredentialStore implements CredentialStore {
     // Wraps at 2^32 per WebAuthn's uint32 field; a key would need four billion sign-ins first.
     record.signCount = (record.signCount + 1) >>> 0;
     record.lastUsedAt = now;
+    let largeBlob: LargeBlobOutcome | undefined;
+    if (write !== undefined) {
+      // WebAuthn L3 §10.1.5: only a credential with a blob store keeps one; an empty blob erases it
+      // (Chrome then reads back no blob: test/fixtures/extensions/chrome-extensions.json).
+      if (record.largeBlobSupported) {
+        if (sealedBlob) record.largeBlob = sealedBlob;
+        else delete record.largeBlob;
+      }
+      largeBlob = { written: record.largeBlobSupported === true };
+    }
     await tx.store.put(record);
     await tx.done;
-    const privateKey = await unseal(vaultKey, record.privateKey, credentialKeyAad({ id, rpId }));
-    return {
+    const where = { id, rpId };
+    const key: SigningKey = {
       alg: record.alg,
-      privateKey,
+      privateKey: await unseal(vaultKey, record.privateKey, credentialKeyAad(where)),
       signCount: record.signCount,
       userHandle: record.userHandle,
       discoverable: record.discoverable,
     };
+    if (extras.prfSecrets && record.prfSecrets) {
+      key.prfSecrets = decodePrfSecrets(await unseal(vaultKey, record.prfSecrets, credentialPrfAad(where)));
+    }
+    if (op && 'read' in op) {
+      largeBlob =
+        record.largeBlobSupported && record.largeBlob
+          ? { blob: await unseal(vaultKey, record.largeBlob, credentialLargeBlobAad(where)) }
+          : {};
+    }
+    if (largeBlob) key.largeBlob = largeBlob;
+    return key;
   }
 
   async listAll(): Promise<CredentialSummary[]> {

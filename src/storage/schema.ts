@@ -8,7 +8,10 @@ import type { OtpBookkeeping } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 
 export const DB_NAME = 'tapkey-vault';
-/** 1: credentials + meta. 2: otpAccounts (authenticator codes). */
+/**
+ * 1: credentials + meta. 2: otpAccounts (authenticator codes). Credential fields added since
+ * (prfSecrets, largeBlobSupported, largeBlob) are optional, so no version step is needed for them.
+ */
 export const DB_VERSION = 2;
 
 /** A private key encrypted with the vault key (AES-256-GCM, 96-bit random IV). */
@@ -25,6 +28,15 @@ export interface CredentialRecord extends CredentialInfo {
   userHandleKey: string;
   publicKeyCose: Uint8Array;
   privateKey: SealedBytes;
+  /**
+   * CTAP 2.1 §12.5 hmac-secret keys (WebAuthn prf), sealed like the private key (prf-secrets.ts has
+   * the plaintext layout). Absent in credentials made before Tapkey had them: prf then gives nothing.
+   */
+  prfSecrets?: SealedBytes;
+  /** WebAuthn L3 §10.1.5: the credential has a large-blob store. Absent: it has none. */
+  largeBlobSupported?: boolean;
+  /** The stored large blob, sealed like the private key. Absent: none stored. */
+  largeBlob?: SealedBytes;
 }
 
 /** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */

@@ -11,9 +11,10 @@ import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { accountFields } from '../totp/account-fields.ts';
 import { decodeBase32, encodeBase32 } from '../totp/base32.ts';
 import type { OtpAccount } from '../totp/types.ts';
-import { credentialKeyAad } from './aad.ts';
+import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { DuplicatePolicy, IdbOtpStore } from './otp-store.ts';
+import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
 import type { CredentialRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
@@ -27,13 +28,22 @@ export async function exportVault(
   const passkeys: BackupPasskey[] = [];
   for (const record of await db.getAll('credentials')) {
     const privateKey = await unseal(key, record.privateKey, credentialKeyAad(record));
-    passkeys.push({
+    const passkey: BackupPasskey = {
       ...credentialInfo(record),
       credentialId: record.id,
       userHandle: toBase64url(record.userHandle),
       privateKey: toBase64url(privateKey),
       publicKeyCose: toBase64url(record.publicKeyCose),
-    });
+    };
+    if (record.prfSecrets) {
+      const secrets = decodePrfSecrets(await unseal(key, record.prfSecrets, credentialPrfAad(record)));
+      passkey.prfSecrets = { withUv: toBase64url(secrets.withUv), withoutUv: toBase64url(secrets.withoutUv) };
+    }
+    if (record.largeBlobSupported) passkey.largeBlobSupported = true;
+    if (record.largeBlob) {
+      passkey.largeBlob = toBase64url(await unseal(key, record.largeBlob, credentialLargeBlobAad(record)));
+    }
+    passkeys.push(passkey);
   }
   const accounts: BackupAccount[] = (await codes.list()).map((a) => ({
     ...accountFields(a),
@@ -107,6 +117,17 @@ export async function restoreVault(
         credentialKeyAad({ id: p.credentialId, rpId: p.rpId }),
       ),
     };
+    const where = { id: p.credentialId, rpId: p.rpId };
+    if (p.prfSecrets) {
+      const secrets = {
+        withUv: fromBase64url(p.prfSecrets.withUv),
+        withoutUv: fromBase64url(p.prfSecrets.withoutUv),
+      };
+      record.prfSecrets = await seal(key, encodePrfSecrets(secrets), credentialPrfAad(where));
+    }
+    if (p.largeBlobSupported) record.largeBlobSupported = true;
+    if (p.largeBlob)
+      record.largeBlob = await seal(key, fromBase64url(p.largeBlob), credentialLargeBlobAad(where));
     credentials.push(record);
   }
   // The code accounts, as adding them would make them: one duplicate policy, one record shape.
@@ -137,6 +158,13 @@ export async function restoreVault(
     if (here) {
       // The names and dates kept here are as new as the backup's, or newer.
       Object.assign(record, credentialInfo({ ...here, signCount: record.signCount }));
+      // So are its hmac-secret keys (the same ones, unless it has none) and its large blob.
+      if (here.prfSecrets) record.prfSecrets = here.prfSecrets;
+      if (here.largeBlobSupported) {
+        record.largeBlobSupported = true;
+        if (here.largeBlob) record.largeBlob = here.largeBlob;
+        else delete record.largeBlob;
+      }
       result.passkeysUpdated++;
     } else result.passkeysAdded++;
     await credentialStore.put(record);

@@ -18,8 +18,12 @@ test('getClientCapabilities claims only what Tapkey does, in the spec’s key or
     };
   });
   const extensions = Object.entries(capabilities).filter(([key]) => key.startsWith('extension:'));
-  // Chromium's own answer claims prf, largeBlob, credBlob…; Tapkey implements credProps.
-  expect(extensions.filter(([, on]) => on)).toEqual([['extension:credProps', true]]);
+  // Chromium's own answer claims prf, largeBlob, credBlob…; Tapkey implements credProps, largeBlob, prf.
+  expect(extensions.filter(([, on]) => on)).toEqual([
+    ['extension:credProps', true],
+    ['extension:largeBlob', true],
+    ['extension:prf', true],
+  ]);
   expect(extensions.length).toBeGreaterThan(5);
   expect(capabilities.relatedOrigins).toBe(false);
   // Conditional mediation goes to the browser, so its answer stands.

@@ -8,7 +8,9 @@ import type {
   CredentialStore,
   CredentialSummary,
   GetAssertionApproval,
+  LargeBlobOutcome,
   NewCredential,
+  SigningExtras,
   SigningKey,
   UserGate,
 } from '../ports.ts';
@@ -16,6 +18,8 @@ import type {
 /** A Map-based CredentialStore: what IndexedDB does, minus IndexedDB. */
 export class MemoryStore implements CredentialStore {
   readonly records = new Map<string, NewCredential>();
+  /** Large blobs by base64url credential id. */
+  readonly largeBlobs = new Map<string, Uint8Array>();
   private readonly discoverableByUser = new Map<string, string>();
 
   async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
@@ -43,18 +47,41 @@ export class MemoryStore implements CredentialStore {
     this.records.set(id, { ...credential });
   }
 
-  async useForSigning(rpId: string, credentialId: Uint8Array, now: number): Promise<SigningKey> {
-    const record = this.records.get(toBase64url(credentialId));
+  async useForSigning(
+    rpId: string,
+    credentialId: Uint8Array,
+    now: number,
+    extras: SigningExtras = {},
+  ): Promise<SigningKey> {
+    const id = toBase64url(credentialId);
+    const record = this.records.get(id);
     if (!record || record.rpId !== rpId) throw new Error('credential not found');
     record.signCount = (record.signCount + 1) >>> 0;
     record.lastUsedAt = now;
-    return {
+    const key: SigningKey = {
       alg: record.alg,
       privateKey: record.privateKey,
       signCount: record.signCount,
       userHandle: record.userHandle,
       discoverable: record.discoverable,
     };
+    if (extras.prfSecrets && record.prfSecrets) key.prfSecrets = record.prfSecrets;
+    const op = extras.largeBlob;
+    if (op) {
+      let outcome: LargeBlobOutcome;
+      if ('write' in op) {
+        if (record.largeBlob) {
+          if (op.write.length > 0) this.largeBlobs.set(id, op.write.slice());
+          else this.largeBlobs.delete(id);
+        }
+        outcome = { written: record.largeBlob === true };
+      } else {
+        const blob = record.largeBlob ? this.largeBlobs.get(id) : undefined;
+        outcome = blob ? { blob: blob.slice() } : {};
+      }
+      key.largeBlob = outcome;
+    }
+    return key;
   }
 }
 

@@ -85,6 +85,7 @@ export function promptGate(context: GateContext): UserGate {
         candidates: [],
         excluded: request.excluded,
         uv: request.uv,
+        ...(request.extensions ? { extensions: request.extensions } : {}),
       });
       if (answer.type !== 'approve') refuse(answer);
       return { userVerified: answer.userVerified };
@@ -96,6 +97,7 @@ export function promptGate(context: GateContext): UserGate {
         candidates: request.candidates.map(summaryView),
         excluded: false,
         uv: request.uv,
+        ...(request.extensions ? { extensions: request.extensions } : {}),
       });
       if (answer.type !== 'approve') refuse(answer);
       // The authenticator checks that the choice is one of the candidates.

@@ -88,7 +88,8 @@ describe(`the page pipeline answers as Chromium ${fixture.chromium} does`, () =>
   });
 
   it('hands to the browser only what is the browser’s', () => {
-    // No publicKey, password beside publicKey, largeBlob "required" (Tapkey has no largeBlob).
+    // No publicKey, password beside publicKey, largeBlob "required" for a non-discoverable credential
+    // (Tapkey keeps blobs for discoverable credentials only; Chrome answers NotAllowedError here too).
     expect(routedToBrowser.sort()).toEqual([
       'chrome-extensions-create-09',
       'container-create-01',

@@ -33,11 +33,23 @@ describe('create(): Chromium’s steps in the page, in its order', () => {
     ['a digital credential', { digital: {} }],
     ['conditional create', { publicKey: publicKey(), mediation: 'conditional' }],
     [
-      'largeBlob support required (Tapkey has no largeBlob)',
+      'largeBlob support required for a non-discoverable credential (Tapkey keeps blobs for discoverable ones)',
       { publicKey: publicKey({ extensions: { largeBlob: { support: 'required' } } }) },
     ],
   ])('hands %s to the browser', (_title, options) => {
     expect(what(create(options))).toBe('browser');
+  });
+
+  it.each([
+    ['residentKey required', { residentKey: 'required', requireResidentKey: false }],
+    ['residentKey preferred', { residentKey: 'preferred', requireResidentKey: false }],
+    ['requireResidentKey', { requireResidentKey: true }],
+  ])('answers largeBlob support required itself for %s (WebAuthn L3 §10.1.5)', (_title, selection) => {
+    const options = publicKey({
+      authenticatorSelection: selection,
+      extensions: { largeBlob: { support: 'required' } },
+    });
+    expect(create({ publicKey: options })).toEqual({ action: 'tapkey' });
   });
 
   it('refuses more than 64 excludeCredentials with a RangeError DOMException', () => {

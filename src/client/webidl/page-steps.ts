@@ -75,6 +75,18 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
+/**
+ * WebAuthn L3 §5.4.4 residentKey as the worker takes it: an unknown value is absent, and absent is
+ * "required" when requireResidentKey is true, else "discouraged".
+ */
+function effectiveResidentKey(publicKey: NonNullable<CredentialCreationOptions['publicKey']>): string {
+  const selection = publicKey.authenticatorSelection;
+  const residentKey = selection?.residentKey;
+  if (residentKey === 'required' || residentKey === 'preferred' || residentKey === 'discouraged')
+    return residentKey;
+  return selection?.requireResidentKey ? 'required' : 'discouraged';
+}
+
 /** navigator.credentials.create(): AuthenticationCredentialsContainer::create after the bindings. */
 export function createSteps(options: CredentialCreationOptions): PageStep {
   // Another credential type, or more than one: the browser answers (and says NotSupportedError when
@@ -148,9 +160,13 @@ export function createSteps(options: CredentialCreationOptions): PageStep {
   }
   // Tapkey's own routing, once Chrome's checks passed: a requirement Tapkey cannot meet goes to the
   // browser, whose authenticators may (WebAuthn L3 §10.1.5: largeBlob support "required" must
-  // otherwise fail the ceremony).
-  if (extensions?.largeBlob?.support === 'required' && !TAPKEY_EXTENSIONS.has('largeBlob')) {
-    return browser('largeBlob support required');
+  // otherwise fail the ceremony). Tapkey keeps large blobs for discoverable credentials only (CTAP 2.1
+  // §12.3 largeBlobKey), as Chrome's authenticators do.
+  if (extensions?.largeBlob?.support === 'required') {
+    if (!TAPKEY_EXTENSIONS.has('largeBlob')) return browser('largeBlob support required');
+    if (effectiveResidentKey(publicKey) === 'discouraged') {
+      return browser('largeBlob support required for a non-discoverable credential');
+    }
   }
   return { action: 'tapkey' };
 }
