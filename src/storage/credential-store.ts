@@ -10,6 +10,7 @@ import type {
 } from '../authenticator/ports.ts';
 import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
+import { type Reservation, reserveBlock, takeReserved } from './counter-reservation.ts';
 import type { VaultDB } from './open-vault.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
 import type { CredentialRecord } from './schema.ts';
@@ -21,6 +22,9 @@ export function summarize(record: CredentialRecord): CredentialSummary {
 }
 
 export class IdbCredentialStore implements CredentialStore {
+  /** Counter blocks reserved by this worker, by credential ID (checked against the stored top). */
+  private readonly reservations = new Map<string, Reservation>();
+
   constructor(
     private readonly db: VaultDB,
     private readonly vaultKey: () => Promise<CryptoKey>,
@@ -89,9 +93,22 @@ export class IdbCredentialStore implements CredentialStore {
     // Fetch the key first: a locked vault must fail before the counter moves.
     const vaultKey = await this.vaultKey();
     const op = extras.largeBlob;
+    const write = op && 'write' in op ? op.write : undefined;
+    // A value from the block reserved earlier: nothing needs to reach the disk before the answer
+    // (counter-reservation.ts). A blob to write does, so it takes the strict path below.
+    if (write === undefined) {
+      const record = await this.db.get('credentials', id);
+      if (!record || record.rpId !== rpId) throw new Error('credential not found');
+      const value = takeReserved(this.reservations.get(id), record);
+      if (value !== undefined) {
+        record.signCount = value;
+        record.lastUsedAt = now;
+        this.writeBehind(id, record.counterReserved, value, now);
+        return this.signingKey(vaultKey, record, extras, undefined);
+      }
+    }
     // A blob to write is sealed before the transaction opens (WebCrypto inside would commit it early),
     // then stored in the same strict transaction as the counter: both are kept, or neither.
-    const write = op && 'write' in op ? op.write : undefined;
     const sealedBlob =
       write && write.length > 0
         ? await seal(vaultKey, write, credentialLargeBlobAad({ id, rpId }))
@@ -103,8 +120,17 @@ export class IdbCredentialStore implements CredentialStore {
       await tx.done.catch(() => undefined);
       throw new Error('credential not found');
     }
-    // Wraps at 2^32 per WebAuthn's uint32 field; a key would need four billion sign-ins first.
-    record.signCount = (record.signCount + 1) >>> 0;
+    // The next reserved value, or a new block above every value that may have been used, stored
+    // before any of it is.
+    const reservedValue = takeReserved(this.reservations.get(id), record);
+    let reservation: Reservation | undefined;
+    if (reservedValue !== undefined) record.signCount = reservedValue;
+    else {
+      const block = reserveBlock(record);
+      reservation = block.reservation;
+      record.signCount = block.value;
+      record.counterReserved = reservation.reserved;
+    }
     record.lastUsedAt = now;
     let largeBlob: LargeBlobOutcome | undefined;
     if (write !== undefined) {
@@ -118,7 +144,18 @@ export class IdbCredentialStore implements CredentialStore {
     }
     await tx.store.put(record);
     await tx.done;
-    const where = { id, rpId };
+    if (reservation) this.reservations.set(id, reservation);
+    return this.signingKey(vaultKey, record, extras, largeBlob);
+  }
+
+  /** The key material for one signature, with what the extensions asked for. */
+  private async signingKey(
+    vaultKey: CryptoKey,
+    record: CredentialRecord,
+    extras: SigningExtras,
+    written: LargeBlobOutcome | undefined,
+  ): Promise<SigningKey> {
+    const where = { id: record.id, rpId: record.rpId };
     const key: SigningKey = {
       alg: record.alg,
       privateKey: await unseal(vaultKey, record.privateKey, credentialKeyAad(where)),
@@ -129,7 +166,8 @@ export class IdbCredentialStore implements CredentialStore {
     if (extras.prfSecrets && record.prfSecrets) {
       key.prfSecrets = decodePrfSecrets(await unseal(vaultKey, record.prfSecrets, credentialPrfAad(where)));
     }
-    if (op && 'read' in op) {
+    let largeBlob = written;
+    if (extras.largeBlob && 'read' in extras.largeBlob) {
       largeBlob =
         record.largeBlobSupported && record.largeBlob
           ? { blob: await unseal(vaultKey, record.largeBlob, credentialLargeBlobAad(where)) }
@@ -137,6 +175,23 @@ export class IdbCredentialStore implements CredentialStore {
     }
     if (largeBlob) key.largeBlob = largeBlob;
     return key;
+  }
+
+  /**
+   * Records the value used and the time, after the answer (relaxed durability: the stored
+   * reservation already covers a crash). Skipped if the record changed in the meantime.
+   */
+  private writeBehind(id: string, reserved: number | undefined, value: number, now: number): void {
+    void (async () => {
+      const tx = this.db.transaction('credentials', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record && record.counterReserved === reserved && record.signCount < value) {
+        record.signCount = value;
+        record.lastUsedAt = Math.max(record.lastUsedAt ?? 0, now);
+        await tx.store.put(record);
+      }
+      await tx.done;
+    })().catch(() => undefined);
   }
 
   async listAll(): Promise<CredentialSummary[]> {

@@ -37,6 +37,12 @@ export interface CredentialRecord extends CredentialInfo {
   largeBlobSupported?: boolean;
   /** The stored large blob, sealed like the private key. Absent: none stored. */
   largeBlob?: SealedBytes;
+  /**
+   * The highest signature counter value handed out or reserved (counter-reservation.ts): stored with
+   * strict durability before any value up to it is used, so after a crash the counter goes on above
+   * it. `signCount` is the value last used, written behind. Absent: nothing reserved.
+   */
+  counterReserved?: number;
 }
 
 /** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */

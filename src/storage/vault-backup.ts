@@ -12,6 +12,7 @@ import { accountFields } from '../totp/account-fields.ts';
 import { decodeBase32, encodeBase32 } from '../totp/base32.ts';
 import type { OtpAccount } from '../totp/types.ts';
 import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
+import { counterFloor } from './counter-reservation.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { DuplicatePolicy, IdbOtpStore } from './otp-store.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
@@ -30,6 +31,8 @@ export async function exportVault(
     const privateKey = await unseal(key, record.privateKey, credentialKeyAad(record));
     const passkey: BackupPasskey = {
       ...credentialInfo(record),
+      // Above every value that may have been used, reserved ones included (counter-reservation.ts).
+      signCount: counterFloor(record),
       credentialId: record.id,
       userHandle: toBase64url(record.userHandle),
       privateKey: toBase64url(privateKey),
@@ -153,8 +156,9 @@ export async function restoreVault(
         `passkey ${record.id} belongs to ${here.rpId} here but to ${record.rpId} in the backup`,
       );
     }
-    if (counters === 'move-past') record.signCount = restoredCounter(record.signCount, here?.signCount, now);
-    else if (here) record.signCount = Math.max(record.signCount, here.signCount);
+    const hereFloor = here && counterFloor(here);
+    if (counters === 'move-past') record.signCount = restoredCounter(record.signCount, hereFloor, now);
+    else if (hereFloor !== undefined) record.signCount = Math.max(record.signCount, hereFloor);
     if (here) {
       // The names and dates kept here are as new as the backup's, or newer.
       Object.assign(record, credentialInfo({ ...here, signCount: record.signCount }));
