@@ -27,7 +27,7 @@ export async function makeCredential(
   // probe silently which keys a person holds.
   const excluded =
     params.excludeList.length > 0 &&
-    (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
+    (await ports.store.findByIds(params.rp.id, params.excludeList, 'exclude')).length > 0;
 
   const approval = await ports.gate.approveMakeCredential({
     rp: params.rp,

@@ -6,16 +6,25 @@
 import browser from 'webextension-polyfill';
 import { dispatch } from '../messages/dispatch.ts';
 import { isRuntimeMessage } from '../messages/guards.ts';
-import { CEREMONY_PORT, type Handlers, POPUP_PORT, type WorkerName } from '../messages/protocol.ts';
+import {
+  CEREMONY_PORT,
+  type Handlers,
+  POPUP_PORT,
+  SIGNAL_PORT,
+  type WorkerName,
+} from '../messages/protocol.ts';
 import { openVault } from '../storage/open-vault.ts';
+import { applySignal } from './ceremony/apply-signal.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
 import { handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
 import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
+import { createSignalDoor } from './ceremony/signal-door.ts';
 import { codesHandlers } from './codes/codes-api.ts';
 import { fillFromCommand } from './codes/fill-account.ts';
+import { isBypassed } from './settings/bypass.ts';
 import { settingsHandlers } from './settings/settings-api.ts';
 import { createAutoLock } from './vault/auto-lock.ts';
 import { backupHandlers } from './vault/backup-api.ts';
@@ -31,6 +40,10 @@ const door = createPageDoor({
   records: sessionRequestRecords,
   settled: () => void updateBadge(),
 });
+const signals = createSignalDoor({
+  apply: async (signal) => applySignal(await vault.db(), signal),
+  isBypassed,
+});
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),
   ...settingsHandlers(vault, autoLock),
@@ -41,6 +54,7 @@ const workerNames = Object.keys(handlers) as WorkerName[];
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === CEREMONY_PORT) door.connect(port);
+  else if (port.name === SIGNAL_PORT) signals.connect(port);
   else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) handlePopupPort(port);
   else port.disconnect();
 });

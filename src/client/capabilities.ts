@@ -11,9 +11,16 @@ export const TAPKEY_EXTENSIONS: ReadonlySet<string> = new Set(['credProps']);
  * Capabilities Tapkey answers for itself rather than the browser: it checks RP IDs against the
  * caller's own domain only, without fetching the related origins of §5.11 (.well-known/webauthn).
  * Everything else Tapkey hands to the browser (conditional mediation, immediate requests, hybrid,
- * the platform authenticator, the signal methods), so the browser's answer is the true one.
+ * the platform authenticator), so the browser's answer is the true one. The signal methods Tapkey
+ * implements itself (and passes on to the browser), so they are true whatever the browser says.
  */
-const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = { relatedOrigins: false };
+const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = {
+  relatedOrigins: false,
+  // §5.1.10: the page script answers the signal methods for Tapkey's passkeys (and passes them on).
+  signalAllAcceptedCredentials: true,
+  signalCurrentUserDetails: true,
+  signalUnknownCredential: true,
+};
 
 const EXTENSION_PREFIX = 'extension:';
 

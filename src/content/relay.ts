@@ -4,10 +4,11 @@
  * activation, visibility) and hands each request to `relayRequest`.
  */
 import browser from 'webextension-polyfill';
-import { isPageRequestMessage } from '../messages/guards.ts';
+import { isPageRequestMessage, isPageSignalMessage } from '../messages/guards.ts';
 import type { CeremonyKind, FrameFacts } from '../messages/protocol.ts';
-import { CEREMONY_PORT } from '../messages/protocol.ts';
+import { CEREMONY_PORT, SIGNAL_PORT } from '../messages/protocol.ts';
 import { relayRequest } from './relay-request.ts';
+import { relaySignal } from './relay-signal.ts';
 
 function frameFacts(kind: CeremonyKind): FrameFacts {
   const policy = (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } })
@@ -26,7 +27,15 @@ function frameFacts(kind: CeremonyKind): FrameFacts {
 
 window.addEventListener('message', (event: MessageEvent) => {
   // Only this window's own page script (or page) talks to us; frames post to their own relay.
-  if (event.source !== window || !isPageRequestMessage(event.data)) return;
+  if (event.source !== window) return;
+  if (isPageSignalMessage(event.data)) {
+    const answerPort = event.ports[0];
+    if (answerPort) {
+      relaySignal(event.data.signal, answerPort, () => browser.runtime.connect({ name: SIGNAL_PORT }));
+    }
+    return;
+  }
+  if (!isPageRequestMessage(event.data)) return;
   const pagePort = event.ports[0];
   if (!pagePort) return;
   const { kind, options } = event.data;

@@ -9,6 +9,8 @@ import type { OtpAccount } from '../totp/types.ts';
 export interface CredentialSummaryView extends CredentialInfo {
   /** base64url credential ID. */
   id: string;
+  /** The site signalled it no longer knows this passkey (WebAuthn L3 §5.1.10); the user may restore it. */
+  hidden: boolean;
 }
 
 /** What a pending request asks, as the worker records it and the prompt shows it. */

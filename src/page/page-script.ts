@@ -13,9 +13,20 @@ import {
   convertCredentialRequestOptions,
 } from '../client/webidl/credential-options.ts';
 import { createSteps, getSteps, type PageStep } from '../client/webidl/page-steps.ts';
+import {
+  convertSignal,
+  SIGNAL_METHODS,
+  type SignalCall,
+  type SignalMethod,
+} from '../client/webidl/signal-options.ts';
 import { creationOptionsToJSON, requestOptionsToJSON } from '../client/webidl/to-json.ts';
 import { nativeCreationOptions, nativeRequestOptions } from '../client/webidl/to-native.ts';
-import type { CeremonyOutcome, PageRequestMessage } from '../messages/protocol.ts';
+import type {
+  CeremonyOutcome,
+  PageRequestMessage,
+  PageSignalMessage,
+  SignalOutcome,
+} from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
 
@@ -181,5 +192,72 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       writable: true,
       enumerable: true,
     });
+  }
+
+  // WebAuthn L3 §5.1.10 signal methods. Each call is converted here as Chrome converts it (a bad
+  // argument rejects at once, and nothing is sent), then told to Tapkey's worker, which checks the
+  // RP ID against the caller's origin and hides or renames Tapkey's passkeys; and passed on to the
+  // browser's own method too, so the user's other passkeys hear of it, and the page gets exactly
+  // the browser's promise. Without a native method (an older browser) the page gets Tapkey's answer.
+  if (credentialClass) {
+    type SignalFunction = (this: unknown, options: unknown) => Promise<undefined>;
+    const nativeSignals = new Map<SignalMethod, SignalFunction>();
+    for (const method of SIGNAL_METHODS) {
+      const native = (credentialClass as unknown as Record<string, unknown>)[method];
+      if (typeof native === 'function') nativeSignals.set(method, native as SignalFunction);
+    }
+
+    const tellTapkey = (signal: SignalCall): Promise<undefined> =>
+      new PromiseCtor<undefined>((resolve, reject) => {
+        const channel = new Channel();
+        channel.port1.onmessage = (event: MessageEvent<SignalOutcome>) => {
+          channel.port1.close();
+          const outcome = event.data;
+          if (outcome.type === 'done') resolve(undefined);
+          else reject(error(outcome.name, outcome.message));
+        };
+        const message: PageSignalMessage = { channel: PAGE_CHANNEL, kind: 'signal', signal };
+        postMessage(message, '*', [channel.port2]);
+      });
+
+    const signal = (method: SignalMethod, args: unknown[]): Promise<undefined> => {
+      let converted: SignalCall;
+      try {
+        converted = convertSignal(method, args);
+      } catch (e) {
+        return PromiseCtor.reject(e);
+      }
+      const ours = tellTapkey(converted);
+      const native = nativeSignals.get(method);
+      if (!native) return ours;
+      // The page sees the browser's promise only: Tapkey's answer must not surface as an unhandled
+      // rejection either.
+      ours.then(undefined, () => undefined);
+      // The converted copy, not the page's object: its getters ran once, as in Chrome.
+      return call.call(native, credentialClass, { ...converted.options }) as Promise<undefined>;
+    };
+
+    const signalStatics = {
+      signalUnknownCredential(...args: unknown[]) {
+        return signal('signalUnknownCredential', args);
+      },
+      signalAllAcceptedCredentials(...args: unknown[]) {
+        return signal('signalAllAcceptedCredentials', args);
+      },
+      signalCurrentUserDetails(...args: unknown[]) {
+        return signal('signalCurrentUserDetails', args);
+      },
+    };
+    for (const method of SIGNAL_METHODS) {
+      const wrapper = signalStatics[method];
+      // Each takes one (required) dictionary: length 1, as the native methods have.
+      Object.defineProperty(wrapper, 'length', { value: 1 });
+      Object.defineProperty(credentialClass, method, {
+        value: wrapper,
+        configurable: true,
+        writable: true,
+        enumerable: true,
+      });
+    }
   }
 })();

@@ -63,7 +63,7 @@ function prfTooLarge(values: PrfValues): boolean {
 }
 
 /** Base64UnpaddedURLDecode: an 8-bit string of base64url characters without padding. */
-function decodeUnpaddedBase64url(text: string): Uint8Array | undefined {
+export function decodeUnpaddedBase64url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = decodeBase64(
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
