@@ -197,8 +197,8 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   // WebAuthn L3 §5.1.10 signal methods. Each call is converted here as Chrome converts it (a bad
   // argument rejects at once, and nothing is sent), then told to Tapkey's worker, which checks the
   // RP ID against the caller's origin and hides or renames Tapkey's passkeys; and passed on to the
-  // browser's own method too, so the user's other passkeys hear of it, and the page gets exactly
-  // the browser's promise. Without a native method (an older browser) the page gets Tapkey's answer.
+  // browser's own method too, so the user's other passkeys hear of it, and the page gets the
+  // browser's outcome. Without a native method (an older browser) the page gets Tapkey's answer.
   if (credentialClass) {
     type SignalFunction = (this: unknown, options: unknown) => Promise<undefined>;
     const nativeSignals = new Map<SignalMethod, SignalFunction>();
@@ -230,11 +230,16 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       const ours = tellTapkey(converted);
       const native = nativeSignals.get(method);
       if (!native) return ours;
-      // The page sees the browser's promise only: Tapkey's answer must not surface as an unhandled
-      // rejection either.
-      ours.then(undefined, () => undefined);
       // The converted copy, not the page's object: its getters ran once, as in Chrome.
-      return call.call(native, credentialClass, { ...converted.options }) as Promise<undefined>;
+      const browsers = call.call(native, credentialClass, { ...converted.options }) as Promise<undefined>;
+      // The page sees the browser's outcome (its rejection at once, as is), but a resolution only once
+      // Tapkey has applied the signal too, so a sign-in right after it no longer offers a hidden
+      // passkey. Tapkey's own error is not the page's to see (nor an unhandled rejection).
+      const applied = ours.then(
+        () => undefined,
+        () => undefined,
+      );
+      return browsers.then(() => applied);
     };
 
     const signalStatics = {

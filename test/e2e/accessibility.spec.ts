@@ -252,7 +252,7 @@ test('every popup view has no axe violations, in light and dark', async ({
   await openBlankPage({ page, server });
   await page.bringToFront();
   await approved(context, page, create(page, { userName: 'alice', userId: [1] }));
-  await approved(context, page, create(page, { userName: LONG_NAME, userId: [2] }));
+  const longOne = await approved(context, page, create(page, { userName: LONG_NAME, userId: [2] }));
 
   await popup.bringToFront();
   await popup.getByRole('tab', { name: 'Codes' }).click();
@@ -262,6 +262,21 @@ test('every popup view has no axe violations, in light and dark', async ({
   await popup.getByRole('button', { name: 'Rename passkey alice on localhost' }).click();
   await expect(popup.getByLabel('Name shown in Tapkey')).toBeFocused();
   await checkPage(popup, 'Passkeys, rename form open');
+
+  // The site signals it no longer knows one (WebAuthn L3 §5.1.10): a "Hidden by the site" group.
+  await page.evaluate(
+    (credentialId) =>
+      (
+        PublicKeyCredential as unknown as {
+          signalUnknownCredential(o: { rpId: string; credentialId: string }): Promise<void>;
+        }
+      ).signalUnknownCredential({ rpId: 'localhost', credentialId }),
+    longOne.id,
+  );
+  await popup.getByRole('tab', { name: 'Codes' }).click();
+  await popup.getByRole('tab', { name: 'Passkeys' }).click();
+  await expect(popup.getByRole('region', { name: 'Hidden by the site' })).toBeVisible();
+  await checkPage(popup, 'Passkeys, one hidden by the site');
 
   await popup.getByRole('tab', { name: 'Settings' }).click();
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');
