@@ -3,6 +3,7 @@
  * views are built with `credentialInfo`, which picks only the fields it names.
  */
 import type { CredentialInfo } from '../authenticator/credential-info.ts';
+import type { Hint } from '../client/hints.ts';
 import type { OtpBookkeeping } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 
@@ -28,6 +29,8 @@ export interface PromptRequestView {
   /** create: a credential from excludeCredentials is already here. */
   excluded: boolean;
   deadline: number;
+  /** WebAuthn L3 §5.8.7 hints, known values only; absent in prompts queued before hints were kept. */
+  hints?: Hint[];
 }
 
 export interface PromptView extends PromptRequestView {

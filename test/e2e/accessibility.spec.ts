@@ -146,6 +146,10 @@ test('every prompt state has no axe violations, in light and dark', async ({ pag
   await promptState(context, page, 'sign in with no passkey here', cancelIt);
   expect((await nothing).ok).toBe(false);
 
+  const hinted = create(page, { hints: ['security-key', 'hybrid'], userId: [9] });
+  await promptState(context, page, 'create with the site’s hints', cancelIt);
+  expect((await hinted).ok).toBe(false);
+
   const first = create(page, { userName: LONG_NAME, userId: [1] });
   await promptState(context, page, 'create (a 77-character account name)', async (popup) => {
     const title = await popup.text('#prompt-title');

@@ -8,6 +8,7 @@
  */
 
 import { TAPKEY_EXTENSIONS } from '../capabilities.ts';
+import { onlyClientDevice } from '../hints.ts';
 import type { CredentialCreationOptions, CredentialRequestOptions, PrfValues } from './credential-options.ts';
 import { isAborted } from './primitives.ts';
 
@@ -152,6 +153,8 @@ export function createSteps(options: CredentialCreationOptions): PageStep {
   if (extensions?.largeBlob?.support === 'required' && !TAPKEY_EXTENSIONS.has('largeBlob')) {
     return browser('largeBlob support required');
   }
+  // WebAuthn L3 §5.8.7: hints "client-device" alone asks for the device's own authenticator.
+  if (onlyClientDevice(publicKey.hints)) return browser('hints: client-device only');
   return { action: 'tapkey' };
 }
 
@@ -233,5 +236,7 @@ export function getSteps(options: CredentialRequestOptions): PageStep {
       }
     }
   }
+  // Tapkey's own routing, once Chrome's checks passed (WebAuthn L3 §5.8.7, as in createSteps).
+  if (onlyClientDevice(publicKey.hints)) return browser('hints: client-device only');
   return { action: 'tapkey' };
 }
