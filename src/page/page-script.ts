@@ -29,6 +29,7 @@ import type {
 } from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
+import { installToString, pagePromise, pageStack, replaceNative } from './native-look.ts';
 
 type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Promise<Credential | null>;
 
@@ -58,7 +59,11 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     abortSignalReason && call.call(abortSignalReason, signal);
 
   function error(name: string, message: string): Error {
-    return name === 'TypeError' ? new TypeErrorCtor(message) : new DomException(message, name);
+    if (name !== 'TypeError') return new DomException(message, name);
+    const typeError = new TypeErrorCtor(message);
+    // Made during the page's call: the page's frames only in its stack, as Chrome's (native-look.ts).
+    pageStack(typeError);
+    return typeError;
   }
 
   function outcomeToValue(outcome: CeremonyOutcome): Credential {
@@ -153,23 +158,13 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     return forward('get', requestOptionsToJSON(options.publicKey!), options.signal, toBrowser);
   }
 
-  // Method shorthands keep `.name`, and rest parameters keep `.length` 0, like the originals.
-  const methods = {
-    create(this: CredentialsContainer, ...args: unknown[]) {
-      return create(this, args[0]);
-    },
-    get(this: CredentialsContainer, ...args: unknown[]) {
-      return get(this, args[0]);
-    },
-  };
-  for (const name of ['create', 'get'] as const) {
-    Object.defineProperty(container, name, {
-      value: methods[name],
-      configurable: true,
-      writable: true,
-      enumerable: true,
-    });
-  }
+  // Replacements that look native in every way a page can check (native-look.ts); a rejection's stack
+  // names no frame of Tapkey's.
+  installToString();
+  replaceNative(container, 'create', (self, args) =>
+    pagePromise(create(self as CredentialsContainer, args[0])),
+  );
+  replaceNative(container, 'get', (self, args) => pagePromise(get(self as CredentialsContainer, args[0])));
 
   // WebAuthn L3 §5.1.7: the browser's own answer claims extensions (prf, largeBlob…) that Tapkey,
   // which answers create() and get(), does not implement.
@@ -178,20 +173,13 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     | undefined;
   const nativeCapabilities = credentialClass?.getClientCapabilities;
   if (credentialClass && nativeCapabilities) {
-    const statics = {
-      getClientCapabilities(...args: unknown[]) {
-        void args;
-        return PromiseCtor.resolve(
-          call.call(nativeCapabilities, credentialClass) as Promise<Record<string, boolean>>,
-        ).then(mergeClientCapabilities);
-      },
-    };
-    Object.defineProperty(credentialClass, 'getClientCapabilities', {
-      value: statics.getClientCapabilities,
-      configurable: true,
-      writable: true,
-      enumerable: true,
-    });
+    replaceNative(credentialClass, 'getClientCapabilities', (self, args, native) =>
+      pagePromise(
+        PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
+          mergeClientCapabilities,
+        ),
+      ),
+    );
   }
 
   // WebAuthn L3 §5.1.10 signal methods. Each call is converted here as Chrome converts it (a bad
@@ -242,6 +230,7 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       return browsers.then(() => applied);
     };
 
+    // Static operations: `this` plays no part (WebIDL), as in the browser's own.
     const signalStatics = {
       signalUnknownCredential(...args: unknown[]) {
         return signal('signalUnknownCredential', args);
@@ -254,8 +243,12 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       },
     };
     for (const method of SIGNAL_METHODS) {
+      if (nativeSignals.has(method)) {
+        replaceNative(credentialClass, method, (_self, args) => pagePromise(signal(method, args)));
+        continue;
+      }
+      // No native method to stand in for (an older browser): a plain one, with the IDL's length 1.
       const wrapper = signalStatics[method];
-      // Each takes one (required) dictionary: length 1, as the native methods have.
       Object.defineProperty(wrapper, 'length', { value: 1 });
       Object.defineProperty(credentialClass, method, {
         value: wrapper,

@@ -263,7 +263,8 @@ const PublicKeyCredentialRequestOptions: DictionaryType = {
 };
 
 const mediation = {
-  convert: (value: unknown, context: Context) => toEnum(value, MEDIATION, context),
+  convert: (value: unknown, context: Context) =>
+    toEnum(value, MEDIATION, context, 'CredentialMediationRequirement'),
   default: () => 'optional',
 };
 const signal = { convert: toAbortSignal };

@@ -42,8 +42,36 @@ const U8 = Uint8Array;
 /** Where a value sits, for messages in Chromium's words ("Failed to read the 'rp' property from …"). */
 export type Context = string;
 
+/**
+ * Called with each TypeError this module makes, while it is being made: the page script gives its
+ * stack the page's frames only, as a TypeError Chromium's bindings throw has (page/native-look.ts).
+ * Nothing by default (Node, the worker).
+ */
+let onError: (error: TypeError) => void = () => undefined;
+
+export function setErrorStackHook(hook: (error: TypeError) => void): void {
+  onError = hook;
+}
+
+/**
+ * A conversion TypeError in Chromium's words. Chromium's bindings create it with the bare message and
+ * add the "Failed to execute … / Failed to read …" context afterwards, so its `stack` starts with the
+ * bare message while `message` has the context (recorded: scripts/chrome-oracle/native-probe.js). V8
+ * writes the stack's first line when the stack is captured, so the hook runs before the context
+ * is added.
+ */
 export function typeError(context: Context, message: string): TypeError {
-  return new TypeErrorCtor(`${context}: ${message}`);
+  const error = new TypeErrorCtor(message);
+  onError(error);
+  error.message = `${context}: ${message}`;
+  return error;
+}
+
+/** A TypeError Chromium's renderer makes whole (context included, also in its stack's first line). */
+export function rendererTypeError(context: Context, message: string): TypeError {
+  const error = new TypeErrorCtor(`${context}: ${message}`);
+  onError(error);
+  return error;
 }
 
 export function isObject(value: unknown): value is object {
@@ -78,10 +106,15 @@ export function toUnsignedLong(value: unknown, context: Context): number {
 }
 
 /** An enumeration: ToString, then one of the values or TypeError (https://webidl.spec.whatwg.org/#js-enumeration). */
-export function toEnum<T extends string>(value: unknown, values: readonly T[], context: Context): T {
+export function toEnum<T extends string>(
+  value: unknown,
+  values: readonly T[],
+  context: Context,
+  typeName: string,
+): T {
   const text = toDOMString(value, context);
   if (!(values as readonly string[]).includes(text)) {
-    throw typeError(context, `The provided value '${text}' is not a valid enum value.`);
+    throw typeError(context, `The provided value '${text}' is not a valid enum value of type ${typeName}.`);
   }
   return text as T;
 }

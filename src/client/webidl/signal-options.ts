@@ -14,7 +14,7 @@
  */
 import { dictionary } from './dictionary.ts';
 import { decodeUnpaddedBase64url } from './page-steps.ts';
-import { type Context, toDOMString, toSequence, typeError } from './primitives.ts';
+import { type Context, rendererTypeError, toDOMString, toSequence, typeError } from './primitives.ts';
 
 export const SIGNAL_METHODS = [
   'signalUnknownCredential',
@@ -73,7 +73,9 @@ const userDetails = dictionary<CurrentUserDetailsOptions>({
 const contextOf = (method: SignalMethod) => `Failed to execute '${method}' on 'PublicKeyCredential'`;
 
 function checkBase64url(text: string, member: string, context: Context): void {
-  if (!decodeUnpaddedBase64url(text)) throw typeError(context, `Invalid base64url string for ${member}.`);
+  // The renderer's own check, not the bindings': the context is in the stack's first line too.
+  if (!decodeUnpaddedBase64url(text))
+    throw rendererTypeError(context, `Invalid base64url string for ${member}.`);
 }
 
 /**
