@@ -54,9 +54,63 @@ window.__tapkeyNativeProbe = async () => {
       isExtensible: Object.isExtensible(f),
       construct: attempt(() => Reflect.construct(f, [])),
       newCall: attempt(() => new f()),
+      typeOf: typeof f,
+      objectToString: Object.prototype.toString.call(f),
+      instanceOfFunction: f instanceof Function,
+      boundName: f.bind(null).name,
+      boundToString: attempt(() => nativeToString.call(f.bind(null))),
+      pageProxyToString: attempt(() => nativeToString.call(new Proxy(f, {}))),
+      structuredClone: attempt(() => structuredClone(f)),
       // biome-ignore lint/complexity/useArrowFunction: an arrow function is no constructor.
       asConstructorNewTarget: attempt(() => Reflect.construct(function () {}, [], f)),
     };
+  }
+  out.toStringOnNonFunction = attempt(() => nativeToString.call({}));
+  out.keyOrder = {
+    CredentialsContainer: Object.getOwnPropertyNames(CredentialsContainer.prototype),
+    PublicKeyCredential: Object.getOwnPropertyNames(PublicKeyCredential),
+    FunctionPrototype: Object.getOwnPropertyNames(Function.prototype),
+  };
+  // How many microtask turns pass before a rejection is seen (a wrapper could add some).
+  const turns = async (run) => {
+    let count = 0;
+    let settled = false;
+    run().then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && count < 50) {
+      await Promise.resolve();
+      count++;
+    }
+    return count;
+  };
+  out.turns = {
+    createBadPublicKey: await turns(() => navigator.credentials.create({ publicKey: 5 })),
+    createWrongThis: await turns(() => navigator.credentials.create.call({}, {})),
+    signalNoArgument: await turns(() => PublicKeyCredential.signalUnknownCredential()),
+  };
+  // What a page's Error.prepareStackTrace hook is given for a rejection's stack.
+  const prepared = [];
+  Error.prepareStackTrace = (_error, frames) => {
+    prepared.push(frames.map((frame) => `${frame.getFunctionName()} ${scrub(frame.getFileName())}`));
+    return 'prepared';
+  };
+  try {
+    const stacks = {};
+    for (const [label, run] of Object.entries({
+      bad: () => navigator.credentials.create({ publicKey: 5 }),
+      wrongThis: () => navigator.credentials.get.call({}, {}),
+    })) {
+      try {
+        await run();
+      } catch (e) {
+        stacks[label] = e.stack;
+      }
+    }
+    out.prepareStackTrace = { stacks, frames: prepared };
+  } finally {
+    delete Error.prepareStackTrace;
   }
   // The stack of a rejection Tapkey could produce, and of an error thrown by the page inside a call.
   const rejection = async (run) => {

@@ -15,7 +15,7 @@
  * Everything here is captured when the page script loads (document_start), before any page script
  * could replace an intrinsic.
  */
-import { setErrorStackHook } from '../client/webidl/primitives.ts';
+import { setErrorHooks } from '../client/webidl/primitives.ts';
 
 type AnyFunction = (...args: never[]) => unknown;
 /** What a replacement does instead of the native: `this`, the arguments, the native. */
@@ -30,7 +30,7 @@ const weakHas = WeakMap.prototype.has;
 const hasOwn = Object.prototype.hasOwnProperty;
 const functionToString = Function.prototype.toString;
 const promiseThen = Promise.prototype.then;
-const { split, includes } = String.prototype;
+const { split, includes, startsWith } = String.prototype;
 const { join, slice } = Array.prototype;
 const ErrorCtor = Error;
 const captureStackTrace = (
@@ -63,7 +63,48 @@ const handler: ProxyHandler<AnyFunction> = { apply: trap };
 export function pageStack(error: unknown): void {
   if (!captureStackTrace || typeof error !== 'object' || error === null) return;
   if (!apply(hasOwn, error, ['stack'])) return;
+  // Captured with the page's own Error.stackTraceLimit, even inside withFullStacks.
+  const raised = raisedFrom;
+  if (raised !== undefined) setLimit(raised);
   apply(captureStackTrace, undefined, [error, trap]);
+  if (raised !== undefined) setLimit(raised + OWN_FRAMES);
+}
+
+/**
+ * V8 keeps Error.stackTraceLimit frames (10 unless the page says otherwise), Tapkey's included, so a
+ * page's error made under Tapkey's code would lose page frames to Tapkey's. While Tapkey's code runs a
+ * page's call, the limit is raised by OWN_FRAMES, and withoutOwnFrames cuts back to the page's limit.
+ */
+const OWN_FRAMES = 64;
+/** The page's Error.stackTraceLimit while withFullStacks has raised it. */
+let raisedFrom: number | undefined;
+
+function setLimit(limit: number): void {
+  (ErrorCtor as { stackTraceLimit?: number }).stackTraceLimit = limit;
+}
+
+/** The page's Error.stackTraceLimit, when it is a plain number Tapkey may change and restore. */
+function pageLimit(): number | undefined {
+  if (raisedFrom !== undefined) return raisedFrom;
+  const descriptor = getOwnPropertyDescriptor(ErrorCtor, 'stackTraceLimit');
+  if (!descriptor || !('value' in descriptor) || !descriptor.writable) return undefined;
+  return typeof descriptor.value === 'number' ? descriptor.value : undefined;
+}
+
+/** Runs `run` with room in stacks for Tapkey's frames (see OWN_FRAMES). */
+export function withFullStacks<T>(run: () => T): T {
+  const limit = pageLimit();
+  if (raisedFrom !== undefined || limit === undefined) return run();
+  raisedFrom = limit;
+  setLimit(limit + OWN_FRAMES);
+  try {
+    return run();
+  } finally {
+    raisedFrom = undefined;
+    const now = getOwnPropertyDescriptor(ErrorCtor, 'stackTraceLimit');
+    // Restored unless the page set its own meanwhile (from a getter): then its value stands.
+    if (now && 'value' in now && now.value === limit + OWN_FRAMES) setLimit(limit);
+  }
 }
 
 /**
@@ -95,14 +136,17 @@ export function installToString(): void {
   toStringReplaced = true;
   replaceNative(Function.prototype, 'toString', (thisArg, args, native) => {
     try {
-      return apply(native, originalOf(thisArg), args);
+      return withFullStacks(() => apply(native, originalOf(thisArg), args));
     } catch (e) {
-      pageStack(e);
+      // V8's own error, whose stack starts with the builtin's frame ("at Object.toString
+      // (<anonymous>)"), which captureStackTrace would drop: take out only Tapkey's frames.
+      withoutOwnFrames(e);
       throw e;
     }
   });
   // Conversion TypeErrors (src/client/webidl) are made during the page's call: page frames only.
-  setErrorStackHook(pageStack);
+  // A page's own error thrown while converting keeps its frames, minus Tapkey's.
+  setErrorHooks({ made: pageStack, passing: withoutOwnFrames, around: withFullStacks });
 }
 
 /** This script's URL as V8 writes it in stack frames (chrome-extension://ID/…), found at load. */
@@ -133,10 +177,24 @@ export function withoutOwnFrames(error: unknown): void {
     ...(apply(slice, lines, [0, first]) as string[]),
     ...(apply(slice, lines, [last + 1]) as string[]),
   ];
-  (error as { stack: string }).stack = apply(join, kept, ['\n']) as string;
+  // No more frames than the page's own limit lets V8 keep.
+  const limit = pageLimit();
+  let frames = 0;
+  const cut: string[] = [];
+  for (const line of kept) {
+    const isFrame = apply(startsWith, line, ['    at ']) as boolean;
+    if (isFrame && limit !== undefined && frames >= limit) continue;
+    if (isFrame) frames++;
+    cut[cut.length] = line;
+  }
+  (error as { stack: string }).stack = apply(join, cut, ['\n']) as string;
 }
 
-/** `promise`, with Tapkey's frames taken out of its rejection's stack. */
+/**
+ * `promise`, with Tapkey's frames taken out of its rejection's stack: for a native call Tapkey passes
+ * on, whose error V8 made while Tapkey's frames were on the stack. (It costs the page one more
+ * microtask turn before it sees the rejection: the README admits it.)
+ */
 export function pagePromise<T>(promise: Promise<T>): Promise<T> {
   return apply(promiseThen, promise, [
     undefined,

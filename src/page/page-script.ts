@@ -29,7 +29,7 @@ import type {
 } from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
-import { installToString, pagePromise, pageStack, replaceNative } from './native-look.ts';
+import { installToString, pagePromise, pageStack, replaceNative, withFullStacks } from './native-look.ts';
 
 type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Promise<Credential | null>;
 
@@ -161,10 +161,18 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   // Replacements that look native in every way a page can check (native-look.ts); a rejection's stack
   // names no frame of Tapkey's.
   installToString();
+  // Called on something else (create.call({})): the browser's brand check answers, with its error's
+  // stack cleaned of Tapkey's frames (native-look.ts).
   replaceNative(container, 'create', (self, args) =>
-    pagePromise(create(self as CredentialsContainer, args[0])),
+    self === ownContainer
+      ? create(self as CredentialsContainer, args[0])
+      : pagePromise(withFullStacks(() => callNative(nativeCreate, self as CredentialsContainer, args[0]))),
   );
-  replaceNative(container, 'get', (self, args) => pagePromise(get(self as CredentialsContainer, args[0])));
+  replaceNative(container, 'get', (self, args) =>
+    self === ownContainer
+      ? get(self as CredentialsContainer, args[0])
+      : pagePromise(withFullStacks(() => callNative(nativeGet, self as CredentialsContainer, args[0]))),
+  );
 
   // WebAuthn L3 §5.1.7: the browser's own answer claims extensions (prf, largeBlob…) that Tapkey,
   // which answers create() and get(), does not implement.
@@ -174,10 +182,8 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   const nativeCapabilities = credentialClass?.getClientCapabilities;
   if (credentialClass && nativeCapabilities) {
     replaceNative(credentialClass, 'getClientCapabilities', (self, args, native) =>
-      pagePromise(
-        PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
-          mergeClientCapabilities,
-        ),
+      PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
+        mergeClientCapabilities,
       ),
     );
   }
@@ -244,7 +250,7 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     };
     for (const method of SIGNAL_METHODS) {
       if (nativeSignals.has(method)) {
-        replaceNative(credentialClass, method, (_self, args) => pagePromise(signal(method, args)));
+        replaceNative(credentialClass, method, (_self, args) => signal(method, args));
         continue;
       }
       // No native method to stand in for (an older browser): a plain one, with the IDL's length 1.

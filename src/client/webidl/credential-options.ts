@@ -16,6 +16,7 @@
 import { type DictionaryType, dictionary } from './dictionary.ts';
 import {
   type Context,
+  converting,
   toAbortSignal,
   toBoolean,
   toBufferSource,
@@ -303,12 +304,12 @@ const request = dictionary<CredentialRequestOptions>(CredentialRequestOptionsTyp
 
 /** create(options): the optional argument defaults to {} (undefined and null alike). */
 export function convertCredentialCreationOptions(options: unknown): CredentialCreationOptions {
-  return creation(options, createContext);
+  return converting(() => creation(options, createContext));
 }
 
 /** get(options): the optional argument defaults to {} (undefined and null alike). */
 export function convertCredentialRequestOptions(options: unknown): CredentialRequestOptions {
-  return request(options, getContext);
+  return converting(() => request(options, getContext));
 }
 
 /** For tests: the dictionaries as declared. */

@@ -43,14 +43,46 @@ const U8 = Uint8Array;
 export type Context = string;
 
 /**
- * Called with each TypeError this module makes, while it is being made: the page script gives its
- * stack the page's frames only, as a TypeError Chromium's bindings throw has (page/native-look.ts).
- * Nothing by default (Node, the worker).
+ * What the page script does to errors on their way to the page (page/native-look.ts), so their
+ * stacks name no frame of Tapkey's, as the browser's own errors do. Nothing by default (Node, the
+ * worker).
+ *   - `made`: each TypeError this module makes, while it is being made (the page's call is running);
+ *   - `passing`: any other error thrown while converting (a page's getter or toString that threw).
  */
-let onError: (error: TypeError) => void = () => undefined;
+export interface ErrorHooks {
+  made(error: TypeError): void;
+  passing(error: unknown): void;
+  /** Runs the whole conversion (the page script lets stacks made meanwhile hold Tapkey's frames too). */
+  around<T>(run: () => T): T;
+}
 
-export function setErrorStackHook(hook: (error: TypeError) => void): void {
-  onError = hook;
+let hooks: ErrorHooks = { made: () => undefined, passing: () => undefined, around: (run) => run() };
+/** The TypeErrors made here, so `passing` leaves them alone (captured methods: see the top). */
+const made = new WeakSet<object>();
+const { add: weakAdd, has: weakHas } = WeakSet.prototype;
+
+export function setErrorHooks(next: ErrorHooks): void {
+  hooks = next;
+}
+
+function onError(error: TypeError): void {
+  apply(weakAdd, made, [error]);
+  hooks.made(error);
+}
+
+/**
+ * Runs a conversion; an error it throws that this module did not make (the page's own) goes to the
+ * `passing` hook on its way out.
+ */
+export function converting<T>(run: () => T): T {
+  return hooks.around(() => {
+    try {
+      return run();
+    } catch (e) {
+      if (typeof e !== 'object' || e === null || !apply(weakHas, made, [e])) hooks.passing(e);
+      throw e;
+    }
+  });
 }
 
 /**

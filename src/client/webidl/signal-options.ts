@@ -14,7 +14,14 @@
  */
 import { dictionary } from './dictionary.ts';
 import { decodeUnpaddedBase64url } from './page-steps.ts';
-import { type Context, rendererTypeError, toDOMString, toSequence, typeError } from './primitives.ts';
+import {
+  type Context,
+  converting,
+  rendererTypeError,
+  toDOMString,
+  toSequence,
+  typeError,
+} from './primitives.ts';
 
 export const SIGNAL_METHODS = [
   'signalUnknownCredential',
@@ -83,6 +90,10 @@ function checkBase64url(text: string, member: string, context: Context): void {
  * @param args the method's arguments as the page passed them (their count matters).
  */
 export function convertSignal(method: SignalMethod, args: readonly unknown[]): SignalCall {
+  return converting(() => convertSignalArguments(method, args));
+}
+
+function convertSignalArguments(method: SignalMethod, args: readonly unknown[]): SignalCall {
   const context = contextOf(method);
   if (args.length < 1) throw typeError(context, '1 argument required, but only 0 present.');
   const argument = args[0];
