@@ -115,7 +115,8 @@ export function replaceNative(holder: object, key: string, behaviour: Behaviour)
   const descriptor = getOwnPropertyDescriptor(holder, key);
   const native = descriptor?.value as unknown;
   if (!descriptor || typeof native !== 'function') return undefined;
-  if (apply(weakHas, behaviours, [native])) return undefined;
+  // Once per native, and never a replacement of a replacement.
+  if (apply(weakHas, behaviours, [native]) || apply(weakHas, originals, [native])) return undefined;
   apply(weakSet, behaviours, [native, behaviour]);
   const replacement = new ProxyCtor(native as AnyFunction, handler);
   apply(weakSet, originals, [replacement, native]);

@@ -195,6 +195,9 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   // browser's outcome. Without a native method (an older browser) the page gets Tapkey's answer.
   if (credentialClass) {
     type SignalFunction = (this: unknown, options: unknown) => Promise<undefined>;
+    /** How long the page's promise waits for Tapkey after the browser answered; normally milliseconds. */
+    const SIGNAL_WAIT_MS = 5_000;
+    const setTimer = globalThis.setTimeout.bind(globalThis);
     const nativeSignals = new Map<SignalMethod, SignalFunction>();
     for (const method of SIGNAL_METHODS) {
       const native = (credentialClass as unknown as Record<string, unknown>)[method];
@@ -229,10 +232,15 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       // The page sees the browser's outcome (its rejection at once, as is), but a resolution only once
       // Tapkey has applied the signal too, so a sign-in right after it no longer offers a hidden
       // passkey. Tapkey's own error is not the page's to see (nor an unhandled rejection).
-      const applied = ours.then(
-        () => undefined,
-        () => undefined,
-      );
+      const applied = new PromiseCtor<undefined>((resolve) => {
+        ours.then(
+          () => resolve(undefined),
+          () => resolve(undefined),
+        );
+        // A relay that never answers (none in this frame, the extension reloaded under the page)
+        // must not hold the browser's answer back for ever.
+        setTimer(() => resolve(undefined), SIGNAL_WAIT_MS);
+      });
       return browsers.then(() => applied);
     };
 
