@@ -22,7 +22,7 @@ function holder(native: (...values: number[]) => number) {
 
 describe('replaceNative', () => {
   installToString();
-  const { toString } = Function.prototype;
+  const fnToString = Function.prototype.toString;
 
   it('keeps everything the native has, and runs the behaviour', () => {
     const target = holder(Math.max);
@@ -43,14 +43,14 @@ describe('replaceNative', () => {
   it('makes toString answer with the native text, for itself too', () => {
     const target = holder(Math.min);
     replaceNative(target, 'max', () => 0);
-    expect(toString.call(target.max)).toBe('function min() { [native code] }');
+    expect(fnToString.call(target.max)).toBe('function min() { [native code] }');
     expect(`${target.max}`).toBe('function min() { [native code] }');
-    expect(toString.call(toString)).toBe('function toString() { [native code] }');
-    expect(toString.name).toBe('toString');
+    expect(fnToString.call(fnToString)).toBe('function toString() { [native code] }');
+    expect(fnToString.name).toBe('toString');
     expect(nativeText(target.max)).toBe('function min() { [native code] }');
-    expect(() => toString.call({})).toThrow(TypeError);
+    expect(() => fnToString.call({})).toThrow(TypeError);
     // Functions it does not know are untouched.
-    expect(toString.call(holder)).toContain('function holder(native');
+    expect(fnToString.call(holder)).toContain('function holder(native');
   });
 
   it('replaces a function once, and nothing that is not a function', () => {
