@@ -198,10 +198,11 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     /** How long the page's promise waits for Tapkey after the browser answered; normally milliseconds. */
     const SIGNAL_WAIT_MS = 5_000;
     const setTimer = globalThis.setTimeout.bind(globalThis);
-    const nativeSignals = new Map<SignalMethod, SignalFunction>();
+    // A plain record, not a Map: the page could replace Map.prototype.get before a call.
+    const nativeSignals: Partial<Record<SignalMethod, SignalFunction>> = Object.create(null);
     for (const method of SIGNAL_METHODS) {
       const native = (credentialClass as unknown as Record<string, unknown>)[method];
-      if (typeof native === 'function') nativeSignals.set(method, native as SignalFunction);
+      if (typeof native === 'function') nativeSignals[method] = native as SignalFunction;
     }
 
     const tellTapkey = (signal: SignalCall): Promise<undefined> =>
@@ -225,7 +226,7 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
         return PromiseCtor.reject(e);
       }
       const ours = tellTapkey(converted);
-      const native = nativeSignals.get(method);
+      const native = nativeSignals[method];
       if (!native) return ours;
       // The converted copy, not the page's object: its getters ran once, as in Chrome.
       const browsers = call.call(native, credentialClass, { ...converted.options }) as Promise<undefined>;
@@ -257,7 +258,7 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
       },
     };
     for (const method of SIGNAL_METHODS) {
-      if (nativeSignals.has(method)) {
+      if (nativeSignals[method]) {
         replaceNative(credentialClass, method, (_self, args) => signal(method, args));
         continue;
       }
