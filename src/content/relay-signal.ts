@@ -37,7 +37,9 @@ export function relaySignal(signal: unknown, pagePort: MessagePort, connect: () 
     return;
   }
   port.onMessage.addListener((message) => {
-    if (isSignalOutcome(message)) finish(message);
+    // One answer per port; anything malformed counts as none (our own disconnect fires no
+    // onDisconnect here, so the page must hear back now).
+    finish(isSignalOutcome(message) ? message : gone);
     port.disconnect();
   });
   port.onDisconnect.addListener(() => finish(gone));
