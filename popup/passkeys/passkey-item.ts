@@ -49,9 +49,11 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
       c.userDisplayName && c.userDisplayName !== c.userName ? h('span', {}, c.userDisplayName) : null,
     ),
     facts(c),
+    c.hidden ? h('p', { className: 'hint' }, `Hidden at the request of ${c.rpId}.`) : null,
     h(
       'div',
       { className: 'passkey-actions' },
+      c.hidden ? restoreButton(c, name, changed) : null,
       renameButton,
       h(
         'button',
@@ -69,6 +71,23 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
   );
   item.dataset.id = c.id;
   return item;
+}
+
+/** Shows a hidden passkey again; the focus lands on it in its site's group. */
+function restoreButton(c: CredentialSummaryView, name: string, changed: PasskeysChanged): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      className: 'primary small restore-button',
+      'aria-label': `Restore passkey ${name} on ${c.rpId}`,
+      onclick: async () => {
+        await send('credentials/restore', { id: c.id });
+        await changed(`li[data-id="${CSS.escape(c.id)}"] .rename-button`);
+      },
+    },
+    'Restore',
+  );
 }
 
 function facts(c: CredentialSummaryView): HTMLElement {

@@ -1,7 +1,7 @@
 /** Passkeys grouped by site (with its icon), with user, dates and counter; rename; delete asks first. */
 import { send } from '../../src/messages/client.ts';
 import type { CredentialSummaryView } from '../../src/messages/views.ts';
-import { h } from '../dom.ts';
+import { h, hint } from '../dom.ts';
 import { siteIcon } from '../site-icon.ts';
 import { type PasskeysChanged, passkeyItem } from './passkey-item.ts';
 import { protectionNotice } from './protection-notice.ts';
@@ -25,7 +25,8 @@ export async function renderPasskeys(
     return;
   }
   const bySite = new Map<string, CredentialSummaryView[]>();
-  for (const c of list) bySite.set(c.rpId, [...(bySite.get(c.rpId) ?? []), c]);
+  for (const c of list) if (!c.hidden) bySite.set(c.rpId, [...(bySite.get(c.rpId) ?? []), c]);
+  const hidden = list.filter((c) => c.hidden).sort((a, b) => a.rpId.localeCompare(b.rpId));
   const changed: PasskeysChanged = (next) => renderPasskeys(root, openSettings, next);
   root.replaceChildren(
     notice,
@@ -39,6 +40,23 @@ export async function renderPasskeys(
           h('ul', { className: 'passkeys' }, ...(bySite.get(rpId) ?? []).map((c) => passkeyItem(c, changed))),
         ),
       ),
+    hidden.length > 0 ? hiddenGroup(hidden, changed) : '',
   );
   if (focus) root.querySelector<HTMLElement>(focus)?.focus();
+}
+
+/**
+ * Passkeys a site said it no longer knows (WebAuthn L3 §5.1.10 signals): kept, not offered for
+ * sign-in, and one Restore away from coming back.
+ */
+function hiddenGroup(hidden: CredentialSummaryView[], changed: PasskeysChanged): HTMLElement {
+  return h(
+    'section',
+    { className: 'site-group hidden-group', 'aria-labelledby': 'hidden-by-site' },
+    h('h2', { id: 'hidden-by-site' }, 'Hidden by the site'),
+    hint(
+      'These sites said they no longer know these passkeys, so Tapkey does not offer them for sign-in. Restore one if the site was wrong.',
+    ),
+    h('ul', { className: 'passkeys' }, ...hidden.map((c) => passkeyItem(c, changed))),
+  );
 }

@@ -10,6 +10,7 @@ import { type AccountChooser, accountChooser, noPasskeyHere } from './account-ch
 import type { AnswerContext } from './answer.ts';
 import { ARMING_DELAY_MS, type Arming, armLater, REPLACED_ARMING_DELAY_MS } from './arming.ts';
 import { extensionNote } from './extension-note.ts';
+import { hintSentence } from './hint-words.ts';
 import { type PinField, pinField } from './pin-field.ts';
 import { type PromptActions, promptActions } from './prompt-actions.ts';
 import { answerButtons, fallbackButtons } from './prompt-buttons.ts';
@@ -66,6 +67,7 @@ function promptSection(
     h('p', { className: 'kind' }, p.kind === 'create' ? 'Create a passkey' : 'Sign in'),
     h('h1', { id: 'prompt-title' }, promptTitle(p)),
     siteFacts(p),
+    hintNote(p),
     p.excluded
       ? note(
           'You already registered this key for this account. Nothing new will be created: OK tells the site so.',
@@ -80,6 +82,12 @@ function promptSection(
     fallbackButtons(p, parts.actions),
     queuedLine(p.queued),
   );
+}
+
+/** The site's hints (WebAuthn L3 §5.8.7) in plain words: Tapkey is a security key. */
+function hintNote(p: PromptView): HTMLElement | null {
+  const sentence = hintSentence(p.hints ?? []);
+  return sentence ? h('p', { className: 'hint prompt-hints' }, sentence) : null;
 }
 
 function note(text: string): HTMLElement {

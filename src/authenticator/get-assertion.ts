@@ -14,7 +14,7 @@ export async function getAssertion(
   // Step 7: locate credentials, from allowList or among the RP's discoverable ones.
   const candidates =
     params.allowList.length > 0
-      ? await ports.store.findByIds(params.rpId, params.allowList)
+      ? await ports.store.findByIds(params.rpId, params.allowList, 'sign-in')
       : await ports.store.listDiscoverable(params.rpId);
 
   // Even with no credential the user sees a prompt first (and can hand the request to the

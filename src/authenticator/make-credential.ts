@@ -28,7 +28,7 @@ export async function makeCredential(
   // probe silently which keys a person holds.
   const excluded =
     params.excludeList.length > 0 &&
-    (await ports.store.findByIds(params.rp.id, params.excludeList)).length > 0;
+    (await ports.store.findByIds(params.rp.id, params.excludeList, 'exclude')).length > 0;
 
   const extensions: GateExtension[] = [];
   if (params.hmacSecretSalts) extensions.push('prf');

@@ -17,6 +17,11 @@ import type {
 export interface CredentialSummary extends CredentialInfo {
   credentialId: Uint8Array;
   userHandle: Uint8Array;
+  /**
+   * The site said it no longer knows this credential (WebAuthn L3 §5.1.10 signal methods): it is kept,
+   * so the user can restore it, but never offered for sign-in.
+   */
+  hidden?: boolean;
 }
 
 /**
@@ -27,6 +32,14 @@ export interface PrfSecrets {
   withUv: Uint8Array;
   withoutUv: Uint8Array;
 }
+
+/**
+ * Why a ceremony looks credentials up. `sign-in` (allowCredentials) skips hidden ones: a credential
+ * the site disowned must not be offered. `exclude` (excludeCredentials) counts them: the key still
+ * holds that credential, and reporting it is the spec-safe answer (WebAuthn L3 §5.1.3 step 20,
+ * CTAP 2.1 §6.1.2 step 11) — a site that lists it still knows it, so it was not really unknown.
+ */
+export type LookupPurpose = 'sign-in' | 'exclude';
 
 export interface NewCredential extends CredentialSummary {
   privateKey: Uint8Array;
@@ -62,9 +75,9 @@ export interface SigningKey {
 }
 
 export interface CredentialStore {
-  /** Credentials of `rpId` whose IDs are in `ids`. */
-  findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]>;
-  /** Discoverable credentials of `rpId`, for an empty allowCredentials list. */
+  /** Credentials of `rpId` whose IDs are in `ids`; hidden ones only for `exclude`. */
+  findByIds(rpId: string, ids: Uint8Array[], purpose: LookupPurpose): Promise<CredentialSummary[]>;
+  /** Discoverable credentials of `rpId`, for an empty allowCredentials list; never hidden ones. */
   listDiscoverable(rpId: string): Promise<CredentialSummary[]>;
   /**
    * Stores a credential in one transaction. A new discoverable credential replaces any discoverable

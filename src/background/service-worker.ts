@@ -11,9 +11,11 @@ import {
   type Handlers,
   OFFER_PORT,
   POPUP_PORT,
+  SIGNAL_PORT,
   type WorkerName,
 } from '../messages/protocol.ts';
 import { openVault } from '../storage/open-vault.ts';
+import { applySignal } from './ceremony/apply-signal.ts';
 import { handleOfferPort } from './ceremony/offers.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
@@ -21,8 +23,10 @@ import { afterSettled, handlePopupPort, refreshPopups } from './ceremony/prompt-
 import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
+import { createSignalDoor } from './ceremony/signal-door.ts';
 import { codesHandlers } from './codes/codes-api.ts';
 import { fillFromCommand } from './codes/fill-account.ts';
+import { isBypassed } from './settings/bypass.ts';
 import { settingsHandlers } from './settings/settings-api.ts';
 import { createAutoLock } from './vault/auto-lock.ts';
 import { backupHandlers } from './vault/backup-api.ts';
@@ -44,6 +48,10 @@ const door = createPageDoor({
   },
   beforeHandBack: afterSettled,
 });
+const signals = createSignalDoor({
+  apply: async (signal) => applySignal(await vault.db(), signal),
+  isBypassed,
+});
 const handlers: Handlers<WorkerName> = {
   ...promptHandlers(vault),
   ...settingsHandlers(vault, autoLock),
@@ -54,6 +62,7 @@ const workerNames = Object.keys(handlers) as WorkerName[];
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === CEREMONY_PORT) door.connect(port);
+  else if (port.name === SIGNAL_PORT) signals.connect(port);
   else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) handlePopupPort(port);
   else if (port.name === OFFER_PORT) handleOfferPort(port, browser.runtime.id, OFFER_PAGE_PATH);
   else port.disconnect();

@@ -21,6 +21,17 @@ const CHROMIUM_156 = {
 describe('getClientCapabilities: the browser’s answer with Tapkey’s truth in it', () => {
   const merged = mergeClientCapabilities(CHROMIUM_156);
 
+  it('claims the three signal methods, which Tapkey implements (WebAuthn L3 §5.1.10)', () => {
+    for (const key of [
+      'signalUnknownCredential',
+      'signalAllAcceptedCredentials',
+      'signalCurrentUserDetails',
+    ]) {
+      expect(merged[key]).toBe(true);
+      expect(mergeClientCapabilities({ [key]: false })[key]).toBe(true);
+    }
+  });
+
   it('claims only the extensions Tapkey implements', () => {
     expect(merged['extension:credProps']).toBe(true);
     // WebAuthn L3 §10.1.4 and §10.1.5: Tapkey implements prf and largeBlob itself.

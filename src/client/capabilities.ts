@@ -10,11 +10,19 @@ export const TAPKEY_EXTENSIONS: ReadonlySet<string> = new Set(['credProps', 'lar
 /**
  * Capabilities Tapkey answers for itself rather than the browser: it offers its passkeys on autofill
  * fields (conditional get, §5.1.4), and it checks RP IDs against the caller's own domain only,
- * without fetching the related origins of §5.11 (.well-known/webauthn). Everything else Tapkey hands
- * to the browser (conditional create, immediate requests, hybrid, the platform authenticator), so the
- * browser's answer is the true one.
+ * without fetching the related origins of §5.11 (.well-known/webauthn). The signal methods Tapkey
+ * implements itself (and passes on to the browser), so they are true whatever the browser says.
+ * Everything else Tapkey hands to the browser (conditional create, immediate requests, hybrid, the
+ * platform authenticator), so the browser's answer is the true one.
  */
-const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = { conditionalGet: true, relatedOrigins: false };
+const TAPKEY_ANSWERS: Readonly<Record<string, boolean>> = {
+  conditionalGet: true,
+  relatedOrigins: false,
+  // §5.1.10: the page script answers the signal methods for Tapkey's passkeys (and passes them on).
+  signalAllAcceptedCredentials: true,
+  signalCurrentUserDetails: true,
+  signalUnknownCredential: true,
+};
 
 const EXTENSION_PREFIX = 'extension:';
 

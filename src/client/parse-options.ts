@@ -101,7 +101,9 @@ export function parseCreationOptions(input: unknown, caller: CallerContext): Cre
     ? dictionary(extensions.largeBlob, 'extensions.largeBlob')
     : undefined;
   const largeBlobSupport = largeBlob && optionalString(largeBlob.support, 'extensions.largeBlob.support');
-  // hints and attestationFormats only steer UI and attestation choice; we have one of each.
+  // hints (§5.8.7) only steer UI: the prompt shows them (ceremony/gate.ts reads them), and the page
+  // script sends a client-device-only request to the browser. attestationFormats steers attestation
+  // choice; we have one format.
   // (WebAuthn L3 §5.1.3 step 5, user.id of at most 64 bytes, was checked on decode; an empty user.id
   // passes, as in Chrome.)
 

@@ -4,11 +4,12 @@
  * activation, visibility) and hands each request to `relayRequest`.
  */
 import browser from 'webextension-polyfill';
-import { isPageRequestMessage } from '../messages/guards.ts';
+import { isPageRequestMessage, isPageSignalMessage } from '../messages/guards.ts';
 import type { CeremonyKind, FrameFacts } from '../messages/protocol.ts';
-import { CEREMONY_PORT } from '../messages/protocol.ts';
+import { CEREMONY_PORT, SIGNAL_PORT } from '../messages/protocol.ts';
 import { createOfferFrame } from './offer-frame.ts';
 import { relayRequest } from './relay-request.ts';
+import { relaySignal } from './relay-signal.ts';
 
 /** The passkey autofill frame (manifest web_accessible_resources, use_dynamic_url). */
 const offerUrl = () => browser.runtime.getURL('offer/offer.html');
@@ -32,7 +33,15 @@ function frameFacts(kind: CeremonyKind): FrameFacts {
 
 window.addEventListener('message', (event: MessageEvent) => {
   // Only this window's own page script (or page) talks to us; frames post to their own relay.
-  if (event.source !== window || !isPageRequestMessage(event.data)) return;
+  if (event.source !== window) return;
+  if (isPageSignalMessage(event.data)) {
+    const answerPort = event.ports[0];
+    if (answerPort) {
+      relaySignal(event.data.signal, answerPort, () => browser.runtime.connect({ name: SIGNAL_PORT }));
+    }
+    return;
+  }
+  if (!isPageRequestMessage(event.data)) return;
   const pagePort = event.ports[0];
   if (!pagePort) return;
   const { kind, options, mediation } = event.data;

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { TOP_LEVEL_FRAME } from '../client/testing/frame-facts.ts';
 import {
   isPageRequestMessage,
+  isPageSignalMessage,
   isPopupToWorker,
+  isRelaySignalToWorker,
   isRelayToWorker,
   isRuntimeMessage,
+  isSignalOutcome,
   isWorkerToPopup,
 } from './guards.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
@@ -20,6 +23,22 @@ describe('message guards drop anything malformed', () => {
     expect(isPageRequestMessage({ channel: PAGE_CHANNEL, kind: 'get' })).toBe(false);
     expect(isPageRequestMessage(null)).toBe(false);
     expect(isPageRequestMessage('tapkey')).toBe(false);
+  });
+
+  it('signals: page → relay → worker carry an object, and only done or an error comes back', () => {
+    const signal = { method: 'signalUnknownCredential', options: {} };
+    expect(isPageSignalMessage({ channel: PAGE_CHANNEL, kind: 'signal', signal })).toBe(true);
+    expect(isPageSignalMessage({ channel: PAGE_CHANNEL, kind: 'signal', signal: 'x' })).toBe(false);
+    expect(isPageSignalMessage({ channel: 'other', kind: 'signal', signal })).toBe(false);
+    expect(isPageRequestMessage({ channel: PAGE_CHANNEL, kind: 'signal', options: signal })).toBe(false);
+    expect(isRelaySignalToWorker({ type: 'signal', signal })).toBe(true);
+    expect(isRelaySignalToWorker({ type: 'signal' })).toBe(false);
+    expect(isSignalOutcome({ type: 'done' })).toBe(true);
+    expect(isSignalOutcome({ type: 'error', name: 'SecurityError', message: 'm' })).toBe(true);
+    expect(isSignalOutcome({ type: 'error', name: 'SecurityError' })).toBe(false);
+    expect(isSignalOutcome({ type: 'result' })).toBe(false);
+    expect(isRuntimeMessage({ name: 'credentials/restore', payload: { id: 'AQID' } })).toBe(true);
+    expect(isRuntimeMessage({ name: 'credentials/restore', payload: { id: 5 } })).toBe(false);
   });
 
   it('relay → worker: request ids are UUIDs, frame facts are complete and typed', () => {

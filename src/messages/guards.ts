@@ -10,12 +10,15 @@ import type {
   OfferToRelay,
   OfferToWorker,
   PageRequestMessage,
+  PageSignalMessage,
   PopupToWorker,
   PromptDecision,
+  RelaySignalToWorker,
   RelayToOffer,
   RelayToWorker,
   RuntimeMessage,
   RuntimeName,
+  SignalOutcome,
   WorkerToOffer,
   WorkerToPopup,
 } from './protocol.ts';
@@ -44,6 +47,21 @@ const isMediation = (v: Obj): boolean =>
 
 export function isPageRequestMessage(v: unknown): v is PageRequestMessage {
   return isObj(v) && v.channel === PAGE_CHANNEL && isKind(v.kind) && 'options' in v && isMediation(v);
+}
+
+export function isPageSignalMessage(v: unknown): v is PageSignalMessage {
+  return isObj(v) && v.channel === PAGE_CHANNEL && v.kind === 'signal' && isObj(v.signal);
+}
+
+export function isRelaySignalToWorker(v: unknown): v is RelaySignalToWorker {
+  return isObj(v) && v.type === 'signal' && isObj(v.signal);
+}
+
+/** The worker's answer to a signal; the relay passes on nothing else to the page. */
+export function isSignalOutcome(v: unknown): v is SignalOutcome {
+  if (!isObj(v)) return false;
+  if (v.type === 'done') return true;
+  return v.type === 'error' && isText(v.name, 64) && isText(v.message, 4096);
 }
 
 function isFrameFacts(v: unknown): v is FrameFacts {
@@ -165,6 +183,7 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'prompt/answer': (p) => typeof p.promptId === 'string' && isDecision(p.decision),
   'credentials/list': isEmpty,
   'credentials/delete': (p) => typeof p.id === 'string',
+  'credentials/restore': (p) => isText(p.id),
   'credentials/rename': (p) => isText(p.id) && isText(p.userDisplayName, MAX_DISPLAY_NAME),
   'settings/get': isEmpty,
   'settings/set-pin': (p) => typeof p.newPin === 'string' && isOptionalText(p.currentPin, Infinity),

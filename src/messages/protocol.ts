@@ -6,7 +6,7 @@
  *
  * Hops:
  *   page script ⇄ relay         window message + one MessageChannel per request (PAGE_CHANNEL)
- *   relay ⇄ worker              one runtime Port per request (CEREMONY_PORT)
+ *   relay ⇄ worker              one runtime Port per request (CEREMONY_PORT) or signal (SIGNAL_PORT)
  *   popup ⇄ worker              one runtime Port per popup (POPUP_PORT), and runtime messages
  *   worker → offscreen document runtime messages (`offscreen/*`)
  */
@@ -55,6 +55,19 @@ export interface PageRequestMessage {
 
 /** Page → relay on the request's port. */
 export type PagePortMessage = { type: 'abort' };
+
+/**
+ * A WebAuthn L3 §5.1.10 signal (PublicKeyCredential.signal*), posted on `window` like a request, with
+ * a MessagePort for the answer. `signal` is `{ method, options }` as converted in the page: untrusted.
+ */
+export interface PageSignalMessage {
+  channel: typeof PAGE_CHANNEL;
+  kind: 'signal';
+  signal: unknown;
+}
+
+/** How a signal ended, on every hop back to the page. */
+export type SignalOutcome = { type: 'done' } | { type: 'error'; name: WebAuthnErrorName; message: string };
 
 // ---------------------------------------------------------------------------------------------
 // Relay ⇄ service worker.
@@ -107,6 +120,10 @@ export type WorkerToOffer =
 export type RelayToOffer = { type: 'token'; token: string };
 export type OfferToRelay = { type: 'dismiss' } | { type: 'height'; px: number };
 
+/** One runtime Port per signal: the relay posts it, the worker answers once and disconnects. */
+export const SIGNAL_PORT = 'tapkey/signal-v1';
+export type RelaySignalToWorker = { type: 'signal'; signal: unknown };
+
 // ---------------------------------------------------------------------------------------------
 // Popup ⇄ service worker on the popup's port.
 
@@ -152,6 +169,8 @@ export interface RuntimeProtocol {
   // Passkeys and settings.
   'credentials/list': { request: Empty; response: CredentialSummaryView[] };
   'credentials/delete': { request: { id: string }; response: { deleted: boolean } };
+  /** Shows a passkey a site's signal hid (WebAuthn L3 §5.1.10) again. */
+  'credentials/restore': { request: { id: string }; response: { restored: boolean } };
   /** The name Tapkey shows for a passkey (its user display name); the site is not told. */
   'credentials/rename': {
     request: { id: string; userDisplayName: string };

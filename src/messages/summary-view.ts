@@ -5,5 +5,5 @@ import { toBase64url } from '../shared/bytes.ts';
 import type { CredentialSummaryView } from './views.ts';
 
 export function summaryView(c: CredentialSummary): CredentialSummaryView {
-  return { id: toBase64url(c.credentialId), ...credentialInfo(c) };
+  return { id: toBase64url(c.credentialId), ...credentialInfo(c), hidden: c.hidden === true };
 }

@@ -4,12 +4,15 @@
  */
 import type { CredentialInfo } from '../authenticator/credential-info.ts';
 import type { GateExtension } from '../authenticator/ports.ts';
+import type { Hint } from '../client/hints.ts';
 import type { OtpBookkeeping } from '../totp/account-fields.ts';
 import type { OtpAccount } from '../totp/types.ts';
 
 export interface CredentialSummaryView extends CredentialInfo {
   /** base64url credential ID. */
   id: string;
+  /** The site signalled it no longer knows this passkey (WebAuthn L3 §5.1.10); the user may restore it. */
+  hidden: boolean;
 }
 
 /** What a pending request asks, as the worker records it and the prompt shows it. */
@@ -29,6 +32,8 @@ export interface PromptRequestView {
   /** What the ceremony does besides signing (WebAuthn prf, largeBlob), for the prompt to say. */
   extensions?: GateExtension[];
   deadline: number;
+  /** WebAuthn L3 §5.8.7 hints, known values only; absent in prompts queued before hints were kept. */
+  hints?: Hint[];
 }
 
 export interface PromptView extends PromptRequestView {

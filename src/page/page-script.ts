@@ -13,12 +13,24 @@ import {
   convertCredentialRequestOptions,
 } from '../client/webidl/credential-options.ts';
 import { createSteps, getSteps, type PageStep } from '../client/webidl/page-steps.ts';
+import {
+  convertSignal,
+  SIGNAL_METHODS,
+  type SignalCall,
+  type SignalMethod,
+} from '../client/webidl/signal-options.ts';
 import { creationOptionsToJSON, requestOptionsToJSON } from '../client/webidl/to-json.ts';
 import { nativeCreationOptions, nativeRequestOptions } from '../client/webidl/to-native.ts';
-import type { CeremonyOutcome, PageRequestMessage } from '../messages/protocol.ts';
+import type {
+  CeremonyOutcome,
+  PageRequestMessage,
+  PageSignalMessage,
+  SignalOutcome,
+} from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
 import { raceConditional } from './conditional-race.ts';
 import { assertionCredential, registrationCredential } from './credential-object.ts';
+import { installToString, pagePromise, pageStack, replaceNative, withFullStacks } from './native-look.ts';
 
 type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Promise<Credential | null>;
 
@@ -50,7 +62,11 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     abortSignalReason && call.call(abortSignalReason, signal);
 
   function error(name: string, message: string): Error {
-    return name === 'TypeError' ? new TypeErrorCtor(message) : new DomException(message, name);
+    if (name !== 'TypeError') return new DomException(message, name);
+    const typeError = new TypeErrorCtor(message);
+    // Made during the page's call: the page's frames only in its stack, as Chrome's (native-look.ts).
+    pageStack(typeError);
+    return typeError;
   }
 
   function outcomeToValue(outcome: CeremonyOutcome): Credential {
@@ -195,23 +211,21 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     return forward('get', json, options.signal, toBrowser);
   }
 
-  // Method shorthands keep `.name`, and rest parameters keep `.length` 0, like the originals.
-  const methods = {
-    create(this: CredentialsContainer, ...args: unknown[]) {
-      return create(this, args[0]);
-    },
-    get(this: CredentialsContainer, ...args: unknown[]) {
-      return get(this, args[0]);
-    },
-  };
-  for (const name of ['create', 'get'] as const) {
-    Object.defineProperty(container, name, {
-      value: methods[name],
-      configurable: true,
-      writable: true,
-      enumerable: true,
-    });
-  }
+  // Replacements that look native in every way a page can check (native-look.ts); a rejection's stack
+  // names no frame of Tapkey's.
+  installToString();
+  // Called on something else (create.call({})): the browser's brand check answers, with its error's
+  // stack cleaned of Tapkey's frames (native-look.ts).
+  replaceNative(container, 'create', (self, args) =>
+    self === ownContainer
+      ? create(self as CredentialsContainer, args[0])
+      : pagePromise(withFullStacks(() => callNative(nativeCreate, self as CredentialsContainer, args[0]))),
+  );
+  replaceNative(container, 'get', (self, args) =>
+    self === ownContainer
+      ? get(self as CredentialsContainer, args[0])
+      : pagePromise(withFullStacks(() => callNative(nativeGet, self as CredentialsContainer, args[0]))),
+  );
 
   // WebAuthn L3 §5.1.7: the browser's own answer claims extensions (prf, largeBlob…) that Tapkey,
   // which answers create() and get(), does not implement.
@@ -220,36 +234,102 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     | undefined;
   const nativeCapabilities = credentialClass?.getClientCapabilities;
   if (credentialClass && nativeCapabilities) {
-    const statics = {
-      getClientCapabilities(...args: unknown[]) {
-        void args;
-        return PromiseCtor.resolve(
-          call.call(nativeCapabilities, credentialClass) as Promise<Record<string, boolean>>,
-        ).then(mergeClientCapabilities);
+    replaceNative(credentialClass, 'getClientCapabilities', (self, args, native) =>
+      PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
+        mergeClientCapabilities,
+      ),
+    );
+  }
+
+  // WebAuthn L3 §5.1.10 signal methods. Each call is converted here as Chrome converts it (a bad
+  // argument rejects at once, and nothing is sent), then told to Tapkey's worker, which checks the
+  // RP ID against the caller's origin and hides or renames Tapkey's passkeys; and passed on to the
+  // browser's own method too, so the user's other passkeys hear of it, and the page gets the
+  // browser's outcome. Without a native method (an older browser) the page gets Tapkey's answer.
+  if (credentialClass) {
+    type SignalFunction = (this: unknown, options: unknown) => Promise<undefined>;
+    /** How long the page's promise waits for Tapkey after the browser answered; normally milliseconds. */
+    const SIGNAL_WAIT_MS = 5_000;
+    const setTimer = globalThis.setTimeout.bind(globalThis);
+    // A plain record, not a Map: the page could replace Map.prototype.get before a call.
+    const nativeSignals: Partial<Record<SignalMethod, SignalFunction>> = Object.create(null);
+    for (const method of SIGNAL_METHODS) {
+      const native = (credentialClass as unknown as Record<string, unknown>)[method];
+      if (typeof native === 'function') nativeSignals[method] = native as SignalFunction;
+    }
+
+    const tellTapkey = (signal: SignalCall): Promise<undefined> =>
+      new PromiseCtor<undefined>((resolve, reject) => {
+        const channel = new Channel();
+        channel.port1.onmessage = (event: MessageEvent<SignalOutcome>) => {
+          channel.port1.close();
+          const outcome = event.data;
+          if (outcome.type === 'done') resolve(undefined);
+          else reject(error(outcome.name, outcome.message));
+        };
+        const message: PageSignalMessage = { channel: PAGE_CHANNEL, kind: 'signal', signal };
+        postMessage(message, '*', [channel.port2]);
+      });
+
+    const signal = (method: SignalMethod, args: unknown[]): Promise<undefined> => {
+      let converted: SignalCall;
+      try {
+        converted = convertSignal(method, args);
+      } catch (e) {
+        return PromiseCtor.reject(e);
+      }
+      const ours = tellTapkey(converted);
+      const native = nativeSignals[method];
+      if (!native) return ours;
+      // The converted copy, not the page's object: its getters ran once, as in Chrome.
+      const browsers = call.call(native, credentialClass, { ...converted.options }) as Promise<undefined>;
+      // The page sees the browser's outcome (its rejection at once, as is), but a resolution only once
+      // Tapkey has applied the signal too, so a sign-in right after it no longer offers a hidden
+      // passkey. Tapkey's own error is not the page's to see (nor an unhandled rejection).
+      const applied = new PromiseCtor<undefined>((resolve) => {
+        ours.then(
+          () => resolve(undefined),
+          () => resolve(undefined),
+        );
+        // A relay that never answers (none in this frame, the extension reloaded under the page)
+        // must not hold the browser's answer back for ever.
+        setTimer(() => resolve(undefined), SIGNAL_WAIT_MS);
+      });
+      return browsers.then(() => applied);
+    };
+
+    // Static operations: `this` plays no part (WebIDL), as in the browser's own.
+    const signalStatics = {
+      signalUnknownCredential(...args: unknown[]) {
+        return signal('signalUnknownCredential', args);
+      },
+      signalAllAcceptedCredentials(...args: unknown[]) {
+        return signal('signalAllAcceptedCredentials', args);
+      },
+      signalCurrentUserDetails(...args: unknown[]) {
+        return signal('signalCurrentUserDetails', args);
       },
     };
-    Object.defineProperty(credentialClass, 'getClientCapabilities', {
-      value: statics.getClientCapabilities,
-      configurable: true,
-      writable: true,
-      enumerable: true,
-    });
+    for (const method of SIGNAL_METHODS) {
+      if (nativeSignals[method]) {
+        replaceNative(credentialClass, method, (_self, args) => signal(method, args));
+        continue;
+      }
+      // No native method to stand in for (an older browser): a plain one, with the IDL's length 1.
+      const wrapper = signalStatics[method];
+      Object.defineProperty(wrapper, 'length', { value: 1 });
+      Object.defineProperty(credentialClass, method, {
+        value: wrapper,
+        configurable: true,
+        writable: true,
+        enumerable: true,
+      });
+    }
   }
 
   // WebAuthn L3 §5.1.6: Tapkey offers its passkeys on autofill fields (conditional mediation), in
   // Chrome headless too, where the browser's own answer is false.
-  if (credentialClass?.isConditionalMediationAvailable) {
-    const statics = {
-      isConditionalMediationAvailable(...args: unknown[]) {
-        void args;
-        return PromiseCtor.resolve(true);
-      },
-    };
-    Object.defineProperty(credentialClass, 'isConditionalMediationAvailable', {
-      value: statics.isConditionalMediationAvailable,
-      configurable: true,
-      writable: true,
-      enumerable: true,
-    });
+  if (credentialClass) {
+    replaceNative(credentialClass, 'isConditionalMediationAvailable', () => PromiseCtor.resolve(true));
   }
 })();

@@ -42,7 +42,7 @@ describe('IdbCredentialStore', () => {
     const second = await store.useForSigning('example.com', Uint8Array.of(1, 1, 1), 200);
     expect([first.signCount, second.signCount]).toEqual([1, 2]);
     expect(second.privateKey).toEqual(new Uint8Array(32).fill(0xab));
-    const [summary] = await store.findByIds('example.com', [Uint8Array.of(1, 1, 1)]);
+    const [summary] = await store.findByIds('example.com', [Uint8Array.of(1, 1, 1)], 'sign-in');
     expect(summary?.signCount).toBe(2);
     expect(summary?.lastUsedAt).toBe(200);
   });
@@ -50,7 +50,7 @@ describe('IdbCredentialStore', () => {
   it('never finds a credential for another RP ID', async () => {
     const { store } = await setup();
     await store.add(credential(1));
-    expect(await store.findByIds('evil.com', [Uint8Array.of(1, 1, 1)])).toEqual([]);
+    expect(await store.findByIds('evil.com', [Uint8Array.of(1, 1, 1)], 'sign-in')).toEqual([]);
     await expect(store.useForSigning('evil.com', Uint8Array.of(1, 1, 1), 1)).rejects.toThrow();
   });
 

@@ -4,6 +4,7 @@ import type {
   CredentialStore,
   CredentialSummary,
   LargeBlobOutcome,
+  LookupPurpose,
   NewCredential,
   SigningExtras,
   SigningKey,
@@ -18,7 +19,13 @@ import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
 
 export function summarize(record: CredentialRecord): CredentialSummary {
-  return { credentialId: fromBase64url(record.id), userHandle: record.userHandle, ...credentialInfo(record) };
+  const summary: CredentialSummary = {
+    credentialId: fromBase64url(record.id),
+    userHandle: record.userHandle,
+    ...credentialInfo(record),
+  };
+  if (record.hidden) summary.hidden = true;
+  return summary;
 }
 
 export class IdbCredentialStore implements CredentialStore {
@@ -30,7 +37,7 @@ export class IdbCredentialStore implements CredentialStore {
     private readonly vaultKey: () => Promise<CryptoKey>,
   ) {}
 
-  async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
+  async findByIds(rpId: string, ids: Uint8Array[], purpose: LookupPurpose): Promise<CredentialSummary[]> {
     const tx = this.db.transaction('credentials');
     const found = await Promise.all(ids.map((id) => tx.store.get(toBase64url(id))));
     await tx.done;
@@ -38,7 +45,9 @@ export class IdbCredentialStore implements CredentialStore {
     const out: CredentialSummary[] = [];
     for (const record of found) {
       // A credential of another RP is invisible here, whatever ID the page sends.
-      if (record && record.rpId === rpId && !seen.has(record.id)) {
+      // A hidden one is offered for nothing, but still counts against excludeCredentials (ports.ts).
+      const visible = purpose === 'exclude' || !record?.hidden;
+      if (record && record.rpId === rpId && visible && !seen.has(record.id)) {
         seen.add(record.id);
         out.push(summarize(record));
       }
@@ -48,7 +57,7 @@ export class IdbCredentialStore implements CredentialStore {
 
   async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
     const records = await this.db.getAllFromIndex('credentials', 'rpId', rpId);
-    return records.filter((r) => r.discoverable).map(summarize);
+    return records.filter((r) => r.discoverable && !r.hidden).map(summarize);
   }
 
   async add(credential: NewCredential): Promise<void> {

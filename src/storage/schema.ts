@@ -43,6 +43,12 @@ export interface CredentialRecord extends CredentialInfo {
    * it. `signCount` is the value last used, written behind. Absent: nothing reserved.
    */
   counterReserved?: number;
+  /**
+   * Set when the site signalled that it no longer knows this credential (WebAuthn L3 §5.1.10);
+   * absent in records from before signals were kept, and cleared on restore: not hidden. An optional
+   * field needs no index and no migration, so DB_VERSION stays 2 and older vaults read as they are.
+   */
+  hidden?: true;
 }
 
 /** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */

@@ -146,6 +146,10 @@ test('every prompt state has no axe violations, in light and dark', async ({ pag
   await promptState(context, page, 'sign in with no passkey here', cancelIt);
   expect((await nothing).ok).toBe(false);
 
+  const hinted = create(page, { hints: ['security-key', 'hybrid'], userId: [9] });
+  await promptState(context, page, 'create with the site’s hints', cancelIt);
+  expect((await hinted).ok).toBe(false);
+
   const first = create(page, { userName: LONG_NAME, userId: [1] });
   await promptState(context, page, 'create (a 77-character account name)', async (popup) => {
     const title = await popup.text('#prompt-title');
@@ -252,7 +256,7 @@ test('every popup view has no axe violations, in light and dark', async ({
   await openBlankPage({ page, server });
   await page.bringToFront();
   await approved(context, page, create(page, { userName: 'alice', userId: [1] }));
-  await approved(context, page, create(page, { userName: LONG_NAME, userId: [2] }));
+  const longOne = await approved(context, page, create(page, { userName: LONG_NAME, userId: [2] }));
 
   await popup.bringToFront();
   await popup.getByRole('tab', { name: 'Codes' }).click();
@@ -262,6 +266,21 @@ test('every popup view has no axe violations, in light and dark', async ({
   await popup.getByRole('button', { name: 'Rename passkey alice on localhost' }).click();
   await expect(popup.getByLabel('Name shown in Tapkey')).toBeFocused();
   await checkPage(popup, 'Passkeys, rename form open');
+
+  // The site signals it no longer knows one (WebAuthn L3 §5.1.10): a "Hidden by the site" group.
+  await page.evaluate(
+    (credentialId) =>
+      (
+        PublicKeyCredential as unknown as {
+          signalUnknownCredential(o: { rpId: string; credentialId: string }): Promise<void>;
+        }
+      ).signalUnknownCredential({ rpId: 'localhost', credentialId }),
+    longOne.id,
+  );
+  await popup.getByRole('tab', { name: 'Codes' }).click();
+  await popup.getByRole('tab', { name: 'Passkeys' }).click();
+  await expect(popup.getByRole('region', { name: 'Hidden by the site' })).toBeVisible();
+  await checkPage(popup, 'Passkeys, one hidden by the site');
 
   await popup.getByRole('tab', { name: 'Settings' }).click();
   await popup.getByLabel('New PIN', { exact: true }).fill('1357');

@@ -19,6 +19,8 @@ export interface CreateArgs {
   /** Named option tweaks that cannot travel as JSON. */
   omit?: ('challenge' | 'user')[];
   abortAfterMs?: number;
+  /** WebAuthn L3 §5.8.7 hints, as the page would pass them. */
+  hints?: string[];
 }
 
 export interface GetArgs {
@@ -27,6 +29,7 @@ export interface GetArgs {
   timeout?: number;
   userVerification?: 'discouraged' | 'preferred' | 'required';
   abortAfterMs?: number;
+  hints?: string[];
 }
 
 export type CallResult =
@@ -99,6 +102,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
       (ids ?? []).map((id) => ({ type: 'public-key', id: unb64(id) }));
     const controller = new AbortController();
     const timeout = c.args.timeout ? { timeout: c.args.timeout } : {};
+    const hints = c.args.hints ? { hints: c.args.hints } : {};
     let publicKey: Record<string, unknown>;
     if (c.kind === 'create') {
       const a = c.args;
@@ -118,6 +122,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
         },
         extensions: { credProps: true },
         ...timeout,
+        ...hints,
       };
       for (const key of a.omit ?? []) delete publicKey[key];
     } else {
@@ -128,6 +133,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
         userVerification: a.userVerification ?? 'discouraged',
         ...(a.rpId ? { rpId: a.rpId } : {}),
         ...timeout,
+        ...hints,
       };
     }
     if (c.args.abortAfterMs !== undefined) setTimeout(() => controller.abort(), c.args.abortAfterMs);

@@ -9,6 +9,7 @@ import type {
   CredentialSummary,
   GetAssertionApproval,
   LargeBlobOutcome,
+  LookupPurpose,
   NewCredential,
   SigningExtras,
   SigningKey,
@@ -22,17 +23,20 @@ export class MemoryStore implements CredentialStore {
   readonly largeBlobs = new Map<string, Uint8Array>();
   private readonly discoverableByUser = new Map<string, string>();
 
-  async findByIds(rpId: string, ids: Uint8Array[]): Promise<CredentialSummary[]> {
+  async findByIds(rpId: string, ids: Uint8Array[], purpose: LookupPurpose): Promise<CredentialSummary[]> {
     const out: CredentialSummary[] = [];
     for (const id of ids) {
       const record = this.records.get(toBase64url(id));
-      if (record && record.rpId === rpId) out.push(summary(record));
+      if (record && record.rpId === rpId && (purpose === 'exclude' || !record.hidden))
+        out.push(summary(record));
     }
     return out;
   }
 
   async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
-    return [...this.records.values()].filter((r) => r.rpId === rpId && r.discoverable).map(summary);
+    return [...this.records.values()]
+      .filter((r) => r.rpId === rpId && r.discoverable && !r.hidden)
+      .map(summary);
   }
 
   async add(credential: NewCredential): Promise<void> {

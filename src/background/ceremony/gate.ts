@@ -4,6 +4,7 @@
  */
 import { AuthenticatorError } from '../../authenticator/errors.ts';
 import type { UserGate } from '../../authenticator/ports.ts';
+import { knownHints } from '../../client/hints.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import { fromBase64url } from '../../shared/bytes.ts';
@@ -28,6 +29,8 @@ export interface GateContext {
   /** The tab and window that asked. */
   tabId?: number;
   windowId?: number;
+  /** The page's options, untrusted: only their hints are read here, for the prompt to show. */
+  options: unknown;
 }
 
 function refuse(answer: PromptAnswer): never {
@@ -42,6 +45,8 @@ function refuse(answer: PromptAnswer): never {
       throw new AuthenticatorError('CTAP2_ERR_OPERATION_DENIED', 'the user cancelled');
   }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 function reasonOf(signal: AbortSignal): PromptAnswer {
   return { type: signal.reason === 'timeout' ? 'timeout' : 'abort' };
@@ -59,6 +64,9 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
     origin: caller.origin,
     deadline: context.deadline,
   };
+  // WebAuthn L3 §5.8.7: hints only steer UI; unknown values are ignored.
+  const hints = knownHints(isRecord(context.options) ? context.options.hints : undefined);
+  if (hints.length > 0) prompt.hints = hints;
   if (caller.topOrigin) prompt.topOrigin = caller.topOrigin;
   await ensurePrompt(prompt);
   // Aborted while the prompt was being queued, or later while it waits: answer (and so remove) it.

@@ -92,7 +92,8 @@ const notAllowed = (message: string): CeremonyOutcome => ({
   message,
 });
 
-function senderOrigin(sender: DoorPort['sender']): string | undefined {
+/** The caller's origin as the browser reports it: sender.origin, else the origin of sender.url. */
+export function senderOrigin(sender: DoorPort['sender']): string | undefined {
   if (!sender) return undefined;
   if (sender.origin) return sender.origin;
   try {

@@ -3,6 +3,7 @@ import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/p
 import { summaryView } from '../../messages/summary-view.ts';
 import type { SettingsView } from '../../messages/views.ts';
 import { renameCredential } from '../../storage/rename-credential.ts';
+import { restoreCredential } from '../../storage/signal-credentials.ts';
 import { PinError } from '../../storage/vault-key.ts';
 import { sentence } from '../sentence.ts';
 import type { AutoLock } from '../vault/auto-lock.ts';
@@ -13,6 +14,7 @@ import { autoLockMinutes, lastBackupAt, setAutoLockMinutes } from './preferences
 type SettingsName =
   | 'credentials/list'
   | 'credentials/delete'
+  | 'credentials/restore'
   | 'credentials/rename'
   | 'settings/get'
   | 'settings/set-pin'
@@ -53,6 +55,7 @@ export function settingsHandlers(vault: Vault, autoLock: AutoLock): Handlers<Set
   return {
     'credentials/list': async () => (await (await vault.credentials()).listAll()).map(summaryView),
     'credentials/delete': async ({ id }) => ({ deleted: await (await vault.credentials()).delete(id) }),
+    'credentials/restore': async ({ id }) => ({ restored: await restoreCredential(await vault.db(), id) }),
     'credentials/rename': async ({ id, userDisplayName }) =>
       (await renameCredential(await vault.db(), id, userDisplayName))
         ? { ok: true }

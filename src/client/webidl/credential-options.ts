@@ -16,6 +16,7 @@
 import { type DictionaryType, dictionary } from './dictionary.ts';
 import {
   type Context,
+  converting,
   toAbortSignal,
   toBoolean,
   toBufferSource,
@@ -263,7 +264,8 @@ const PublicKeyCredentialRequestOptions: DictionaryType = {
 };
 
 const mediation = {
-  convert: (value: unknown, context: Context) => toEnum(value, MEDIATION, context),
+  convert: (value: unknown, context: Context) =>
+    toEnum(value, MEDIATION, context, 'CredentialMediationRequirement'),
   default: () => 'optional',
 };
 const signal = { convert: toAbortSignal };
@@ -302,12 +304,12 @@ const request = dictionary<CredentialRequestOptions>(CredentialRequestOptionsTyp
 
 /** create(options): the optional argument defaults to {} (undefined and null alike). */
 export function convertCredentialCreationOptions(options: unknown): CredentialCreationOptions {
-  return creation(options, createContext);
+  return converting(() => creation(options, createContext));
 }
 
 /** get(options): the optional argument defaults to {} (undefined and null alike). */
 export function convertCredentialRequestOptions(options: unknown): CredentialRequestOptions {
-  return request(options, getContext);
+  return converting(() => request(options, getContext));
 }
 
 /** For tests: the dictionaries as declared. */

@@ -195,3 +195,23 @@ describe('get(): Chromium’s steps in the page, in its order', () => {
     expect(what(get({ publicKey: request({ ...more, extensions }) }))).toBe(expected);
   });
 });
+
+describe('hints (WebAuthn L3 §5.8.7): client-device alone goes to the browser', () => {
+  it.each([
+    [['client-device'], 'browser'],
+    [['client-device', 'no-such-hint'], 'browser'],
+    [['client-device', 'security-key'], 'tapkey'],
+    [['security-key'], 'tapkey'],
+    [['hybrid'], 'tapkey'],
+    [[], 'tapkey'],
+  ])('hints %j: %s', (hints, action) => {
+    expect(what(create({ publicKey: publicKey({ hints }) }))).toBe(action);
+    expect(what(get({ publicKey: request({ hints }) }))).toBe(action);
+  });
+
+  it('checks Chrome’s own steps first: an aborted signal still rejects', () => {
+    const options = { publicKey: publicKey({ hints: ['client-device'] }), signal: aborted() };
+    expect(what(create(options))).toBe('abort');
+    expect(what(get({ publicKey: request({ hints: ['client-device'] }), signal: aborted() }))).toBe('abort');
+  });
+});

@@ -8,6 +8,7 @@
  */
 
 import { TAPKEY_EXTENSIONS } from '../capabilities.ts';
+import { onlyClientDevice } from '../hints.ts';
 import type { CredentialCreationOptions, CredentialRequestOptions, PrfValues } from './credential-options.ts';
 import { isAborted } from './primitives.ts';
 
@@ -63,7 +64,7 @@ function prfTooLarge(values: PrfValues): boolean {
 }
 
 /** Base64UnpaddedURLDecode: an 8-bit string of base64url characters without padding. */
-function decodeUnpaddedBase64url(text: string): Uint8Array | undefined {
+export function decodeUnpaddedBase64url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = decodeBase64(
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
@@ -168,6 +169,8 @@ export function createSteps(options: CredentialCreationOptions): PageStep {
       return browser('largeBlob support required for a non-discoverable credential');
     }
   }
+  // WebAuthn L3 §5.8.7: hints "client-device" alone asks for the device's own authenticator.
+  if (onlyClientDevice(publicKey.hints)) return browser('hints: client-device only');
   return { action: 'tapkey' };
 }
 
@@ -247,5 +250,7 @@ export function getSteps(options: CredentialRequestOptions): PageStep {
       }
     }
   }
+  // Tapkey's own routing, once Chrome's checks passed (WebAuthn L3 §5.8.7, as in createSteps).
+  if (onlyClientDevice(publicKey.hints)) return browser('hints: client-device only');
   return { action: 'tapkey' };
 }

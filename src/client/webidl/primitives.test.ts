@@ -100,10 +100,10 @@ describe('long and unsigned long (no [EnforceRange], no [Clamp])', () => {
 describe('enumeration', () => {
   const values = ['silent', 'optional'] as const;
   it('keeps a listed value and refuses anything else, null included', () => {
-    expect(idl.toEnum('optional', values, ctx)).toBe('optional');
-    expect(outcome(() => idl.toEnum('bogus', values, ctx))).toBe('TypeError');
-    expect(outcome(() => idl.toEnum(null, values, ctx))).toBe('TypeError');
-    expect(idl.toEnum({ toString: () => 'silent' }, values, ctx)).toBe('silent');
+    expect(idl.toEnum('optional', values, ctx, 'Mediation')).toBe('optional');
+    expect(outcome(() => idl.toEnum('bogus', values, ctx, 'Mediation'))).toBe('TypeError');
+    expect(outcome(() => idl.toEnum(null, values, ctx, 'Mediation'))).toBe('TypeError');
+    expect(idl.toEnum({ toString: () => 'silent' }, values, ctx, 'Mediation')).toBe('silent');
   });
 });
 

@@ -42,8 +42,68 @@ const U8 = Uint8Array;
 /** Where a value sits, for messages in Chromium's words ("Failed to read the 'rp' property from …"). */
 export type Context = string;
 
+/**
+ * What the page script does to errors on their way to the page (page/native-look.ts), so their
+ * stacks name no frame of Tapkey's, as the browser's own errors do. Nothing by default (Node, the
+ * worker).
+ *   - `made`: each TypeError this module makes, while it is being made (the page's call is running);
+ *   - `passing`: any other error thrown while converting (a page's getter or toString that threw).
+ */
+export interface ErrorHooks {
+  made(error: TypeError): void;
+  passing(error: unknown): void;
+  /** Runs the whole conversion (the page script lets stacks made meanwhile hold Tapkey's frames too). */
+  around<T>(run: () => T): T;
+}
+
+let hooks: ErrorHooks = { made: () => undefined, passing: () => undefined, around: (run) => run() };
+/** The TypeErrors made here, so `passing` leaves them alone (captured methods: see the top). */
+const made = new WeakSet<object>();
+const { add: weakAdd, has: weakHas } = WeakSet.prototype;
+
+export function setErrorHooks(next: ErrorHooks): void {
+  hooks = next;
+}
+
+function onError(error: TypeError): void {
+  apply(weakAdd, made, [error]);
+  hooks.made(error);
+}
+
+/**
+ * Runs a conversion; an error it throws that this module did not make (the page's own) goes to the
+ * `passing` hook on its way out.
+ */
+export function converting<T>(run: () => T): T {
+  return hooks.around(() => {
+    try {
+      return run();
+    } catch (e) {
+      if (typeof e !== 'object' || e === null || !apply(weakHas, made, [e])) hooks.passing(e);
+      throw e;
+    }
+  });
+}
+
+/**
+ * A conversion TypeError in Chromium's words. Chromium's bindings create it with the bare message and
+ * add the "Failed to execute … / Failed to read …" context afterwards, so its `stack` starts with the
+ * bare message while `message` has the context (recorded: scripts/chrome-oracle/native-probe.js). V8
+ * writes the stack's first line when the stack is captured, so the hook runs before the context
+ * is added.
+ */
 export function typeError(context: Context, message: string): TypeError {
-  return new TypeErrorCtor(`${context}: ${message}`);
+  const error = new TypeErrorCtor(message);
+  onError(error);
+  error.message = `${context}: ${message}`;
+  return error;
+}
+
+/** A TypeError Chromium's renderer makes whole (context included, also in its stack's first line). */
+export function rendererTypeError(context: Context, message: string): TypeError {
+  const error = new TypeErrorCtor(`${context}: ${message}`);
+  onError(error);
+  return error;
 }
 
 export function isObject(value: unknown): value is object {
@@ -78,10 +138,15 @@ export function toUnsignedLong(value: unknown, context: Context): number {
 }
 
 /** An enumeration: ToString, then one of the values or TypeError (https://webidl.spec.whatwg.org/#js-enumeration). */
-export function toEnum<T extends string>(value: unknown, values: readonly T[], context: Context): T {
+export function toEnum<T extends string>(
+  value: unknown,
+  values: readonly T[],
+  context: Context,
+  typeName: string,
+): T {
   const text = toDOMString(value, context);
   if (!(values as readonly string[]).includes(text)) {
-    throw typeError(context, `The provided value '${text}' is not a valid enum value.`);
+    throw typeError(context, `The provided value '${text}' is not a valid enum value of type ${typeName}.`);
   }
   return text as T;
 }
