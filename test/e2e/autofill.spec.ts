@@ -225,3 +225,83 @@ test('a page cannot load the list itself: its static URL is refused (use_dynamic
   await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-error://'))).toBe(true);
   expect(hasOfferFrame(page)).toBe(false);
 });
+
+/**
+ * Stands in for Chrome's own autofill (headless Chromium has none): installed before Tapkey's page
+ * script captures the browser's get(), a conditional get() waits until the test "chooses" in it, and
+ * notes an abort.
+ */
+async function stubBrowserAutofill(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const container = CredentialsContainer.prototype;
+    const nativeGet = container.get;
+    const w = window as unknown as { chooseBrowserPasskey?: () => void; browserSawAbort?: boolean };
+    container.get = function (this: CredentialsContainer, options?: CredentialRequestOptions) {
+      if (options?.mediation !== 'conditional') return nativeGet.call(this, options);
+      return new Promise((resolve, reject) => {
+        w.chooseBrowserPasskey = () => resolve({ id: 'browser-passkey', type: 'public-key' } as Credential);
+        options.signal?.addEventListener('abort', () => {
+          w.browserSawAbort = true;
+          reject(options.signal?.reason);
+        });
+      });
+    };
+  });
+}
+
+/** A page with a webauthn field that asks for autofill; the promise gives the credential id it gets. */
+async function blankPageAskingForAutofill(
+  page: Page,
+  url: string,
+): Promise<{ id: Promise<string | undefined> }> {
+  await page.goto(`${url}/pages/blank.html`);
+  await page.evaluate(() => {
+    const field = document.createElement('input');
+    field.setAttribute('aria-label', 'Username');
+    field.setAttribute('autocomplete', 'username webauthn');
+    document.body.append(field);
+  });
+  const id = page.evaluate(() =>
+    navigator.credentials
+      .get({ mediation: 'conditional', publicKey: { challenge: new Uint8Array(32) } })
+      .then((c) => c?.id),
+  );
+  return { id };
+}
+
+test('the user picks the browser’s own passkey instead: the page gets it and Tapkey’s list goes', async ({
+  page,
+  context,
+  server,
+}) => {
+  await registerOnDemo(page, context, 'alice', server.url);
+  await stubBrowserAutofill(page);
+  const outcome = await blankPageAskingForAutofill(page, server.url);
+  await page.getByLabel('Username').click();
+  await offerFrame(page);
+  await page.evaluate(() =>
+    (window as unknown as { chooseBrowserPasskey: () => void }).chooseBrowserPasskey(),
+  );
+  expect(await outcome.id).toBe('browser-passkey');
+  await expect.poll(() => hasOfferFrame(page)).toBe(false);
+});
+
+test('the user picks Tapkey’s passkey: the browser’s own autofill request is aborted', async ({
+  page,
+  context,
+  server,
+}) => {
+  await registerOnDemo(page, context, 'alice', server.url);
+  const registered = /"credentialId": "([^"]+)"/.exec(
+    (await page.locator('#result').textContent()) ?? '',
+  )?.[1];
+  await stubBrowserAutofill(page);
+  const outcome = await blankPageAskingForAutofill(page, server.url);
+  await page.getByLabel('Username').click();
+  await (await offerFrame(page)).getByRole('button', { name: 'Sign in as alice' }).click();
+  expect(await outcome.id).toBe(registered);
+  const sawAbort = await page.evaluate(
+    () => (window as unknown as { browserSawAbort?: boolean }).browserSawAbort,
+  );
+  expect(sawAbort).toBe(true);
+});
