@@ -15,7 +15,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'chrome116',
-    minify: false,
+    // The worker starts cold for most sign-ins (Chrome stops it after 30 s idle): a minified bundle
+    // is parsed faster (the worker's own code 757 → 447 kB).
+    minify: true,
     sourcemap: false,
     // The offscreen document is not named in the manifest, and the autofill frame only as a web
     // accessible resource, so each is an input of its own.

@@ -269,10 +269,10 @@ export interface RuntimeProtocol {
   'otp/pin': { request: { id: string; pinned: boolean }; response: { ok: true } | OtpFailure };
   /** HOTP: moves the counter on and stores it; the answer carries the new counter. */
   'otp/next-hotp': { request: { id: string }; response: { ok: true; counter: number } | OtpFailure };
-  /** Captures the visible tab: the text of every QR code found in it, and the tab's site. */
+  /** Captures the visible tab: a PNG data URL for the popup to find QR codes in, and the tab's site. */
   'otp/scan-tab': {
     request: { tabId?: number };
-    response: { ok: true; texts: string[]; site: string | null } | OtpFailure;
+    response: { ok: true; image: string; site: string | null } | OtpFailure;
   };
   /** The sites (hosts or registrable domains) an account fills into without being chosen. */
   'otp/set-sites': {

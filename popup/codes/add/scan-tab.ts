@@ -1,4 +1,4 @@
-/** "Scan QR code": the worker captures the tab and finds the QR codes on it. */
+/** "Scan QR code": the worker captures the tab; the QR codes on it are found here. */
 import { send } from '../../../src/messages/client.ts';
 import { h } from '../../dom.ts';
 import type { Adder } from './adder.ts';
@@ -19,10 +19,15 @@ async function scan(adder: Adder, button: HTMLButtonElement): Promise<void> {
     const payload: { tabId?: number } = {};
     if (adder.host.tabId !== undefined) payload.tabId = adder.host.tabId;
     const result = await send('otp/scan-tab', payload);
+    if (!result.ok) {
+      adder.work.replaceChildren();
+      return adder.fail(result.error);
+    }
+    const { findQrCodes, pixelsOf } = await import('../../../src/qr/find-qr-codes.ts');
+    const texts = findQrCodes(await pixelsOf(await (await fetch(result.image)).blob()));
     adder.work.replaceChildren();
-    if (!result.ok) return adder.fail(result.error);
     await adder.fromTexts(
-      result.texts,
+      texts,
       'No QR code found on this page. Scroll it into view, or add the account another way.',
       result.site ?? undefined,
     );

@@ -1,7 +1,10 @@
-/** "Scan this page": a screenshot of the visible tab, searched for QR codes. */
+/**
+ * "Scan this page": a screenshot of the visible tab, for the popup to search for QR codes. The
+ * decoding runs in the popup (it loads the QR decoder when it is used): the worker starts on every
+ * sign-in, and a quarter-megabyte decoder in its bundle would slow each cold start.
+ */
 import browser from 'webextension-polyfill';
 import type { RuntimeResponse } from '../../messages/protocol.ts';
-import { findQrCodes, pixelsOf } from '../../qr/find-qr-codes.ts';
 import { webHostname } from '../../shared/web-hostname.ts';
 import { siteOf } from './match.ts';
 import { tabError, targetTab } from './tabs.ts';
@@ -9,12 +12,11 @@ import { tabError, targetTab } from './tabs.ts';
 export async function scanTab(tabId?: number): Promise<RuntimeResponse<'otp/scan-tab'>> {
   const tab = await targetTab(tabId);
   if (!tab.active) return { ok: false, error: 'Show that tab first: only the visible page can be scanned.' };
-  let dataUrl: string;
+  let image: string;
   try {
-    dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
   } catch (error) {
     return { ok: false, error: tabError(error, 'scan') };
   }
-  const blob = await (await fetch(dataUrl)).blob();
-  return { ok: true, texts: findQrCodes(await pixelsOf(blob)), site: siteOf(webHostname(tab.url)) };
+  return { ok: true, image, site: siteOf(webHostname(tab.url)) };
 }
