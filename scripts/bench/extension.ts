@@ -34,6 +34,8 @@ export interface TracedSample {
 
 export interface ExtensionRun {
   samples: PopupSample[];
+  /** create()s each made just after the service worker was stopped, as Chrome stops an idle one. */
+  coldSamples: PopupSample[];
   /** Ceremonies that failed (each is left out of the samples), with the reason. */
   failures: string[];
   /** Extra ceremonies with the service worker's API calls logged (not in `samples`). */
@@ -239,6 +241,18 @@ async function attachWorker(cdp: CDPSession): Promise<TargetSession> {
   return TargetSession.attach(cdp, sw.targetId);
 }
 
+/** Stops the extension's service worker (trap 9) and waits until it is gone. */
+async function stopWorker(cdp: CDPSession): Promise<void> {
+  const running = () =>
+    listTargets(cdp).then((targets) =>
+      targets.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')),
+    );
+  const sw = await running();
+  if (!sw) return;
+  await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+  for (let i = 0; i < 100 && (await running()); i++) await new Promise((r) => setTimeout(r, 20));
+}
+
 async function workerHeap(sw: TargetSession): Promise<{ used: number; total: number }> {
   await sw.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const reply = (await sw.send('Runtime.getHeapUsage')) as {
@@ -255,6 +269,8 @@ export async function runExtension(options: {
   traceIterations: number;
   /** Accounts to seed for the Codes tab render (issue 4); 0 skips it. */
   codesAccounts: number;
+  /** create()s with a stopped (cold) service worker. */
+  coldIterations: number;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ExtensionRun> {
   const profile = newProfileDir();
@@ -293,6 +309,13 @@ export async function runExtension(options: {
       if (i >= options.warmups) samples.push(...[create, get].filter((x) => x !== undefined));
       options.onProgress?.(i + 1, total);
     }
+    // Cold starts: Chrome stops an idle worker after about 30 s, so most real sign-ins wake it.
+    const coldSamples: PopupSample[] = [];
+    for (let i = 0; i < options.coldIterations; i++) {
+      await stopWorker(cdp);
+      const cold = await attempt(() => ceremony('create', page, cdp, watcher, rpId));
+      if (cold) coldSamples.push(cold);
+    }
     const sw = await attachWorker(cdp);
     try {
       const heap = await workerHeap(sw);
@@ -314,6 +337,7 @@ export async function runExtension(options: {
         context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
       return {
         samples,
+        coldSamples,
         failures,
         traced,
         popupCodes,
