@@ -49,7 +49,7 @@ export function toCdp(p: BackupPasskey): CdpCredential {
 }
 
 export function exportShape(shape: CredentialShape, passkeys: readonly BackupPasskey[]): string {
-  const items = passkeys.map(shape === 'playwright' ? toPlaywright : toCdp);
+  const items = shape === 'playwright' ? passkeys.map(toPlaywright) : passkeys.map(toCdp);
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
