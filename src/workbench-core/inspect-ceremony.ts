@@ -15,7 +15,7 @@ import type { CeremonyLogEntry, LogGate } from './types.ts';
 
 /** The router's outcome, as the log reads it (the protocol's CeremonyOutcome fits this). */
 export type InspectedOutcome =
-  | { type: 'result'; credential: { response: Record<string, unknown> } & Record<string, unknown> }
+  | { type: 'result'; credential: { response: object } }
   | { type: 'error'; name: string; message: string }
   | { type: 'fallback' };
 
@@ -79,7 +79,7 @@ export function inspectCeremony(input: InspectInput): CeremonyLogEntry {
   }
   if (outcome.type !== 'result') return entry;
 
-  const { response } = outcome.credential;
+  const response = outcome.credential.response as Record<string, unknown>;
   entry.received = bounded(outcome.credential, MAX_ITEM_CHARS);
   const clientDataJSON = bytesOf(response.clientDataJSON);
   if (clientDataJSON) {

@@ -39,7 +39,7 @@ describe('ceremony inspector', () => {
       gate: 'auto',
       caller,
       options: creation,
-      outcome: { type: 'result', credential: credential as never },
+      outcome: { type: 'result', credential },
     });
     const auth = entry.authData!;
     expect(auth.rpIdHashMatches).toBe(true);
@@ -84,7 +84,7 @@ describe('ceremony inspector', () => {
       gate: 'prompt',
       caller,
       options: request,
-      outcome: { type: 'result', credential: credential as never },
+      outcome: { type: 'result', credential },
     });
     expect(entry.authData?.flags.UP).toBe(true);
     expect(entry.authData?.flags.AT).toBe(false);

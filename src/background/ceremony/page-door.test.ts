@@ -290,7 +290,10 @@ describe('page door: passkey autofill (mediation "conditional")', () => {
   it('may start in a document without focus (a page load): it shows nothing until a field is focused', async () => {
     const port = fakePort();
     createPageDoor({ route: never, records: memoryRecords() }).connect(port);
-    port.deliver({ ...conditional, frame: { ...frame, documentFocused: false, hasTransientActivation: false } });
+    port.deliver({
+      ...conditional,
+      frame: { ...frame, documentFocused: false, hasTransientActivation: false },
+    });
     await settle();
     expect(port.sent).toEqual([]);
     const modal = fakePort();
