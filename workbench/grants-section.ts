@@ -67,7 +67,7 @@ export function grantsSection(): { element: HTMLElement; refresh(): Promise<void
                 'button',
                 {
                   type: 'button',
-                  'aria-label': `Turn the workbench off for ${g.pattern}`,
+                  'aria-label': `Remove ${g.pattern}`,
                   onclick: async () => {
                     await send('workbench/revoke', { pattern: g.pattern });
                     status.textContent = `The workbench is off for ${g.pattern}.`;

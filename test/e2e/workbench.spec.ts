@@ -2,6 +2,7 @@
  * The developer workbench (issue 10): automatic presence per origin, the ceremony log with its
  * decoded parts, the AUTO badge, and that nothing happens for an origin the developer did not list.
  */
+import { stopServiceWorker } from './browser.ts';
 import { registerOnDemo } from './demo-site.ts';
 import { expect, test } from './fixtures.ts';
 import { badgeText, grantOrigin, openWorkbench, popupOpen } from './workbench-page.ts';
@@ -70,7 +71,7 @@ test('automatic presence: register and sign in without a prompt; the log decodes
   expect(copied).toMatchObject({ kind: 'create', authData: { rpIdHashMatches: true } });
 
   // Turned off: the prompt is back, and the badge says nothing.
-  await workbench.getByRole('button', { name: `Turn the workbench off for ${server.url}` }).click();
+  await workbench.getByRole('button', { name: `Remove ${server.url}` }).click();
   await expect.poll(() => badgeText(context)).toBe('');
   await workbench.getByRole('button', { name: 'Clear log' }).click();
   await expect(workbench.locator('#log-count')).toHaveText('No ceremonies logged yet.');
@@ -127,4 +128,10 @@ test('log only (no automatic presence): the prompt asks, and a refusal is logged
   await expect(entry).toHaveAttribute('data-outcome', 'error');
   await entry.locator('summary').click();
   await expect(entry.locator('dl.facts')).toContainText('WebAuthn L3 §5.1.3 step 8');
+
+  // The log lives in storage.local: a stopped (and restarted) worker still has it.
+  await stopServiceWorker(context, page);
+  await workbench.reload();
+  await expect(workbench.locator('#log-list > li')).toHaveCount(1);
+  await expect(workbench.locator('#log-list > li').first()).toHaveAttribute('data-outcome', 'error');
 });
