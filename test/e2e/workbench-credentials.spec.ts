@@ -145,3 +145,20 @@ test('Tapkey → Playwright context.credentials → Tapkey', async ({ page, cont
   await page.bringToFront();
   await signIn(page, server.url, 'dave');
 });
+
+test('with a PIN set, exporting private keys asks for it first', async ({ context, extension }) => {
+  const workbench = await openWorkbench(context, extension);
+  const set = await workbench.evaluate(() =>
+    chrome.runtime.sendMessage({ name: 'settings/set-pin', payload: { newPin: '2468' } }),
+  );
+  expect(set).toEqual({ ok: true });
+  await workbench.locator('#export-shape').selectOption('cdp');
+  await workbench.getByRole('button', { name: 'Export' }).click();
+  await expect(workbench.locator('#credentials-status')).toHaveText('Enter your PIN to continue.');
+  await workbench.locator('#credentials-pin').fill('0000');
+  await workbench.getByRole('button', { name: 'Export' }).click();
+  await expect(workbench.locator('#credentials-status')).toContainText('Wrong PIN');
+  await workbench.locator('#credentials-pin').fill('2468');
+  await workbench.getByRole('button', { name: 'Export' }).click();
+  await expect(workbench.locator('#credentials-status')).toContainText('0 passkeys exported');
+});
