@@ -9,6 +9,8 @@ import type { CeremonyLogEntry } from '../../workbench-core/types.ts';
 
 export const LOG_KEY = 'workbench/log';
 export const LOG_LIMIT = 200;
+/** storage.local holds 10 MB without `unlimitedStorage`; the log keeps to 4 MB of it. */
+const LOG_MAX_CHARS = 4_000_000;
 
 let writes: Promise<unknown> = Promise.resolve();
 
@@ -29,9 +31,11 @@ function queue(change: () => Promise<void>): Promise<void> {
 /** Adds an entry (newest first), dropping the oldest beyond the limit. Fire and forget. */
 export function appendLog(entry: CeremonyLogEntry): void {
   void queue(async () => {
-    const list = await read();
-    list.unshift(entry);
-    await browser.storage.local.set({ [LOG_KEY]: list.slice(0, LOG_LIMIT) });
+    const list = [entry, ...(await read())].slice(0, LOG_LIMIT);
+    // Oldest first out until the log fits (a page may send up to 64 KiB of options per item).
+    let size = JSON.stringify(list).length;
+    while (list.length > 1 && size > LOG_MAX_CHARS) size -= JSON.stringify(list.pop()).length + 1;
+    await browser.storage.local.set({ [LOG_KEY]: list });
   }).catch(() => undefined);
 }
 
