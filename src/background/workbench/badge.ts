@@ -11,10 +11,14 @@ export const AUTO_BADGE = 'AUTO';
 const AUTO_COLOR = '#6d28d9';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** What the badge was last told; with no grant at all the prompt count's badge is left alone. */
+let shown = '';
 
 export function refreshAutoBadge(grants: readonly WorkbenchGrant[], now = Date.now()): void {
   const active = grants.filter((g) => autoActive(g, now));
-  setIdleBadge(active.length > 0 ? AUTO_BADGE : '', AUTO_COLOR);
+  const text = active.length > 0 ? AUTO_BADGE : '';
+  if (text !== shown) setIdleBadge(text, AUTO_COLOR);
+  shown = text;
   clearTimeout(timer);
   const next = Math.min(...active.map((g) => g.expiresAt ?? Number.POSITIVE_INFINITY));
   // setTimeout holds at most 2^31 − 1 ms; a stopped worker re-checks when it starts again.
