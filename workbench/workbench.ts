@@ -1,6 +1,5 @@
 /**
- * The developer workbench page: the Chrome side panel (manifest side_panel.default_path) and the
- * same page in a tab. It talks to the worker with workbench/* messages only, and redraws when the
+ * The developer workbench page, in a tab (README: why it is not Chrome's side panel yet). It talks to the worker with workbench/* messages only, and redraws when the
  * worker writes the log or the grants (storage.onChanged is a signal here; the data comes by message).
  */
 import browser from 'webextension-polyfill';

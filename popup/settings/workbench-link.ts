@@ -1,4 +1,4 @@
-/** Settings → the developer workbench, in a tab of its own (it is also Tapkey's Chrome side panel). */
+/** Settings → the developer workbench, in a tab of its own. */
 import browser from 'webextension-polyfill';
 import { h, hint } from '../dom.ts';
 
@@ -8,7 +8,7 @@ export function workbenchLink(): HTMLElement {
     { 'aria-labelledby': 'workbench-heading' },
     h('h2', { id: 'workbench-heading' }, 'Developer workbench'),
     hint(
-      'For testing your own site: a log of every ceremony, automatic presence, and passkeys as Playwright or DevTools fixtures. Also in Chrome’s side panel.',
+      'For testing your own site: a log of every ceremony, automatic presence, and passkeys as Playwright or DevTools fixtures.',
     ),
     h(
       'button',
