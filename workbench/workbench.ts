@@ -1,6 +1,7 @@
 /**
- * The developer workbench page, in a tab (README: why it is not Chrome's side panel yet). It talks to the worker with workbench/* messages only, and redraws when the
- * worker writes the log or the grants (storage.onChanged is a signal here; the data comes by message).
+ * The developer workbench page, in a tab (README: why it is not Chrome's side panel yet). It talks
+ * to the worker with workbench/* messages only, and redraws when the worker writes the log or the
+ * grants (storage.onChanged is a signal here; the data comes by message).
  */
 import browser from 'webextension-polyfill';
 import { credentialsSection } from './credentials-section.ts';
