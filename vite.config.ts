@@ -21,7 +21,13 @@ export default defineConfig({
     sourcemap: false,
     // The offscreen document is not named in the manifest, and the autofill frame only as a web
     // accessible resource, so each is an input of its own.
-    rollupOptions: { input: { clipboard: 'offscreen/clipboard.html', offer: 'offer/offer.html' } },
+    rollupOptions: {
+      input: {
+        clipboard: 'offscreen/clipboard.html',
+        offer: 'offer/offer.html',
+        workbench: 'workbench/workbench.html',
+      },
+    },
   },
   server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
 });

@@ -8,6 +8,7 @@
  */
 import { cpus, release, totalmem } from 'node:os';
 import { type DemoServer, startDemoServer } from '../demo/server.ts';
+import { runAutoPresence } from './bench/auto-presence.ts';
 import { breakdown } from './bench/breakdown.ts';
 import { type CodesRun, runCodes } from './bench/codes.ts';
 import { runCore } from './bench/core.ts';
@@ -148,6 +149,29 @@ function browserRows(ext: ExtensionRun, va: VirtualRun): Row[] {
   return rows;
 }
 
+/** The workbench's automatic presence against the same yardstick: whole calls, no human in them. */
+function autoRows(auto: VirtualRun, va: VirtualRun): Row[] {
+  return (['create', 'get'] as const).flatMap((kind) => {
+    const chrome = summarize(va[kind]).median;
+    const mine = summarize(auto[kind]);
+    return [
+      latencyRows(
+        `Tapkey ${kind}() with automatic presence: call → resolved`,
+        auto[kind],
+        `≤ ${ms(TARGET.afterApproveRatio * chrome)} (3× Chrome)`,
+        (m) => m <= TARGET.afterApproveRatio * chrome,
+      ),
+      {
+        name: `  ratio: Tapkey ${kind}() with automatic presence / Chrome`,
+        median: ratio(mine.median / chrome),
+        p95: ratio(mine.p95 / summarize(va[kind]).p95),
+        target: `≤ ${TARGET.afterApproveRatio}×`,
+        verdict: ratioVerdict(mine.median / chrome),
+      },
+    ];
+  });
+}
+
 function codesRows(codes: CodesRun, popup: PopupCodesRun): Row[] {
   const steady = summarize(codes.steady);
   const count = codes.accounts.toLocaleString('en-US');
@@ -207,10 +231,13 @@ async function main(): Promise<void> {
   let server: DemoServer | undefined;
   let ext: ExtensionRun;
   let va: VirtualRun;
+  let auto: VirtualRun;
   try {
     server = await startDemoServer({ port: 0 });
     log(`Chrome's virtual authenticator: ${WARMUPS} warm-ups + ${ITERATIONS} × create() and get() …`);
     va = await runVirtualAuthenticator({ origin: server.url, warmups: WARMUPS, iterations: ITERATIONS });
+    log(`Tapkey with automatic presence: ${WARMUPS} warm-ups + ${ITERATIONS} × create() and get() …`);
+    auto = await runAutoPresence({ origin: server.url, warmups: WARMUPS, iterations: ITERATIONS });
     log(`Tapkey through the popup: ${WARMUPS} warm-ups + ${ITERATIONS} × create() and get() …`);
     ext = await runExtension({
       origin: server.url,
@@ -231,6 +258,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [
     ...browserRows(ext, va),
+    ...autoRows(auto, va),
     ...core.rates.map((r) => {
       const s = summarize(r.latencies);
       return {

@@ -5,6 +5,7 @@ import { bypassSection } from './bypass-section.ts';
 import { lockSection } from './lock-section.ts';
 import { pinForm } from './pin-form.ts';
 import { resetSection } from './reset-section.ts';
+import { workbenchLink } from './workbench-link.ts';
 
 export async function renderSettings(root: HTMLElement): Promise<void> {
   const s = await send('settings/get', {});
@@ -14,6 +15,7 @@ export async function renderSettings(root: HTMLElement): Promise<void> {
     s.pinSet ? lockSection(s, rerender) : '',
     backupSection(s, rerender),
     bypassSection(s.bypassOrigins, rerender),
+    workbenchLink(),
     resetSection(root, s.pinSet && s.pinRetries === 0, rerender),
   );
 }

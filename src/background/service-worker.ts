@@ -32,6 +32,10 @@ import { createAutoLock } from './vault/auto-lock.ts';
 import { backupHandlers } from './vault/backup-api.ts';
 import { sessionKeyCache } from './vault/session-key-cache.ts';
 import { Vault } from './vault/vault.ts';
+import { refreshAutoBadge } from './workbench/badge.ts';
+import { listGrants } from './workbench/grants.ts';
+import { workbenchHooks } from './workbench/hooks.ts';
+import { workbenchHandlers } from './workbench/workbench-api.ts';
 
 const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 /** The passkey autofill frame (manifest web_accessible_resources). */
@@ -40,7 +44,7 @@ const OFFER_PAGE_PATH = '/offer/offer.html';
 const autoLock = createAutoLock(() => vault);
 const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());
 const door = createPageDoor({
-  route: ceremonyRouter(vault),
+  route: ceremonyRouter(vault, workbenchHooks(vault)),
   records: sessionRequestRecords,
   settled: (at) => {
     void updateBadge();
@@ -57,6 +61,7 @@ const handlers: Handlers<WorkerName> = {
   ...settingsHandlers(vault, autoLock),
   ...backupHandlers(vault),
   ...codesHandlers(vault),
+  ...workbenchHandlers(vault),
 };
 const workerNames = Object.keys(handlers) as WorkerName[];
 
@@ -84,5 +89,6 @@ browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab)
 const RESUME_GRACE_MS = 3_000;
 
 onPromptsChanged(refreshPopups);
+void listGrants().then((grants) => refreshAutoBadge(grants));
 void dropExpired(Date.now()).then(updateBadge);
 setTimeout(() => void dropUnclaimed(door.running()).then(updateBadge), RESUME_GRACE_MS);

@@ -24,6 +24,7 @@ import type {
 } from './protocol.ts';
 import { PAGE_CHANNEL } from './protocol.ts';
 import type { OtpAccountWire } from './views.ts';
+import { workbenchGuards } from './workbench-guards.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -225,6 +226,7 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'otp/set-clock-offset': (p) => isWhole(p.offsetMs, -3_600_000, 3_600_000),
   'otp/clear-clipboard-later': (p) => isWhole(p.afterMs, 0, 120_000),
   'offscreen/clear-clipboard': (p) => isWhole(p.afterMs, 0, 120_000),
+  ...workbenchGuards,
 };
 
 /** A well-formed runtime message, optionally only one of `names` (each side answers its own). */

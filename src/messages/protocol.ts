@@ -27,6 +27,7 @@ import type {
   RestoreResultView,
   SettingsView,
 } from './views.ts';
+import type { WorkbenchProtocol } from './workbench-protocol.ts';
 
 export type CeremonyKind = PromptRequestView['kind'];
 
@@ -157,7 +158,7 @@ export type CxfLeftOutView = { kind: 'passkey' | 'account'; label: string; reaso
 /** `needsPin`: enter the PIN (again) and retry; `retriesLeft` after a wrong one. */
 export type BackupFailure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
 
-export interface RuntimeProtocol {
+export interface RuntimeProtocol extends WorkbenchProtocol {
   // The prompt (the "tap").
   'prompt/current': { request: Empty; response: PromptView | null };
   'prompt/answer': {

@@ -320,3 +320,28 @@ test('the passkey autofill list has no axe violations, in light and dark', async
       .toEqual({ violations: [], overflowing: [] });
   }
 });
+
+test('the developer workbench has no axe violations, in light and dark', async ({
+  page,
+  context,
+  server,
+  extension,
+}) => {
+  const workbench = await context.newPage();
+  await workbench.goto(`chrome-extension://${extension}/workbench/workbench.html`);
+  await expect(workbench.locator('#log-count')).toHaveText('No ceremonies logged yet.');
+  await checkPage(workbench, 'workbench: empty');
+  await workbench.locator('#grant-origin').fill(server.url);
+  await workbench.locator('#grant-uv').check();
+  await workbench.getByRole('button', { name: 'Turn on' }).click();
+  await workbench.locator('#grant-origin').fill('not an origin');
+  await workbench.getByRole('button', { name: 'Turn on' }).click();
+  await expect(workbench.locator('#grant-status')).toHaveClass(/error/);
+  await page.bringToFront();
+  await openBlankPage({ page, server });
+  expect((await create(page, { userName: 'alice', userId: [1] })).ok).toBe(true);
+  const entry = workbench.locator('#log-list > li').first();
+  await expect(entry).toHaveAttribute('data-kind', 'create');
+  await entry.locator('summary').click();
+  await checkPage(workbench, 'workbench: an origin, an error, an entry open');
+});

@@ -7,7 +7,15 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PURE = ['src/authenticator', 'src/client', 'src/totp', 'src/qr', 'src/backup', 'src/shared'];
+const PURE = [
+  'src/authenticator',
+  'src/client',
+  'src/totp',
+  'src/qr',
+  'src/backup',
+  'src/shared',
+  'src/workbench-core',
+];
 const FORBIDDEN = [
   /from ['"]webextension-polyfill['"]/,
   /from ['"]idb['"]/,

@@ -165,11 +165,20 @@ export async function getPrompt(promptId: string): Promise<PromptState | undefin
 }
 
 let badgeShown = -1;
+/** What the badge says with no prompt waiting (the workbench's "AUTO"), and its colour. */
+let idleBadge = { text: '', color: '#c2410c' };
+
+export function setIdleBadge(text: string, color: string): void {
+  idleBadge = { text, color };
+  badgeShown = -1;
+  void updateBadge();
+}
 
 export async function updateBadge(): Promise<void> {
   const open = (await load()).filter((p) => !p.answer).length;
   if (open === badgeShown) return;
   badgeShown = open;
-  await browser.action.setBadgeText({ text: open > 0 ? String(open) : '' });
+  await browser.action.setBadgeText({ text: open > 0 ? String(open) : idleBadge.text });
   if (open > 0) await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
+  else if (idleBadge.text) await browser.action.setBadgeBackgroundColor({ color: idleBadge.color });
 }

@@ -3,6 +3,7 @@
  * feed the same request later): bypass list, client ceremony, authenticator, outcome.
  */
 import { createAuthenticator } from '../../authenticator/create-authenticator.ts';
+import type { UserGate } from '../../authenticator/ports.ts';
 import { createCredential, getCredential, HandBackToBrowser } from '../../client/ceremony.ts';
 import { WebAuthnError } from '../../client/errors.ts';
 import type { CallerContext } from '../../client/types.ts';
@@ -35,11 +36,19 @@ export interface CeremonyRequest {
 
 export type Router = (request: CeremonyRequest) => Promise<CeremonyOutcome>;
 
+/** The developer workbench's part (src/background/workbench/hooks.ts), wired in service-worker.ts. */
+export interface RouterHooks {
+  /** A gate that answers for the user (automatic presence), or undefined for the prompt. */
+  gate(request: CeremonyRequest): Promise<UserGate | undefined>;
+  /** Wraps the router to see every request and its outcome (the ceremony log). */
+  observe(route: Router): Router;
+}
+
 const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n)) };
 const clock = { now: () => Date.now() };
 
-export function ceremonyRouter(vault: Vault): Router {
-  return async (request) => {
+export function ceremonyRouter(vault: Vault, hooks?: RouterHooks): Router {
+  const route: Router = async (request) => {
     const { caller } = request;
     try {
       if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
@@ -53,7 +62,7 @@ export function ceremonyRouter(vault: Vault): Router {
               ...request.autofill,
               needsPin: async (uv) => (await pinPolicy(vault, { uv })).needsPin,
             })
-          : promptGate(request),
+          : ((await hooks?.gate(request)) ?? promptGate(request)),
         random,
         clock,
       });
@@ -75,4 +84,5 @@ export function ceremonyRouter(vault: Vault): Router {
       };
     }
   };
+  return hooks ? hooks.observe(route) : route;
 }

@@ -1,0 +1,43 @@
+/**
+ * The origins the workbench is on for, in storage.local (extension-only; pages cannot read or write
+ * it). Changed only through workbench/* messages from our own pages. Read on every ceremony, so the
+ * list is cached and kept fresh by storage.onChanged (another worker life, or a test, may change it).
+ */
+import browser from 'webextension-polyfill';
+import type { WorkbenchGrant } from '../../workbench-core/types.ts';
+
+export const GRANTS_KEY = 'workbench/grants';
+
+let cache: WorkbenchGrant[] | undefined;
+
+function isGrant(v: unknown): v is WorkbenchGrant {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Record<string, unknown>;
+  return (
+    typeof g.pattern === 'string' &&
+    typeof g.addedAt === 'number' &&
+    typeof g.autoPresence === 'boolean' &&
+    typeof g.autoUv === 'boolean' &&
+    (g.expiresAt === null || typeof g.expiresAt === 'number')
+  );
+}
+
+const parse = (v: unknown): WorkbenchGrant[] => (Array.isArray(v) ? v.filter(isGrant) : []);
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && GRANTS_KEY in changes) cache = parse(changes[GRANTS_KEY]?.newValue);
+});
+
+export async function listGrants(): Promise<WorkbenchGrant[]> {
+  if (cache) return cache;
+  const got = await browser.storage.local.get(GRANTS_KEY);
+  cache = parse(got[GRANTS_KEY]);
+  return cache;
+}
+
+export async function saveGrants(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
+  const sorted = [...grants].sort((a, b) => a.pattern.localeCompare(b.pattern));
+  cache = sorted;
+  await browser.storage.local.set({ [GRANTS_KEY]: sorted });
+  return sorted;
+}

@@ -1,0 +1,77 @@
+/**
+ * Where the workbench meets the ceremony router (router.ts's RouterHooks): it may answer for the
+ * user (automatic presence) and it records what happened. Both only for origins the developer
+ * listed; for every other origin the router runs as if the workbench did not exist (one cached
+ * list lookup).
+ */
+import type { UserGate } from '../../authenticator/ports.ts';
+import type { CeremonyOutcome } from '../../messages/protocol.ts';
+import { inspectCeremony } from '../../workbench-core/inspect-ceremony.ts';
+import { autoGrantFor, grantFor } from '../../workbench-core/origin-rules.ts';
+import type { LogGate } from '../../workbench-core/types.ts';
+import { promptGate } from '../ceremony/gate.ts';
+import type { CeremonyRequest, Router, RouterHooks } from '../ceremony/router.ts';
+import type { Vault } from '../vault/vault.ts';
+import { autoGate } from './auto-gate.ts';
+import { appendLog } from './ceremony-log.ts';
+import { listGrants } from './grants.ts';
+
+export function workbenchHooks(vault: Vault): RouterHooks {
+  /** Which requests the automatic gate answered, for the log. */
+  const automatic = new WeakSet<CeremonyRequest>();
+
+  async function gate(request: CeremonyRequest): Promise<UserGate | undefined> {
+    try {
+      const grant = autoGrantFor(await listGrants(), request.caller, Date.now());
+      if (!grant) return undefined;
+      // A locked vault needs the PIN, which only the prompt can ask for.
+      if (await vault.isLocked()) return undefined;
+      automatic.add(request);
+      return autoGate(grant, () => promptGate(request));
+    } catch {
+      // The workbench failing must not fail the ceremony: the prompt answers instead.
+      return undefined;
+    }
+  }
+
+  function record(request: CeremonyRequest, outcome: CeremonyOutcome, time: number, durationMs: number) {
+    // After the page has its answer: nothing here is on the ceremony's path.
+    setTimeout(() => {
+      void listGrants()
+        .then((grants) => {
+          if (!grantFor(grants, request.caller.origin)) return;
+          const gateUsed: LogGate = request.autofill
+            ? 'autofill'
+            : automatic.has(request)
+              ? 'auto'
+              : 'prompt';
+          appendLog(
+            inspectCeremony({
+              id: crypto.randomUUID(),
+              time,
+              durationMs,
+              kind: request.kind,
+              gate: gateUsed,
+              caller: request.caller,
+              options: request.options,
+              outcome,
+            }),
+          );
+        })
+        .catch((e: unknown) =>
+          console.warn('Tapkey: the ceremony was not logged', e instanceof Error ? e.message : typeof e),
+        );
+    }, 0);
+  }
+
+  function observe(route: Router): Router {
+    return async (request) => {
+      const time = Date.now();
+      const outcome = await route(request);
+      record(request, outcome, time, Date.now() - time);
+      return outcome;
+    };
+  }
+
+  return { gate, observe };
+}

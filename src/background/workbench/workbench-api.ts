@@ -1,0 +1,102 @@
+/**
+ * The workbench/* messages: the log, the origins it is on for, and the credential fixtures. The
+ * onMessage listener in service-worker.ts answers only our own pages, never a web page.
+ */
+import type { Handlers, WorkerName } from '../../messages/protocol.ts';
+import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
+import { exportShape, importShapes } from '../../workbench-core/credential-shapes.ts';
+import { expiresAt, normalizePattern } from '../../workbench-core/origin-rules.ts';
+import type { WorkbenchGrant } from '../../workbench-core/types.ts';
+import { sentence } from '../sentence.ts';
+import type { Vault } from '../vault/vault.ts';
+import { refreshAutoBadge } from './badge.ts';
+import { clearLog, readLog } from './ceremony-log.ts';
+import { listGrants, saveGrants } from './grants.ts';
+
+type WorkbenchName = Extract<WorkerName, `workbench/${string}`>;
+type Failure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
+
+function failure(e: unknown): Failure {
+  if (e instanceof VaultLockedError) return { ok: false, error: 'Enter your PIN.', needsPin: true };
+  if (e instanceof PinError) {
+    const out: Failure = { ok: false, error: sentence(e.message), needsPin: e.reason === 'wrong' };
+    if (e.retriesLeft !== undefined) out.retriesLeft = e.retriesLeft;
+    return out;
+  }
+  if (e instanceof TypeError) return { ok: false, error: sentence(e.message) };
+  throw e;
+}
+
+/** Private keys leave only after the PIN, when one is set (as the backup export asks). */
+async function confirmPin(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
+  if (!(await vault.pinIsSet())) return undefined;
+  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  await vault.unlock(pin);
+  return undefined;
+}
+
+async function changed(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
+  const saved = await saveGrants(grants);
+  refreshAutoBadge(saved);
+  return saved;
+}
+
+export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
+  return {
+    'workbench/log': async () => ({ entries: await readLog() }),
+    'workbench/clear-log': async () => {
+      await clearLog();
+      return { ok: true };
+    },
+    'workbench/grants': async () => ({ grants: await listGrants(), now: Date.now() }),
+    'workbench/grant': async ({ pattern, autoPresence, autoUv, minutes }) => {
+      const normalized = normalizePattern(pattern);
+      if (!normalized.ok) return { ok: false, error: sentence(normalized.error) };
+      const now = Date.now();
+      const others = (await listGrants()).filter((g) => g.pattern !== normalized.pattern);
+      const grant: WorkbenchGrant = {
+        pattern: normalized.pattern,
+        addedAt: now,
+        autoPresence,
+        autoUv: autoPresence && autoUv,
+        expiresAt: autoPresence ? expiresAt(minutes, now) : null,
+      };
+      return { ok: true, grants: await changed([...others, grant]) };
+    },
+    'workbench/revoke': async ({ pattern }) => ({
+      grants: await changed((await listGrants()).filter((g) => g.pattern !== pattern)),
+    }),
+    'workbench/export-credentials': async ({ shape, rpId, pin }) => {
+      try {
+        const refused = await confirmPin(vault, pin);
+        if (refused) return refused;
+        const { passkeys } = await vault.exportAll({ bypassOrigins: [] });
+        const chosen = rpId ? passkeys.filter((p) => p.rpId === rpId) : passkeys;
+        const day = new Date().toISOString().slice(0, 10);
+        return {
+          ok: true,
+          text: exportShape(shape, chosen),
+          fileName: `tapkey-${shape}-credentials${rpId ? `-${rpId}` : ''}-${day}.json`,
+          count: chosen.length,
+        };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    'workbench/import-credentials': async ({ text, pin }) => {
+      try {
+        const refused = await confirmPin(vault, pin);
+        if (refused) return refused;
+        const { passkeys } = importShapes(text, Date.now());
+        const result = await vault.restore(
+          { passkeys, accounts: [], settings: { bypassOrigins: [] } },
+          'skip',
+          'as-given',
+        );
+        return { ok: true, added: result.passkeysAdded, updated: result.passkeysUpdated };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+  };
+}

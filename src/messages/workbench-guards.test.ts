@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isRuntimeMessage } from './guards.ts';
+
+describe('workbench/* message guards', () => {
+  it('accepts well-formed messages and rejects the rest', () => {
+    const good: unknown[] = [
+      { name: 'workbench/log', payload: {} },
+      {
+        name: 'workbench/grant',
+        payload: { pattern: 'localhost', autoPresence: true, autoUv: false, minutes: 60 },
+      },
+      { name: 'workbench/revoke', payload: { pattern: 'http://localhost:1' } },
+      { name: 'workbench/export-credentials', payload: { shape: 'cdp', rpId: 'localhost', pin: '1234' } },
+      { name: 'workbench/import-credentials', payload: { text: '[]' } },
+    ];
+    for (const m of good) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(true);
+    const bad: unknown[] = [
+      {
+        name: 'workbench/grant',
+        payload: { pattern: 'localhost', autoPresence: 'yes', autoUv: false, minutes: 60 },
+      },
+      {
+        name: 'workbench/grant',
+        payload: { pattern: 'localhost', autoPresence: true, autoUv: false, minutes: -1 },
+      },
+      { name: 'workbench/export-credentials', payload: { shape: 'pem' } },
+      { name: 'workbench/import-credentials', payload: { text: 3 } },
+    ];
+    for (const m of bad) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The developer workbench's runtime messages (issue 10), merged into the one map in `protocol.ts`.
+ * Sent only by extension pages (the workbench page, the popup): the worker's onMessage listener
+ * drops anything whose sender is not one of our own pages, so a web page can neither turn the
+ * workbench on, read the log, nor learn that it is on.
+ */
+import type { CeremonyLogEntry, CredentialShape, WorkbenchGrant } from '../workbench-core/types.ts';
+
+type Empty = Record<string, never>;
+
+/** `needsPin`: enter the PIN (again) and retry; `retriesLeft` after a wrong one. */
+type WorkbenchFailure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
+
+export interface WorkbenchProtocol {
+  /** The ceremony log, newest first. */
+  'workbench/log': { request: Empty; response: { entries: CeremonyLogEntry[] } };
+  'workbench/clear-log': { request: Empty; response: { ok: true } };
+  /** The origins the workbench is on for, with their automatic presence. */
+  'workbench/grants': { request: Empty; response: { grants: WorkbenchGrant[]; now: number } };
+  /**
+   * Turns the workbench on for an origin the developer typed (or changes it): the log always,
+   * automatic presence (and UV) if asked, ending after `minutes` (0: never).
+   */
+  'workbench/grant': {
+    request: { pattern: string; autoPresence: boolean; autoUv: boolean; minutes: number };
+    response: { ok: true; grants: WorkbenchGrant[] } | { ok: false; error: string };
+  };
+  'workbench/revoke': { request: { pattern: string }; response: { grants: WorkbenchGrant[] } };
+  /** Passkeys with their private keys, as test fixtures: the PIN first when one is set. */
+  'workbench/export-credentials': {
+    request: { shape: CredentialShape; rpId?: string; pin?: string };
+    response: WorkbenchFailure | { ok: true; text: string; fileName: string; count: number };
+  };
+  /** Adds the credentials of a Playwright or CDP fixture file (ES256 and Ed25519), counters as given. */
+  'workbench/import-credentials': {
+    request: { text: string; pin?: string };
+    response: WorkbenchFailure | { ok: true; added: number; updated: number };
+  };
+}

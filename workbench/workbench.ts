@@ -1,0 +1,23 @@
+/**
+ * The developer workbench page, in a tab (README: why it is not Chrome's side panel yet). It talks
+ * to the worker with workbench/* messages only, and redraws when the worker writes the log or the
+ * grants (storage.onChanged is a signal here; the data comes by message).
+ */
+import browser from 'webextension-polyfill';
+import { credentialsSection } from './credentials-section.ts';
+import { grantsSection } from './grants-section.ts';
+import { logSection } from './log-section.ts';
+
+const app = document.getElementById('app');
+if (app) {
+  const grants = grantsSection();
+  const log = logSection();
+  app.append(grants.element, credentialsSection(), log.element);
+  void grants.refresh();
+  void log.refresh();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if ('workbench/grants' in changes) void grants.refresh();
+    if ('workbench/log' in changes) void log.refresh();
+  });
+}
