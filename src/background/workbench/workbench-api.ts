@@ -2,7 +2,9 @@
  * The workbench/* messages: the log, the origins it is on for, and the credential fixtures. The
  * onMessage listener in service-worker.ts answers only our own pages, never a web page.
  */
+
 import type { Handlers, WorkerName } from '../../messages/protocol.ts';
+import { toBase64url } from '../../shared/bytes.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { exportShape, importShapes } from '../../workbench-core/credential-shapes.ts';
 import { expiresAt, normalizePattern } from '../../workbench-core/origin-rules.ts';
@@ -71,7 +73,18 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         const refused = await confirmPin(vault, pin);
         if (refused) return refused;
         const { passkeys } = await vault.exportAll({ bypassOrigins: [] });
-        const chosen = rpId ? passkeys.filter((p) => p.rpId === rpId) : passkeys;
+        // A backup carries the reserved counter top (safe to restore after a crash); a test fixture
+        // carries the value last used, the one the relying party saw, as the Passkeys list shows.
+        const lastUsed = new Map(
+          (await (await vault.credentials()).listAll()).map((c) => [
+            toBase64url(c.credentialId),
+            c.signCount,
+          ]),
+        );
+        const chosen = (rpId ? passkeys.filter((p) => p.rpId === rpId) : passkeys).map((p) => ({
+          ...p,
+          signCount: lastUsed.get(p.credentialId) ?? p.signCount,
+        }));
         const day = new Date().toISOString().slice(0, 10);
         return {
           ok: true,
