@@ -88,7 +88,7 @@ function render(message: Extract<WorkerToOffer, { type: 'entries' }>) {
     const button = el(
       'button',
       { className: 'entry', type: 'button' },
-      el('span', { className: 'visually-hidden' }, 'Sign in as '),
+      el('span', { className: 'sr' }, 'Sign in as '),
       el('span', { className: 'name' }, shown),
       entry.userName === shown ? '' : el('span', { className: 'account' }, entry.userName),
     );
