@@ -11,6 +11,7 @@ import { summaryView } from '../../messages/summary-view.ts';
 import { fromBase64url } from '../../shared/bytes.ts';
 import { type GateContext, promptGate } from './gate.ts';
 import { openOffer } from './offers.ts';
+import { endedBy } from './refusal.ts';
 
 export interface ConditionalContext extends GateContext {
   tabId: number;
@@ -18,13 +19,6 @@ export interface ConditionalContext extends GateContext {
   announce: (token: string) => void;
   /** Whether the PIN must be entered for this request (pinPolicy). */
   needsPin: (uv: UvRequirement) => Promise<boolean>;
-}
-
-function settledBy(signal: AbortSignal): never {
-  throw new AuthenticatorError(
-    signal.reason === 'timeout' ? 'CTAP2_ERR_USER_ACTION_TIMEOUT' : 'CTAP2_ERR_KEEPALIVE_CANCEL',
-    'the autofill request ended',
-  );
 }
 
 export function conditionalGate(context: ConditionalContext): UserGate {
@@ -42,7 +36,7 @@ export function conditionalGate(context: ConditionalContext): UserGate {
           if (signal.aborted) resolve();
           else signal.addEventListener('abort', () => resolve(), { once: true });
         });
-        settledBy(signal);
+        endedBy(signal);
       }
       const offer = openOffer(
         { tabId: context.tabId, rpId: request.rpId, entries: request.candidates.map(summaryView) },
@@ -53,7 +47,7 @@ export function conditionalGate(context: ConditionalContext): UserGate {
       try {
         chosenId = await offer.chosen;
       } catch {
-        settledBy(signal);
+        endedBy(signal);
       }
       const credentialId = fromBase64url(chosenId);
       if (await context.needsPin(request.uv)) {

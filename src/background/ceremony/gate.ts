@@ -2,7 +2,6 @@
  * The authenticator's UserGate port for one request: a prompt in the popup, answered by the user's
  * tap. Built per request with the caller it shows, so no origin ever passes through the authenticator.
  */
-import { AuthenticatorError } from '../../authenticator/errors.ts';
 import type { UserGate } from '../../authenticator/ports.ts';
 import { knownHints } from '../../client/hints.ts';
 import type { CallerContext } from '../../client/types.ts';
@@ -17,6 +16,7 @@ import {
   updateBadge,
   waitForAnswer,
 } from './prompts.ts';
+import { reasonOf, refuse } from './refusal.ts';
 
 /** Who asks, for the prompt: the request (so a restarted worker finds its prompt) and its caller. */
 export interface GateContext {
@@ -33,24 +33,7 @@ export interface GateContext {
   options: unknown;
 }
 
-function refuse(answer: PromptAnswer): never {
-  switch (answer.type) {
-    case 'fallback':
-      throw new AuthenticatorError('USER_CHOSE_PLATFORM', 'handed to the browser');
-    case 'timeout':
-      throw new AuthenticatorError('CTAP2_ERR_USER_ACTION_TIMEOUT', 'the request timed out');
-    case 'abort':
-      throw new AuthenticatorError('CTAP2_ERR_KEEPALIVE_CANCEL', 'the page aborted the request');
-    default:
-      throw new AuthenticatorError('CTAP2_ERR_OPERATION_DENIED', 'the user cancelled');
-  }
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function reasonOf(signal: AbortSignal): PromptAnswer {
-  return { type: signal.reason === 'timeout' ? 'timeout' : 'abort' };
-}
 
 /** The fields of a prompt that differ between create and get; the rest come from the context. */
 type PromptFields = Omit<PromptState, 'promptId' | 'origin' | 'topOrigin' | 'deadline' | 'answer'>;
