@@ -80,24 +80,33 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   }
 
   /** Posts the JSON to the relay; `onOutcome` gets the worker's answer once. Returns the abort. */
+  /**
+   * Posts `message` to the relay with a MessageChannel of its own; `onReply` gets the one answer.
+   * Returns what aborts the request (the relay passes it on to the worker).
+   */
+  function toRelay<Reply>(message: PageRequestMessage | PageSignalMessage, onReply: (reply: Reply) => void) {
+    const channel = new Channel();
+    channel.port1.onmessage = (event: MessageEvent<Reply>) => {
+      channel.port1.close();
+      onReply(event.data);
+    };
+    postMessage(message, '*', [channel.port2]);
+    return () => {
+      channel.port1.postMessage({ type: 'abort' });
+      channel.port1.close();
+    };
+  }
+
+  /** A create/get for the worker; `onOutcome` gets its answer once. Returns the abort. */
   function ask(
     kind: 'create' | 'get',
     json: unknown,
     mediation: 'conditional' | undefined,
     onOutcome: (outcome: CeremonyOutcome) => void,
   ): () => void {
-    const channel = new Channel();
-    channel.port1.onmessage = (event: MessageEvent<CeremonyOutcome>) => {
-      channel.port1.close();
-      onOutcome(event.data);
-    };
     const message: PageRequestMessage = { channel: PAGE_CHANNEL, kind, options: json };
     if (mediation) message.mediation = mediation;
-    postMessage(message, '*', [channel.port2]);
-    return () => {
-      channel.port1.postMessage({ type: 'abort' });
-      channel.port1.close();
-    };
+    return toRelay(message, onOutcome);
   }
 
   /** Calls `listener` once when `signal` aborts, with its reason; returns the unsubscribe. */
@@ -260,15 +269,11 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
 
     const tellTapkey = (signal: SignalCall): Promise<undefined> =>
       new PromiseCtor<undefined>((resolve, reject) => {
-        const channel = new Channel();
-        channel.port1.onmessage = (event: MessageEvent<SignalOutcome>) => {
-          channel.port1.close();
-          const outcome = event.data;
+        const message: PageSignalMessage = { channel: PAGE_CHANNEL, kind: 'signal', signal };
+        toRelay<SignalOutcome>(message, (outcome) => {
           if (outcome.type === 'done') resolve(undefined);
           else reject(error(outcome.name, outcome.message));
-        };
-        const message: PageSignalMessage = { channel: PAGE_CHANNEL, kind: 'signal', signal };
-        postMessage(message, '*', [channel.port2]);
+        });
       });
 
     const signal = (method: SignalMethod, args: unknown[]): Promise<undefined> => {
