@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { launch, newProfileDir, serviceWorker } from '../../test/e2e/browser.ts';
+import { launch, newProfileDir, serviceWorker, stopServiceWorker } from '../../test/e2e/browser.ts';
 import { listTargets, type TargetInfo, TargetSession } from './cdp-target.ts';
 import { settled, startCreate, startGet } from './page-calls.ts';
 import { type PopupCodesRun, runPopupCodes } from './popup-codes.ts';
@@ -241,18 +241,6 @@ async function attachWorker(cdp: CDPSession): Promise<TargetSession> {
   return TargetSession.attach(cdp, sw.targetId);
 }
 
-/** Stops the extension's service worker (trap 9) and waits until it is gone. */
-async function stopWorker(cdp: CDPSession): Promise<void> {
-  const running = () =>
-    listTargets(cdp).then((targets) =>
-      targets.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')),
-    );
-  const sw = await running();
-  if (!sw) return;
-  await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-  for (let i = 0; i < 100 && (await running()); i++) await new Promise((r) => setTimeout(r, 20));
-}
-
 async function workerHeap(sw: TargetSession): Promise<{ used: number; total: number }> {
   await sw.send('HeapProfiler.collectGarbage').catch(() => undefined);
   const reply = (await sw.send('Runtime.getHeapUsage')) as {
@@ -312,7 +300,7 @@ export async function runExtension(options: {
     // Cold starts: Chrome stops an idle worker after about 30 s, so most real sign-ins wake it.
     const coldSamples: PopupSample[] = [];
     for (let i = 0; i < options.coldIterations; i++) {
-      await stopWorker(cdp);
+      await stopServiceWorker(context, page);
       const cold = await attempt(() => ceremony('create', page, cdp, watcher, rpId));
       if (cold) coldSamples.push(cold);
     }

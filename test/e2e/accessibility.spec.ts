@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import axe from 'axe-core';
+import { offerFrame, openAutofillPage } from './autofill-list.ts';
 import { openPopupTab, registerOnDemo } from './demo-site.ts';
 import { answerAndWait, expect, prompt, test } from './fixtures.ts';
 import type { PopupDriver } from './popup-driver.ts';
@@ -304,17 +305,14 @@ test('the passkey autofill list has no axe violations, in light and dark', async
 }) => {
   await registerOnDemo(page, context, 'alice', server.url);
   await registerOnDemo(page, context, LONG_NAME);
-  await page.goto(`${server.url}/autofill.html`);
-  await expect(page.locator('#result')).toHaveAttribute('data-status', 'waiting');
+  await openAutofillPage(page, server.url);
   await page.getByLabel('Username').click();
-  const offerFrame = () => page.frames().find((f) => f.url().includes('/offer/offer.html'));
-  await expect.poll(() => offerFrame() !== undefined).toBe(true);
-  const frame = offerFrame();
-  await expect(frame!.getByRole('button', { name: `Sign in as ${LONG_NAME}` })).toBeVisible();
-  await frame!.evaluate(axe.source);
+  const frame = await offerFrame(page);
+  await expect(frame.getByRole('button', { name: `Sign in as ${LONG_NAME}` })).toBeVisible();
+  await frame.evaluate(axe.source);
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
-    const found = await frame!.evaluate(audit);
+    const found = await frame.evaluate(audit);
     expect
       .soft(found, report(`autofill list, ${scheme}`, found))
       .toEqual({ violations: [], overflowing: [] });

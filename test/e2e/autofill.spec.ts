@@ -2,34 +2,11 @@
  * Passkey autofill (WebAuthn L3 §5.1.4, mediation "conditional"): a page that asks on load, with no
  * button, is offered Tapkey's passkeys under its webauthn fields; choosing one signs in.
  */
-import type { Frame, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { hasOfferFrame, offerFrame, openAutofillPage } from './autofill-list.ts';
 import { stopServiceWorker } from './browser.ts';
 import { registerOnDemo } from './demo-site.ts';
 import { answerAndWait, approve, expect, prompt, test } from './fixtures.ts';
-
-/** The offer frame (an extension page in a closed shadow root: found among the page's frames). */
-async function offerFrame(page: Page): Promise<Frame> {
-  let frame: Frame | undefined;
-  await expect
-    .poll(() => {
-      // The newest one: a list closed a moment ago may not have left page.frames() yet.
-      frame = page
-        .frames()
-        .filter((f) => f.url().includes('/offer/offer.html') && !f.isDetached())
-        .at(-1);
-      return frame !== undefined;
-    })
-    .toBe(true);
-  return frame!;
-}
-
-const hasOfferFrame = (page: Page) =>
-  page.frames().some((f) => f.url().includes('/offer/offer.html') && !f.isDetached());
-
-async function openAutofillPage(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/autofill.html`);
-  await expect(page.locator('#result')).toHaveAttribute('data-status', 'waiting');
-}
 
 test('offers the passkey under the username field; choosing it signs in', async ({
   page,

@@ -67,5 +67,13 @@ export async function stopServiceWorker(context: BrowserContext, anyPage: Page):
   );
   if (!target) throw new Error('extension service worker not found');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  // Until that worker is gone (a new one may start at once, for a relay that reconnects).
+  for (let i = 0; i < 100; i++) {
+    const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string }[];
+    };
+    if (!now.some((t) => t.targetId === target.targetId)) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await cdp.detach();
 }

@@ -6,6 +6,7 @@
  * back and imported into Tapkey, sign in through Tapkey.
  */
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { VIRTUAL_AUTHENTICATOR_OPTIONS } from '../../scripts/virtual-authenticator-options.ts';
 import { chromiumPath } from './browser.ts';
 import { expect, test } from './fixtures.ts';
 import { grantOrigin, openWorkbench } from './workbench-page.ts';
@@ -30,14 +31,7 @@ async function virtualAuthenticator(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'usb',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
+    options: VIRTUAL_AUTHENTICATOR_OPTIONS,
   });
   return { cdp, authenticatorId };
 }

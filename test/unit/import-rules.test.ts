@@ -7,17 +7,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, type Rule, readTree, violations } from './import-graph.ts';
+import { PURE } from './layers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PURE = [
-  'src/authenticator',
-  'src/client',
-  'src/totp',
-  'src/qr',
-  'src/backup',
-  'src/shared',
-  'src/workbench-core',
-];
 const EXTENSION = [
   'workbench',
   'src/background',

@@ -5,17 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PURE } from './layers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const PURE = [
-  'src/authenticator',
-  'src/client',
-  'src/totp',
-  'src/qr',
-  'src/backup',
-  'src/shared',
-  'src/workbench-core',
-];
 const FORBIDDEN = [
   /from ['"]webextension-polyfill['"]/,
   /from ['"]idb['"]/,

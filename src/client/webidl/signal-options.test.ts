@@ -23,13 +23,13 @@ const fixture = JSON.parse(
 
 describe(`signal arguments as Chromium ${fixture.chromium} converts them`, () => {
   for (const c of SIGNAL_CASES) {
-    const chrome = fixture.outcomes[c.name];
-    it(`${c.name}: ${chrome?.outcome}`, () => {
-      expect(chrome).toBeDefined();
+    const recorded = fixture.outcomes[c.name];
+    it(`${c.name}: ${recorded?.outcome}`, () => {
+      expect(recorded).toBeDefined();
       const convert = () => convertSignal(c.method, signalArguments(c.argument));
-      if (chrome?.outcome === 'TypeError') {
+      if (recorded?.outcome === 'TypeError') {
         expect(convert).toThrow(TypeError);
-        expect(convert).toThrow(chrome.message);
+        expect(convert).toThrow(recorded.message);
       } else {
         expect(convert).not.toThrow();
       }
