@@ -23,15 +23,8 @@ function nextScreen(): AbortSignal {
   return screen.signal;
 }
 
-/** Counts renders: only the newest may act on its answer. */
-let renders = 0;
-
 async function render(): Promise<void> {
-  const mine = ++renders;
   const prompt = await send('prompt/current', {});
-  // Renders overlap (a refresh while the worker restarts, say), and their answers may arrive out of
-  // order: an older "nothing waits" must not close a window that shows a newer prompt by now.
-  if (mine !== renders) return;
   if (prompt) {
     promptMode = true;
     document.body.dataset.mode = 'prompt';
