@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { helperSession } from './cdp-session.ts';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -57,8 +58,8 @@ export async function extensionId(context: BrowserContext): Promise<string> {
  * Stops the extension's service worker as Chrome does when it is idle (trap 9): the next event starts
  * a fresh one with empty globals.
  */
-export async function stopServiceWorker(context: BrowserContext, anyPage: Page): Promise<void> {
-  const cdp = await context.newCDPSession(anyPage);
+export async function stopServiceWorker(_context: BrowserContext, anyPage: Page): Promise<void> {
+  const cdp = await helperSession(anyPage);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
@@ -75,5 +76,4 @@ export async function stopServiceWorker(context: BrowserContext, anyPage: Page):
     if (!now.some((t) => t.targetId === target.targetId)) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  await cdp.detach();
 }

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { extensionId, launch, newProfileDir, serviceWorker } from './browser.ts';
+import { helperSession } from './cdp-session.ts';
 import { PopupDriver } from './popup-driver.ts';
 
 interface Fixtures {
@@ -131,20 +132,16 @@ export async function storedCredentialCount(context: BrowserContext): Promise<nu
 
 /** True once no popup target is open any more (it closes itself after the last answer). */
 export async function waitForPopupClosed(
-  context: BrowserContext,
+  _context: BrowserContext,
   page: Page,
   timeoutMs = 5_000,
 ): Promise<void> {
-  const cdp = await context.newCDPSession(page);
+  const cdp = await helperSession(page);
   const end = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < end) {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-      if (!targetInfos.some((t) => t.url.includes('/popup/popup.html'))) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the popup stayed open');
-  } finally {
-    await cdp.detach();
+  while (Date.now() < end) {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+    if (!targetInfos.some((t) => t.url.includes('/popup/popup.html'))) return;
+    await new Promise((r) => setTimeout(r, 50));
   }
+  throw new Error('the popup stayed open');
 }

@@ -4,6 +4,7 @@
  * (non-flattened) Target session: evaluate in the page, dispatch real key events, close the target.
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { helperSession } from './cdp-session.ts';
 
 interface TargetInfo {
   targetId: string;
@@ -21,38 +22,43 @@ export class PopupDriver {
   private nextId = 0;
   private readonly pending = new Map<number, (reply: CdpReply) => void>();
   private gone = false;
+  private readonly received: (event: { sessionId: string; message: string }) => void;
+  private readonly closed: (event: { sessionId?: string; targetId?: string }) => void;
 
   private constructor(
     private readonly cdp: CDPSession,
     private readonly sessionId: string,
     readonly targetId: string,
   ) {
-    cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    this.received = (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== this.sessionId) return;
       const reply = JSON.parse(event.message) as CdpReply;
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
-    });
+    };
+    cdp.on('Target.receivedMessageFromTarget', this.received);
     // The popup closed (it does after the last answer): fail every call still waiting for a reply.
-    const closed = (event: { sessionId?: string; targetId?: string }) => {
+    this.closed = (event: { sessionId?: string; targetId?: string }) => {
       if (event.sessionId !== this.sessionId && event.targetId !== this.targetId) return;
       this.gone = true;
       for (const [id, resolve] of this.pending) resolve({ id, error: { message: 'popup closed' } });
       this.pending.clear();
     };
-    cdp.on('Target.detachedFromTarget', closed);
-    cdp.on('Target.targetDestroyed', closed);
+    cdp.on('Target.detachedFromTarget', this.closed);
+    cdp.on('Target.targetDestroyed', this.closed);
   }
 
   /** Waits until the worker has opened the popup (or a fallback popup window) and attaches to it. */
   static async waitFor(
-    context: BrowserContext,
+    _context: BrowserContext,
     anyPage: Page,
     timeoutMs = 10_000,
     /** Which popup page: the prompt window's URL has `window=1`, the toolbar popup's has not. */
     matches: (url: string) => boolean = () => true,
   ): Promise<PopupDriver> {
-    const cdp = await context.newCDPSession(anyPage);
+    // The page's helper session: detaching a session of the page would turn off a CDP virtual
+    // authenticator the test put on it (see cdp-session.ts).
+    const cdp = await helperSession(anyPage);
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
       const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
@@ -68,7 +74,6 @@ export class PopupDriver {
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    await cdp.detach();
     throw new Error('the Tapkey popup did not open');
   }
 
@@ -214,7 +219,13 @@ export class PopupDriver {
     await this.detach();
   }
 
+  /** Detaches from the popup only; the page's helper session stays (see cdp-session.ts). */
   async detach(): Promise<void> {
-    await this.cdp.detach().catch(() => undefined);
+    this.cdp.off('Target.receivedMessageFromTarget', this.received);
+    this.cdp.off('Target.detachedFromTarget', this.closed);
+    this.cdp.off('Target.targetDestroyed', this.closed);
+    if (this.gone) return;
+    this.gone = true;
+    await this.cdp.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
   }
 }

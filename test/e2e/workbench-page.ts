@@ -1,6 +1,7 @@
 /** Steps on Tapkey's workbench page in a tab: turn it on for an origin, read the log, the badge. */
 import type { BrowserContext, Page } from '@playwright/test';
 import { serviceWorker } from './browser.ts';
+import { helperSession } from './cdp-session.ts';
 import { expect } from './fixtures.ts';
 
 export async function openWorkbench(context: BrowserContext, extension: string): Promise<Page> {
@@ -31,12 +32,8 @@ export async function badgeText(context: BrowserContext): Promise<string> {
 }
 
 /** Whether a popup target (the prompt) is open. */
-export async function popupOpen(context: BrowserContext, page: Page): Promise<boolean> {
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-    return targetInfos.some((t) => t.url.includes('/popup/popup.html'));
-  } finally {
-    await cdp.detach();
-  }
+export async function popupOpen(_context: BrowserContext, page: Page): Promise<boolean> {
+  const cdp = await helperSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+  return targetInfos.some((t) => t.url.includes('/popup/popup.html'));
 }
