@@ -140,9 +140,15 @@ describe('no user presence, no signature: refused by the authenticator itself', 
     expect([store.adds, store.signings]).toEqual([0, 0]);
   });
 
-  it('a gate that answers without saying the user was there counts as absent', async () => {
-    const { store, get } = await withCredential({ userVerified: false } as MakeCredentialApproval);
+  it.each([
+    ['says nothing of presence', { userVerified: false }],
+    ['says "true" as a string', { userPresent: 'true', userVerified: false }],
+  ])('a gate that %s counts as absent', async (_, approval) => {
+    const { store, ports, get } = await withCredential(approval as unknown as MakeCredentialApproval);
+    await expect(makeCredential(createParams('discouraged'), ports)).rejects.toMatchObject({
+      code: 'CTAP2_ERR_OPERATION_DENIED',
+    });
     await expect(get('discouraged')).rejects.toMatchObject({ code: 'CTAP2_ERR_OPERATION_DENIED' });
-    expect(store.signings).toBe(0);
+    expect([store.adds, store.signings]).toEqual([0, 0]);
   });
 });
