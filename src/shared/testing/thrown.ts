@@ -13,3 +13,10 @@ export function thrownBy(run: () => unknown): unknown {
   }
   return NOTHING_THROWN;
 }
+
+/** The name of the error `run` throws ('ok' when it returns): for tables of inputs and outcomes. */
+export function outcomeOf(run: () => unknown): string {
+  const error = thrownBy(run);
+  if (error === NOTHING_THROWN) return 'ok';
+  return error instanceof Error ? error.name : `not an Error: ${String(error)}`;
+}
