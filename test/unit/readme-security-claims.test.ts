@@ -16,6 +16,7 @@ import { getAssertion } from '../../src/authenticator/get-assertion.ts';
 import { makeCredential } from '../../src/authenticator/make-credential.ts';
 import type { AuthenticatorPorts, UserGate } from '../../src/authenticator/ports.ts';
 import { approvingGate, fakePorts, seededRandom } from '../../src/authenticator/testing/fakes.ts';
+import type { MakeCredentialParams } from '../../src/authenticator/types.ts';
 import { callerContext } from '../../src/client/caller.ts';
 import { createCredential, getCredential } from '../../src/client/ceremony.ts';
 import { effectiveDomain, validateRpId } from '../../src/client/rp-id.ts';
@@ -114,6 +115,18 @@ const createOptions = (extra: Record<string, unknown> = {}) => ({
   pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
   ...extra,
 });
+
+/** An authenticatorMakeCredential request, as the client would send it. */
+const CREATE: MakeCredentialParams = {
+  clientDataHash: new Uint8Array(32),
+  rp: { id: 'example.com', name: 'Example' },
+  user: { id: utf8('u'), name: 'u', displayName: 'U' },
+  pubKeyCredParams: [-7],
+  excludeList: [],
+  rk: false,
+  uv: 'discouraged',
+  attestation: 'none',
+};
 
 interface Claim {
   /** The README's words, exactly (whitespace aside). */
@@ -215,34 +228,63 @@ const CLAIMS: Claim[] = [
     },
   },
   {
+    sentence:
+      "The authenticator itself signs and stores nothing without the user's presence, nor without user verification when the site requires it, whatever the prompt reports (CTAP 2.1's `CTAP2_ERR_OPERATION_DENIED` and `CTAP2_ERR_PUAT_REQUIRED`; the page sees `NotAllowedError`).",
+    async test() {
+      // More cases, and each refusal before the store is touched: src/authenticator/user-checks.test.ts.
+      const ports = fakePorts();
+      const signIn = {
+        challenge: toBase64url(new Uint8Array(32)),
+        rpId: 'example.com',
+        userVerification: 'required',
+      };
+      for (const [approval, code] of [
+        [{ userPresent: false, userVerified: true }, 'CTAP2_ERR_OPERATION_DENIED'],
+        [{ userPresent: true, userVerified: false }, 'CTAP2_ERR_PUAT_REQUIRED'],
+      ] as const) {
+        const gate = approvingGate({
+          create: () => approval,
+          get: (r) => ({ credentialId: r.candidates[0]!.credentialId, ...approval }),
+        });
+        const key = createAuthenticator({ ...ports, gate });
+        await expect(key.makeCredential({ ...CREATE, rk: true, uv: 'required' })).rejects.toMatchObject({
+          code,
+        });
+        await expect(
+          createCredential(
+            createOptions({ authenticatorSelection: { userVerification: 'required' } }),
+            CALLER,
+            key,
+          ),
+        ).rejects.toMatchObject({ name: 'NotAllowedError' });
+        expect(ports.store.records.size).toBe(0);
+      }
+      // With a credential stored: no signature, and its counter stays where it was.
+      await makeCredential({ ...CREATE, rk: true }, ports);
+      for (const approval of [
+        { userPresent: false, userVerified: true },
+        { userPresent: true, userVerified: false },
+      ]) {
+        const gate = approvingGate({
+          get: (r) => ({ credentialId: r.candidates[0]!.credentialId, ...approval }),
+        });
+        await expect(
+          getCredential(signIn, CALLER, createAuthenticator({ ...ports, gate })),
+        ).rejects.toMatchObject({
+          name: 'NotAllowedError',
+        });
+      }
+      expect([...ports.store.records.values()].map((r) => r.signCount)).toEqual([0]);
+    },
+  },
+  {
     sentence: 'Excluded credentials and "no passkey here" are revealed only after the user\'s tap;',
     async test() {
       const ports = fakePorts();
-      const made = await makeCredential(
-        {
-          clientDataHash: new Uint8Array(32),
-          rp: { id: 'example.com', name: 'Example' },
-          user: { id: utf8('u'), name: 'u', displayName: 'U' },
-          pubKeyCredParams: [-7],
-          excludeList: [],
-          rk: false,
-          uv: 'discouraged',
-          attestation: 'none',
-        },
-        ports,
-      );
+      const made = await makeCredential(CREATE, ports);
       // Cancelled at the prompt: the page learns only that the user said no, not that it is excluded.
       const cancelled = recordingGate('cancel');
-      const again = {
-        clientDataHash: new Uint8Array(32),
-        rp: { id: 'example.com', name: 'Example' },
-        user: { id: utf8('u'), name: 'u', displayName: 'U' },
-        pubKeyCredParams: [-7],
-        excludeList: [made.credentialId],
-        rk: false,
-        uv: 'discouraged' as const,
-        attestation: 'none' as const,
-      };
+      const again = { ...CREATE, excludeList: [made.credentialId] };
       await expect(makeCredential(again, { ...ports, gate: cancelled })).rejects.toMatchObject({
         code: 'CTAP2_ERR_OPERATION_DENIED',
       });
