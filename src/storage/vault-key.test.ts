@@ -95,7 +95,7 @@ describe('PIN and vault key', () => {
     const reopened = new IdbCredentialStore(db, () => vaultCryptoKey(db, afterRestart));
     const key = await reopened.useForSigning('example.com', Uint8Array.of(1, 1, 1), 1);
     expect(key.privateKey).toEqual(new Uint8Array(32).fill(0xab));
-  });
+  }, 60_000);
 
   it('counts wrong PINs, resets on success, and blocks after eight in a row', async () => {
     const { db, cache } = await setup();
@@ -114,7 +114,7 @@ describe('PIN and vault key', () => {
   it('refuses PINs shorter than 4 characters', async () => {
     const { db, cache } = await setup();
     await expect(setPin(db, cache, '123')).rejects.toMatchObject({ reason: 'invalid' });
-  });
+  }, 60_000);
 });
 
 describe('each attempt is counted before the slow derivation, one at a time', () => {
