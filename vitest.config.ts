@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'popup/**/*.test.ts', 'test/unit/**/*.test.ts', 'demo/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/unit/setup-has-assertions.ts'],
   },
 });

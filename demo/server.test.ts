@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from './server.ts';
@@ -74,10 +75,16 @@ describe('startDemoServer', () => {
     expect(server.url).toBe(`http://localhost:${server.port}`);
   });
 
-  it('closes cleanly, twice', async () => {
-    const other = await startDemoServer();
-    await other.close();
-    await other.close();
+  it('closes cleanly, twice, and then refuses connections', async () => {
+    const other = await startDemoServer({ port: 0 });
+    expect((await call(other, 'GET', '/')).status).toBe(200);
+    await expect(other.close()).resolves.toBeUndefined();
+    await expect(other.close()).resolves.toBeUndefined();
+    // A fresh connection (the HTTP agent may hold a kept-alive socket): nothing listens any more.
+    const connecting = new Promise<void>((resolve, reject) => {
+      connect(other.port, '127.0.0.1', () => resolve()).on('error', reject);
+    });
+    await expect(connecting).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 });
 

@@ -18,11 +18,11 @@ function ports(store: CredentialStore): AuthenticatorPorts {
     store,
     // The user taps at once: the approval is the first candidate, user verified.
     gate: {
-      approveMakeCredential: async () => ({ userVerified: true }),
+      approveMakeCredential: async () => ({ userPresent: true, userVerified: true }),
       approveGetAssertion: async ({ candidates }) => {
         const first = candidates[0];
         if (!first) throw new Error('no candidate');
-        return { credentialId: first.credentialId, userVerified: true };
+        return { credentialId: first.credentialId, userPresent: true, userVerified: true };
       },
     },
     random: { bytes: (n) => new Uint8Array(randomBytes(n)) },

@@ -6,6 +6,7 @@ import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
 import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
+import { requirePresence, requireVerification } from './user-checks.ts';
 
 export async function getAssertion(
   params: GetAssertionParams,
@@ -31,12 +32,9 @@ export async function getAssertion(
   const chosen = candidates.find((c) => equal(c.credentialId, approval.credentialId));
   if (!chosen)
     throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', `no credential for ${params.rpId} was chosen`);
-  if (params.uv === 'required' && !approval.userVerified) {
-    throw new AuthenticatorError(
-      'CTAP2_ERR_PIN_REQUIRED',
-      'user verification was required but not performed',
-    );
-  }
+  // Steps 7 and 9: checked before the counter moves or anything is signed.
+  requirePresence(approval);
+  requireVerification(approval, params.uv);
 
   const salts = params.hmacSecretSalts?.(chosen.credentialId);
   // The counter is read, incremented and written in one transaction before we sign with it; a large
@@ -47,7 +45,7 @@ export async function getAssertion(
   });
   const authenticatorData = encodeAuthData({
     rpId: params.rpId,
-    userPresent: true,
+    userPresent: approval.userPresent,
     userVerified: approval.userVerified,
     signCount: key.signCount,
   });

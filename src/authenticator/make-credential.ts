@@ -8,6 +8,7 @@ import { hmacSecretOutputs, newPrfSecrets } from './hmac-secret.ts';
 import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
 import type { AuthenticatorPorts, GateExtension } from './ports.ts';
 import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
+import { requirePresence, requireVerification } from './user-checks.ts';
 
 const CREDENTIAL_ID_LENGTH = 32;
 
@@ -40,18 +41,15 @@ export async function makeCredential(
     excluded,
     ...(extensions.length > 0 ? { extensions } : {}),
   });
+  // Step 14: no tap, no answer at all; not even "excluded", which CTAP also tells only after a tap.
+  requirePresence(approval);
   if (excluded) {
     throw new AuthenticatorError(
       'CTAP2_ERR_CREDENTIAL_EXCLUDED',
       'this key already holds a credential for this account',
     );
   }
-  if (params.uv === 'required' && !approval.userVerified) {
-    throw new AuthenticatorError(
-      'CTAP2_ERR_PIN_REQUIRED',
-      'user verification was required but not performed',
-    );
-  }
+  requireVerification(approval, params.uv);
 
   const keyPair = generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
@@ -69,7 +67,7 @@ export async function makeCredential(
   const credentialPublicKey = coseKey(alg, keyPair.publicKey);
   const authenticatorData = encodeAuthData({
     rpId: params.rp.id,
-    userPresent: true,
+    userPresent: approval.userPresent,
     userVerified: approval.userVerified,
     signCount: 0,
     attestedCredentialData: { aaguid: AAGUID, credentialId, credentialPublicKey },

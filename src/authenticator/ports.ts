@@ -103,14 +103,20 @@ export interface CredentialStore {
  */
 export type GateExtension = 'prf' | 'largeBlob-store' | 'largeBlob-read' | 'largeBlob-write';
 
+/**
+ * What the gate reports happened, for the authenticator to judge: it signs only with `userPresent`
+ * true, and only with `userVerified` true when user verification is required, whatever the UI did.
+ */
 export interface MakeCredentialApproval {
+  /** The user's tap (CTAP's UP): the approval itself, or the choice in the autofill list. */
+  userPresent: boolean;
+  /** The PIN was entered and verified for this request (CTAP's UV). */
   userVerified: boolean;
 }
 
-export interface GetAssertionApproval {
+export interface GetAssertionApproval extends MakeCredentialApproval {
   /** The credential the user chose; the authenticator checks it is one of the candidates. */
   credentialId: Uint8Array;
-  userVerified: boolean;
 }
 
 /**

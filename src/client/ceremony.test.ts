@@ -153,7 +153,9 @@ describe('client extension results and flags', () => {
   });
 
   it('sets UV when the gate verified the user', async () => {
-    const ports = fakePorts({ gate: approvingGate({ create: () => ({ userVerified: true }) }) });
+    const ports = fakePorts({
+      gate: approvingGate({ create: () => ({ userPresent: true, userVerified: true }) }),
+    });
     const reg = await createCredential(
       creationOptions({ authenticatorSelection: { userVerification: 'required' } }),
       caller,
@@ -245,6 +247,40 @@ describe('errors the page sees', () => {
     await expect(
       createCredential(creationOptions(), caller, deny('USER_CHOSE_PLATFORM')),
     ).rejects.toBeInstanceOf(HandBackToBrowser);
+  });
+
+  it('UV required but not performed, or no presence → NotAllowedError, nothing stored or signed', async () => {
+    const ports = fakePorts();
+    const reg = await createCredential(creationOptions(), caller, ports);
+    const required = { userVerification: 'required' };
+    for (const approval of [
+      { userPresent: true, userVerified: false },
+      { userPresent: false, userVerified: true },
+    ]) {
+      const gate = approvingGate({
+        create: () => approval,
+        get: (r) => ({ credentialId: r.candidates[0]!.credentialId, ...approval }),
+      });
+      await expectName(
+        createCredential(creationOptions({ authenticatorSelection: required }), caller, { ...ports, gate }),
+        'NotAllowedError',
+      );
+      await expectName(
+        getCredential(
+          {
+            challenge,
+            rpId: 'example.com',
+            allowCredentials: [{ type: 'public-key', id: reg.id }],
+            ...required,
+          },
+          caller,
+          { ...ports, gate },
+        ),
+        'NotAllowedError',
+      );
+    }
+    expect(ports.store.records.size).toBe(1);
+    expect(ports.store.records.get(reg.id)?.signCount).toBe(0);
   });
 
   it('credentials of another RP are invisible: the user sees an empty chooser', async () => {

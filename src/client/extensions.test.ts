@@ -19,8 +19,8 @@ const b64 = (text: string) => toBase64url(utf8(text));
 function setup(userVerified = true) {
   const ports = fakePorts({
     gate: approvingGate({
-      create: () => ({ userVerified }),
-      get: (r) => ({ credentialId: r.candidates[0]!.credentialId, userVerified }),
+      create: () => ({ userPresent: true, userVerified }),
+      get: (r) => ({ credentialId: r.candidates[0]!.credentialId, userPresent: true, userVerified }),
     }),
   });
   const authenticator = createAuthenticator(ports);
@@ -287,11 +287,11 @@ describe('the prompt is told what runs besides signing (never a value)', () => {
       gate: approvingGate({
         create: (r) => {
           seen.push(r.extensions);
-          return { userVerified: false };
+          return { userPresent: true, userVerified: false };
         },
         get: (r) => {
           seen.push(r.extensions);
-          return { credentialId: r.candidates[0]!.credentialId, userVerified: false };
+          return { credentialId: r.candidates[0]!.credentialId, userPresent: true, userVerified: false };
         },
       }),
     });

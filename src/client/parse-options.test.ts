@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../shared/bytes.ts';
+import { NOTHING_THROWN, thrownBy } from '../shared/testing/thrown.ts';
 import { adjustTimeout, TIMEOUT_LIMITS } from './adjust-timeout.ts';
 import { WebAuthnError } from './errors.ts';
 import { LIMITS, parseCreationOptions, parseRequestOptions } from './parse-options.ts';
@@ -24,13 +25,10 @@ function request(overrides: Record<string, unknown> = {}): Record<string, unknow
 
 /** The WebAuthnError name `run` throws, or 'ok'. */
 function errorName(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (!(error instanceof WebAuthnError)) throw error;
-    return error.name;
-  }
+  const error = thrownBy(run);
+  if (error === NOTHING_THROWN) return 'ok';
+  if (!(error instanceof WebAuthnError)) throw error;
+  return error.name;
 }
 
 const create = (input: unknown, who: CallerContext = caller) => parseCreationOptions(input, who);

@@ -52,8 +52,12 @@ describe('PRF against independent vectors', () => {
     it(`through get(): ${c.name}`, async () => {
       const ports = fakePorts({
         gate: approvingGate({
-          create: () => ({ userVerified: true }),
-          get: (r) => ({ credentialId: r.candidates[0]!.credentialId, userVerified: c.userVerified }),
+          create: () => ({ userPresent: true, userVerified: true }),
+          get: (r) => ({
+            credentialId: r.candidates[0]!.credentialId,
+            userPresent: true,
+            userVerified: c.userVerified,
+          }),
         }),
       });
       const authenticator = createAuthenticator(ports);

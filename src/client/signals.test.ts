@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOTHING_THROWN, thrownBy } from '../shared/testing/thrown.ts';
 import { WebAuthnError } from './errors.ts';
 import { parseSignal } from './signals.ts';
 
@@ -6,12 +7,9 @@ const ORIGIN = 'https://login.example.com';
 const CRED = 'AAECAwQFBgcICQoLDA0ODw';
 
 function nameOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (e) {
-    return e instanceof WebAuthnError ? e.name : `not a WebAuthnError: ${String(e)}`;
-  }
-  return undefined;
+  const e = thrownBy(run);
+  if (e === NOTHING_THROWN) return undefined;
+  return e instanceof WebAuthnError ? e.name : `not a WebAuthnError: ${String(e)}`;
 }
 
 describe('parseSignal: the worker checks a page’s signal again, with the browser’s origin', () => {

@@ -127,7 +127,7 @@ describe('hmac-secret keys and large blobs at rest', () => {
     key = await store.useForSigning('example.com', ID, 3, { prfSecrets: true, largeBlob: { read: true } });
     expect(key.prfSecrets).toEqual(SECRETS);
     expect(key.largeBlob).toEqual({ blob: BLOB });
-  });
+  }, 60_000);
 
   it('round-trips through an encrypted backup file', async () => {
     const v = await setup();

@@ -87,7 +87,14 @@ export function checkPinFormat(pin: string): void {
   }
 }
 
-async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+/**
+ * How a PIN becomes the key that wraps the vault key. A parameter of `unlockWithPin` so tests can
+ * watch (or slow) the derivation and show that attempts are counted before it, one at a time.
+ */
+export type PinKeyDerivation = (pin: string, salt: Uint8Array, iterations: number) => Promise<CryptoKey>;
+
+/** PBKDF2-HMAC-SHA256 of the PIN (NFC, UTF-8) to an AES-256-GCM key. */
+export async function derivePinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(pin.normalize('NFC')),
@@ -110,12 +117,22 @@ async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promis
  */
 let attempts: Promise<unknown> = Promise.resolve();
 
-export function unlockWithPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
+export function unlockWithPin(
+  db: VaultDB,
+  cache: UnlockedKeyCache,
+  pin: string,
+  derive: PinKeyDerivation = derivePinKey,
+): Promise<Uint8Array> {
   // One attempt at a time: parallel guesses must not share one retry count.
-  return serially(() => attemptPin(db, cache, pin));
+  return serially(() => attemptPin(db, cache, pin, derive));
 }
 
-async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Promise<Uint8Array> {
+async function attemptPin(
+  db: VaultDB,
+  cache: UnlockedKeyCache,
+  pin: string,
+  derive: PinKeyDerivation = derivePinKey,
+): Promise<Uint8Array> {
   const record = await readVaultKeyRecord(db);
   if (record?.kind !== 'pin') throw new PinError('not-set', 'no PIN is set on this key');
   // The attempt is counted before the slow derivation (CTAP 2.1 §6.5.5.5 decrements first), so a
@@ -130,7 +147,7 @@ async function attemptPin(db: VaultDB, cache: UnlockedKeyCache, pin: string): Pr
   await tx.done;
   let raw: Uint8Array;
   try {
-    raw = await unseal(await pinKey(pin, record.salt, record.iterations), record.wrapped, AAD);
+    raw = await unseal(await derive(pin, record.salt, record.iterations), record.wrapped, AAD);
   } catch {
     const retriesLeft = PIN_MAX_RETRIES - (used + 1);
     if (retriesLeft <= 0) throw new PinError('blocked', 'wrong PIN; the PIN is now blocked', 0);
@@ -161,7 +178,7 @@ async function setPinNow(db: VaultDB, cache: UnlockedKeyCache, newPin: string): 
   // A new vault key, not the old one wrapped: a copy of the profile from before holds the old key.
   const raw = crypto.getRandomValues(new Uint8Array(32));
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const wrapped: SealedBytes = await seal(await pinKey(newPin, salt, PIN_KDF_ITERATIONS), raw, AAD);
+  const wrapped: SealedBytes = await seal(await derivePinKey(newPin, salt, PIN_KDF_ITERATIONS), raw, AAD);
   await rekeyVault(db, oldRaw, raw, { kind: 'pin', salt, iterations: PIN_KDF_ITERATIONS, wrapped });
   await cache.set(raw);
 }

@@ -77,7 +77,7 @@ describe('a PIN change replaces the vault key (defect 3)', () => {
       const key = await credentials.useForSigning('example.com', Uint8Array.of(id, id, id), 5);
       expect(key.privateKey).toEqual(new Uint8Array(32).fill(0xab));
     }
-  });
+  }, 60_000);
 
   it('changing and removing the PIN each make a new key; codes survive every change', async () => {
     const { db, cache, credentials, codes } = await setup();
@@ -97,14 +97,14 @@ describe('a PIN change replaces the vault key (defect 3)', () => {
     const [record] = await db.getAll('otpAccounts');
     const secret = await unseal(await importVaultKey(cache.value!), record!.secret, otpSecretAad(record!));
     expect(secret).toEqual(new Uint8Array(20).fill(0x33));
-  });
+  }, 60_000);
 
   it('removing the PIN needs the right one, and a wrong one counts', async () => {
     const { db, cache } = await setup();
     await setPin(db, cache, '1234');
     await expect(removePin(db, cache, '0000')).rejects.toMatchObject({ reason: 'wrong', retriesLeft: 7 });
     expect(((await db.get('meta', 'vaultKey')) as VaultKeyRecord).kind).toBe('pin');
-  });
+  }, 60_000);
 
   it('starts over when a credential is added while the key is being replaced, and loses nothing', async () => {
     const { db, cache, credentials } = await setup();
@@ -164,5 +164,5 @@ describe('strict durability for what must survive a crash (defect 4)', () => {
     const writes = seen.filter((t) => t.mode === 'readwrite');
     expect(writes.length).toBeGreaterThanOrEqual(9);
     expect(writes.filter((t) => t.durability !== 'strict')).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../shared/testing/thrown.ts';
 import { AEGIS_ENCRYPTED_MESSAGE, importAegisJson } from './aegis.ts';
 import {
   importBackup,
@@ -29,12 +30,7 @@ describe('importBackup', () => {
     ['aegis-encrypted.json', 'aegis', AEGIS_ENCRYPTED_MESSAGE],
     ['twofas-encrypted.2fas', '2fas', TWOFAS_ENCRYPTED_MESSAGE],
   ])('asks for the password of %s', (file, format, message) => {
-    let thrown: unknown;
-    try {
-      importBackup(readFixture(file));
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => importBackup(readFixture(file)));
     expect(thrown).toBeInstanceOf(PasswordRequiredError);
     expect(thrown).toBeInstanceOf(TypeError);
     expect(thrown).toMatchObject({ name: 'PasswordRequiredError', format, message });

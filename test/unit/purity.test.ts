@@ -16,6 +16,9 @@ const FORBIDDEN = [
   /\bwindow\.\w/,
   /\bdocument\.\w/,
   /\blocalStorage\b/,
+  /\bindexedDB\b/,
+  // The core holds keys and secrets: it never logs (README: private keys are never logged).
+  /\bconsole\./,
   /from ['"]\.\.\/(background|page|content|storage|messages)\//,
 ];
 
@@ -29,7 +32,7 @@ function files(dir: string): string[] {
 
 describe('pure core', () => {
   for (const dir of PURE) {
-    it(`${dir} uses no browser-extension or DOM API`, () => {
+    it(`${dir} uses no browser-extension, DOM or storage API, and never logs`, () => {
       const offenders: string[] = [];
       for (const file of files(join(ROOT, dir))) {
         const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
@@ -46,6 +49,22 @@ describe('pure core', () => {
       .filter((f) => /from ['"]cbor-x['"]/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
     expect(importers).toEqual(['src/authenticator/cbor.ts']);
+  });
+
+  it('src/totp imports only its own files, src/shared and @noble/hashes (the worker, the popup and Node alike)', () => {
+    // Test helpers (testing/) may read fixtures from disk.
+    const sources = files(join(ROOT, 'src/totp')).filter((file) => !file.includes('/testing/'));
+    const imports = sources.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import[^;]*?from '([^']+)'/gms)].map(
+        (m) => `${relative(ROOT, file)}: ${m[1]}`,
+      ),
+    );
+    expect(imports.length).toBeGreaterThan(20);
+    expect(
+      imports.filter(
+        (i) => !/: (\.\/[\w-]+\.ts|\.\.\/shared\/[\w-]+\.ts|@noble\/hashes\/[\w-]+\.js)$/.test(i),
+      ),
+    ).toEqual([]);
   });
 
   it('no `any` crosses a boundary: messages and views have none', () => {

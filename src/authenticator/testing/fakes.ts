@@ -10,6 +10,7 @@ import type {
   GetAssertionApproval,
   LargeBlobOutcome,
   LookupPurpose,
+  MakeCredentialApproval,
   NewCredential,
   SigningExtras,
   SigningKey,
@@ -109,25 +110,25 @@ export function seededRandom(seed = 'tapkey-test'): { bytes(n: number): Uint8Arr
 }
 
 export type GateScript = {
-  create?: (request: Parameters<UserGate['approveMakeCredential']>[0]) => { userVerified: boolean };
+  create?: (request: Parameters<UserGate['approveMakeCredential']>[0]) => MakeCredentialApproval;
   get?: (request: Parameters<UserGate['approveGetAssertion']>[0]) => GetAssertionApproval;
 };
 
-/** A gate that approves at once (the first candidate for get), or follows a script. */
+/** A gate that approves at once with the user present (the first candidate for get), or follows a script. */
 export function approvingGate(script: GateScript = {}): UserGate & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
     async approveMakeCredential(request) {
       calls.push(`create:${request.rp.id}:${request.excluded ? 'excluded' : 'new'}`);
-      return script.create ? script.create(request) : { userVerified: false };
+      return script.create ? script.create(request) : { userPresent: true, userVerified: false };
     },
     async approveGetAssertion(request) {
       calls.push(`get:${request.rpId}:${request.candidates.length}`);
       if (script.get) return script.get(request);
       const first = request.candidates[0];
       if (!first) throw new AuthenticatorError('CTAP2_ERR_OPERATION_DENIED', 'nothing to choose');
-      return { credentialId: first.credentialId, userVerified: false };
+      return { credentialId: first.credentialId, userPresent: true, userVerified: false };
     },
   };
 }

@@ -54,7 +54,8 @@ export function conditionalGate(context: ConditionalContext): UserGate {
         const chosen = request.candidates.filter((c) => summaryView(c).id === chosenId);
         return promptGate(context).approveGetAssertion({ ...request, candidates: chosen });
       }
-      return { credentialId, userVerified: false };
+      // The choice in the offer frame is the user's presence.
+      return { credentialId, userPresent: true, userVerified: false };
     },
   };
 }

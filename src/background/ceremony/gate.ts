@@ -79,7 +79,8 @@ export function promptGate(context: GateContext): UserGate {
         ...(request.extensions ? { extensions: request.extensions } : {}),
       });
       if (answer.type !== 'approve') refuse(answer);
-      return { userVerified: answer.userVerified };
+      // Approve is the user's tap; the authenticator checks both flags itself.
+      return { userPresent: true, userVerified: answer.userVerified };
     },
     async approveGetAssertion(request) {
       const answer = await ask(context, {
@@ -93,7 +94,7 @@ export function promptGate(context: GateContext): UserGate {
       if (answer.type !== 'approve') refuse(answer);
       // The authenticator checks that the choice is one of the candidates.
       const credentialId = fromBase64url(answer.credentialId ?? '');
-      return { credentialId, userVerified: answer.userVerified };
+      return { credentialId, userPresent: true, userVerified: answer.userVerified };
     },
   };
 }

@@ -97,7 +97,11 @@ describe('passkey autofill offers', () => {
     // No key material reaches the frame.
     expect(JSON.stringify(entries)).not.toMatch(/privateKey|prfSecrets/);
     frame.say({ type: 'choose', credentialId: toBase64url(bob.credentialId) });
-    expect(await approval).toEqual({ credentialId: bob.credentialId, userVerified: false });
+    expect(await approval).toEqual({
+      credentialId: bob.credentialId,
+      userPresent: true,
+      userVerified: false,
+    });
     expect(frame.sent.at(-1)).toEqual({ type: 'closed' });
   });
 

@@ -25,8 +25,12 @@ const candidate = (id: number): CredentialSummary => ({
   lastUsedAt: null,
 });
 const prompt: UserGate = {
-  approveMakeCredential: async () => ({ userVerified: true }),
-  approveGetAssertion: async () => ({ credentialId: Uint8Array.of(99), userVerified: true }),
+  approveMakeCredential: async () => ({ userPresent: true, userVerified: true }),
+  approveGetAssertion: async () => ({
+    credentialId: Uint8Array.of(99),
+    userPresent: true,
+    userVerified: true,
+  }),
 };
 const used: string[] = [];
 const watchedPrompt = (): UserGate => {
@@ -45,7 +49,7 @@ describe('automatic presence gate', () => {
         uv: 'required',
         excluded: false,
       }),
-    ).toEqual({ userVerified: true });
+    ).toEqual({ userPresent: true, userVerified: true });
     expect(
       await gate.approveGetAssertion({
         rpId: 'localhost',
@@ -54,6 +58,7 @@ describe('automatic presence gate', () => {
       }),
     ).toEqual({
       credentialId: Uint8Array.of(2),
+      userPresent: true,
       userVerified: true,
     });
     expect(used).toEqual([]);
@@ -71,6 +76,7 @@ describe('automatic presence gate', () => {
       await gate.approveGetAssertion({ rpId: 'localhost', candidates: [candidate(1)], uv: 'preferred' }),
     ).toEqual({
       credentialId: Uint8Array.of(1),
+      userPresent: true,
       userVerified: false,
     });
     await expect(

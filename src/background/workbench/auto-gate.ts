@@ -13,14 +13,15 @@ export function autoGate(grant: WorkbenchGrant, prompt: () => UserGate): UserGat
     async approveMakeCredential(request) {
       if (request.uv === 'required' && !grant.autoUv) return prompt().approveMakeCredential(request);
       // An excluded credential: the authenticator refuses after this "tap" (CTAP 2.1 §6.1.2 step 11).
-      return { userVerified: grant.autoUv };
+      // Simulated presence, as CDP's automaticPresenceSimulation: the developer turned it on.
+      return { userPresent: true, userVerified: grant.autoUv };
     },
     async approveGetAssertion(request) {
       if (request.uv === 'required' && !grant.autoUv) return prompt().approveGetAssertion(request);
       const first = request.candidates[0];
       // Nothing to sign with: NotAllowedError at once, as Chrome's virtual authenticator answers.
       if (!first) throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', 'no credential for this request');
-      return { credentialId: first.credentialId, userVerified: grant.autoUv };
+      return { credentialId: first.credentialId, userPresent: true, userVerified: grant.autoUv };
     },
   };
 }

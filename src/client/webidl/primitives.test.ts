@@ -1,5 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { NOTHING_THROWN, thrownBy } from '../../shared/testing/thrown.ts';
 // The conversions, named as WebIDL names them (idl.toBoolean is ToBoolean, …).
 import * as idl from './primitives.ts';
 
@@ -7,11 +8,12 @@ const ctx = 'Failed to read the test property';
 
 /** What a conversion gives, or the name of what it throws. */
 function outcome(run: () => unknown): unknown {
-  try {
-    return run();
-  } catch (e) {
-    return e instanceof Error ? e.name : 'non-error';
-  }
+  let value: unknown;
+  const e = thrownBy(() => {
+    value = run();
+  });
+  if (e === NOTHING_THROWN) return value;
+  return e instanceof Error ? e.name : 'non-error';
 }
 
 describe('boolean (ToBoolean)', () => {
