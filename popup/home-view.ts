@@ -24,7 +24,7 @@ type View = (root: HTMLElement, signal: AbortSignal, select: (tab: Tab) => void)
 const VIEWS: Record<Tab, View> = {
   // Loaded on demand: the prompt view must not wait for the codes UI and its QR decoder.
   codes: async (root, signal) => (await loadCodes()).renderCodes(root, signal),
-  passkeys: (root, _signal, select) => renderPasskeys(root, () => select('settings')),
+  passkeys: (root, signal, select) => renderPasskeys(root, () => select('settings'), signal),
   settings: renderSettings,
 };
 

@@ -82,6 +82,15 @@ describe('message guards drop anything malformed', () => {
     expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'yes' } })).toBe(false);
     expect(isRuntimeMessage({ name: 'settings/reset', payload: { confirm: 'RESET' } })).toBe(true);
     expect(isRuntimeMessage({ name: 'credentials/delete', payload: {} })).toBe(false);
+    // The Passkeys list comes a bounded page at a time.
+    const list = (payload: object) => isRuntimeMessage({ name: 'credentials/list', payload });
+    expect(list({ limit: 20 })).toBe(true);
+    expect(list({ limit: 400, after: { rpId: 'example.com', id: 'AQID' } })).toBe(true);
+    expect(list({})).toBe(false);
+    expect(list({ limit: 0 })).toBe(false);
+    expect(list({ limit: 1e9 })).toBe(false);
+    expect(list({ limit: 20, after: 'example.com' })).toBe(false);
+    expect(list({ limit: 20, after: { rpId: 'example.com' } })).toBe(false);
     expect(
       isRuntimeMessage({ name: 'credentials/rename', payload: { id: 'AQID', userDisplayName: 'Work key' } }),
     ).toBe(true);

@@ -176,13 +176,17 @@ const RESTORE_POLICIES: readonly unknown[] = ['skip', 'add', 'replace'];
 /** 10,000 passkeys and codes take about 5 MB; 64 MiB is Chrome's message limit. */
 const MAX_BACKUP_CHARS = 48 * 1024 * 1024;
 const EXPORT_FORMATS: readonly unknown[] = ['uri-list', 'aegis', 'google'];
+/** Passkeys per page of the list: a page is one message, kept well under a megabyte. */
+const MAX_PASSKEY_PAGE = 2000;
 /** A passkey's name as the user types it; sites' own names are clipped at 64 bytes (CTAP 2.1 §6.1). */
 const MAX_DISPLAY_NAME = 256;
 
 const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
   'prompt/current': isEmpty,
   'prompt/answer': (p) => typeof p.promptId === 'string' && isDecision(p.decision),
-  'credentials/list': isEmpty,
+  'credentials/list': (p) =>
+    isWhole(p.limit, 1, MAX_PASSKEY_PAGE) &&
+    (p.after === undefined || (isObj(p.after) && isText(p.after.rpId, 253) && isText(p.after.id, 2048))),
   'credentials/delete': (p) => typeof p.id === 'string',
   'credentials/restore': (p) => isText(p.id),
   'credentials/rename': (p) => isText(p.id) && isText(p.userDisplayName, MAX_DISPLAY_NAME),

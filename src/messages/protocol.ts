@@ -18,6 +18,7 @@ import type {
 } from '../shared/webauthn-json.ts';
 import type {
   CredentialSummaryView,
+  PasskeyCursor,
   OtpAccountView,
   OtpAccountWire,
   OtpDuplicateView,
@@ -168,7 +169,11 @@ export interface RuntimeProtocol extends WorkbenchProtocol {
   };
 
   // Passkeys and settings.
-  'credentials/list': { request: Empty; response: CredentialSummaryView[] };
+  /** A page of every passkey in site order; `after` is the previous page's `next`, absent at the end. */
+  'credentials/list': {
+    request: { after?: PasskeyCursor; limit: number };
+    response: { passkeys: CredentialSummaryView[]; next?: PasskeyCursor };
+  };
   'credentials/delete': { request: { id: string }; response: { deleted: boolean } };
   /** Shows a passkey a site's signal hid (WebAuthn L3 §5.1.10) again. */
   'credentials/restore': { request: { id: string }; response: { restored: boolean } };

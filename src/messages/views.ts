@@ -15,6 +15,12 @@ export interface CredentialSummaryView extends CredentialInfo {
   hidden: boolean;
 }
 
+/** Where a page of the Passkeys list ended: its last passkey's site and ID (site order). */
+export interface PasskeyCursor {
+  rpId: string;
+  id: string;
+}
+
 /** What a pending request asks, as the worker records it and the prompt shows it. */
 export interface PromptRequestView {
   promptId: string;

@@ -18,6 +18,12 @@ import type { CredentialRecord } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
 
+/** Where a page of the passkey list ends: the last passkey's site and ID. */
+export interface PasskeyCursor {
+  rpId: string;
+  id: string;
+}
+
 export function summarize(record: CredentialRecord): CredentialSummary {
   const summary: CredentialSummary = {
     credentialId: fromBase64url(record.id),
@@ -201,6 +207,43 @@ export class IdbCredentialStore implements CredentialStore {
       }
       await tx.done;
     })().catch(() => undefined);
+  }
+
+  /**
+   * One page of every passkey in site order (RP ID, then credential ID: the `rpId` index's order),
+   * starting after `after` (the previous page's last). `next` is set when more may follow.
+   */
+  async listPage(
+    after: PasskeyCursor | undefined,
+    limit: number,
+  ): Promise<{ summaries: CredentialSummary[]; next?: PasskeyCursor }> {
+    const tx = this.db.transaction('credentials');
+    let cursor = await tx.store.index('rpId').openCursor(after ? IDBKeyRange.lowerBound(after.rpId) : undefined);
+    // Past the previous page: the rest of its last site up to and including its last passkey.
+    while (cursor && after && cursor.key === after.rpId && String(cursor.primaryKey) <= after.id) {
+      cursor = await cursor.continue();
+    }
+    const summaries: CredentialSummary[] = [];
+    let last: CredentialRecord | undefined;
+    while (cursor && summaries.length < limit) {
+      last = cursor.value;
+      summaries.push(summarize(last));
+      cursor = await cursor.continue();
+    }
+    const more = cursor !== null;
+    await tx.done;
+    return more && last ? { summaries, next: { rpId: last.rpId, id: last.id } } : { summaries };
+  }
+
+  /** How many passkeys there are, and how many were made after `since` (all of them when null). */
+  async countSince(since: number | null): Promise<{ all: number; since: number }> {
+    const tx = this.db.transaction('credentials');
+    const [all, after] = await Promise.all([
+      tx.store.count(),
+      since === null ? undefined : tx.store.index('createdAt').count(IDBKeyRange.lowerBound(since, true)),
+    ]);
+    await tx.done;
+    return { all, since: after ?? all };
   }
 
   async listAll(): Promise<CredentialSummary[]> {

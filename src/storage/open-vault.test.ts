@@ -22,16 +22,16 @@ const credential: CredentialRecord = {
 };
 
 describe('vault schema migrations', () => {
-  it('is at version 2', () => {
-    expect(DB_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(DB_VERSION).toBe(3);
   });
 
   it('upgrades a version-1 vault: credentials survive and otpAccounts appears', async () => {
     const name = 'migration-v1';
     // Version 1, built by version 1's own upgrade step.
     const v1 = await openDB<VaultSchema>(name, 1, {
-      upgrade(db, oldVersion) {
-        upgradeVault(db, oldVersion, 1);
+      upgrade(db, oldVersion, _newVersion, tx) {
+        upgradeVault(db, oldVersion, 1, tx);
       },
     });
     expect([...v1.objectStoreNames].sort()).toEqual(['credentials', 'meta']);
@@ -40,13 +40,32 @@ describe('vault schema migrations', () => {
     v1.close();
 
     const v2 = await openVault(name);
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(3);
     expect([...v2.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts']);
     expect(await v2.get('credentials', 'AQID')).toEqual(credential);
     expect(await v2.getAllFromIndex('credentials', 'rpId', 'example.com')).toHaveLength(1);
     expect(await v2.get('meta', 'pinRetries')).toBe(3);
     expect(await v2.count('otpAccounts')).toBe(0);
     v2.close();
+  });
+
+  it('upgrades a version-2 vault: its passkeys are counted by creation time', async () => {
+    const name = 'migration-v2';
+    const v2 = await openDB<VaultSchema>(name, 2, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        upgradeVault(db, oldVersion, 2, tx);
+      },
+    });
+    expect([...v2.transaction('credentials').store.indexNames]).not.toContain('createdAt');
+    await v2.put('credentials', { ...credential, createdAt: 1_000 });
+    await v2.put('credentials', { ...credential, id: 'BAUG', createdAt: 3_000 });
+    v2.close();
+
+    const v3 = await openVault(name);
+    expect(v3.version).toBe(3);
+    expect(await v3.countFromIndex('credentials', 'createdAt', IDBKeyRange.lowerBound(2_000, true))).toBe(1);
+    expect(await v3.count('credentials')).toBe(2);
+    v3.close();
   });
 
   it('creates a fresh vault at the latest version', async () => {

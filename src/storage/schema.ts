@@ -9,10 +9,11 @@ import type { OtpAccount } from '../totp/types.ts';
 
 export const DB_NAME = 'tapkey-vault';
 /**
- * 1: credentials + meta. 2: otpAccounts (authenticator codes). Credential fields added since
- * (prfSecrets, largeBlobSupported, largeBlob) are optional, so no version step is needed for them.
+ * 1: credentials + meta. 2: otpAccounts (authenticator codes). 3: the credentials' `createdAt` index
+ * (Settings counts passkeys made since the last backup). Credential fields added since (prfSecrets,
+ * largeBlobSupported, largeBlob) are optional, so no version step is needed for them.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A private key encrypted with the vault key (AES-256-GCM, 96-bit random IV). */
 export interface SealedBytes {
@@ -46,7 +47,7 @@ export interface CredentialRecord extends CredentialInfo {
   /**
    * Set when the site signalled that it no longer knows this credential (WebAuthn L3 §5.1.10);
    * absent in records from before signals were kept, and cleared on restore: not hidden. An optional
-   * field needs no index and no migration, so DB_VERSION stays 2 and older vaults read as they are.
+   * field needs no index and no migration, so no version step was needed for it and older vaults read as they are.
    */
   hidden?: true;
 }
@@ -86,7 +87,7 @@ export interface VaultSchema extends DBSchema {
   credentials: {
     key: string;
     value: CredentialRecord;
-    indexes: { rpId: string; rpIdUser: [string, string] };
+    indexes: { rpId: string; rpIdUser: [string, string]; createdAt: number };
   };
   meta: {
     key: keyof MetaValues;
