@@ -104,7 +104,11 @@ function openPasskeys(expected: number): Promise<{ open: number; complete: numbe
   })();
 }
 
-export async function runScale(options: { small: number; large: number; iterations: number }): Promise<ScaleRun> {
+export async function runScale(options: {
+  small: number;
+  large: number;
+  iterations: number;
+}): Promise<ScaleRun> {
   const server = await startDemoServer();
   const tapkey = await launchTapkey();
   try {

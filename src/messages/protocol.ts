@@ -18,10 +18,10 @@ import type {
 } from '../shared/webauthn-json.ts';
 import type {
   CredentialSummaryView,
-  PasskeyCursor,
   OtpAccountView,
   OtpAccountWire,
   OtpDuplicateView,
+  PasskeyCursor,
   PromptRequestView,
   PromptView,
   RestorePlanView,

@@ -218,7 +218,9 @@ export class IdbCredentialStore implements CredentialStore {
     limit: number,
   ): Promise<{ summaries: CredentialSummary[]; next?: PasskeyCursor }> {
     const tx = this.db.transaction('credentials');
-    let cursor = await tx.store.index('rpId').openCursor(after ? IDBKeyRange.lowerBound(after.rpId) : undefined);
+    let cursor = await tx.store
+      .index('rpId')
+      .openCursor(after ? IDBKeyRange.lowerBound(after.rpId) : undefined);
     // Past the previous page: the rest of its last site up to and including its last passkey.
     while (cursor && after && cursor.key === after.rpId && String(cursor.primaryKey) <= after.id) {
       cursor = await cursor.continue();
