@@ -234,6 +234,7 @@ export function createFakeBrowser() {
         browser.windows.onRemoved.fire(id);
       },
     },
+    commands: { onCommand: fakeEvent<[string, unknown]>() },
     tabs: {
       async update(id: number, info: { active?: boolean }) {
         record('tabs.update', id, info);
@@ -275,8 +276,8 @@ export function createFakeBrowser() {
     alarms,
     windows,
     /** Opens a browser window that is not ours (the one a page asked from). */
-    openWindow(w: Omit<FakeWindow, 'id'>): number {
-      const id = nextWindowId++;
+    openWindow(w: Omit<FakeWindow, 'id'> & { id?: number }): number {
+      const id = w.id ?? nextWindowId++;
       windows.set(id, { ...w, id });
       return id;
     },
@@ -301,16 +302,36 @@ export function createFakeBrowser() {
       browser.windows.onRemoved.clear();
       browser.alarms.onAlarm.clear();
       browser.storage.onChanged.clear();
+      browser.commands.onCommand.clear();
+    },
+    /** A new browser profile: everything above forgotten, in place (modules keep their reference). */
+    reset(): void {
+      this.stopWorker();
+      browser.storage.session.items.clear();
+      browser.storage.local.items.clear();
+      windows.clear();
+      calls.splice(0);
+      alarms.clear();
+      Object.assign(badge, { text: '', color: '' });
+      chrome.runtime.contexts = [];
+      runtime.popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup/popup.html` };
     },
   };
 }
 
+/** Kept on globalThis: a module reloaded by vi.resetModules must find the same fake. */
+const INSTALLED = Symbol.for('tapkey.fakeBrowser');
+
 /**
- * Puts a fake browser where webextension-polyfill and `chrome.*` calls find it. Called once per test
- * file (vitest gives each file its own globals and modules), before any worker or popup module loads.
+ * Puts a fake browser where webextension-polyfill and `chrome.*` calls find it, before any worker or
+ * popup module loads (vitest gives each test file its own globals). Node caches the polyfill, which
+ * keeps the first `browser` it saw even across vi.resetModules: so there is one fake per file, and
+ * `reset()` gives a test a fresh one in place.
  */
 export function installFakeBrowser(): FakeBrowser {
-  const fake = createFakeBrowser();
+  const global = globalThis as { [INSTALLED]?: FakeBrowser };
+  global[INSTALLED] ??= createFakeBrowser();
+  const fake = global[INSTALLED];
   Object.assign(globalThis, { browser: fake.browser, chrome: fake.chrome });
   return fake;
 }

@@ -155,7 +155,7 @@ describe('page door: a resume belongs to the document that began the request', (
     createPageDoor({ route, records }).connect(port);
     port.deliver(resume);
     await settle();
-    return { port, seen };
+    return { port, seen, records };
   }
 
   it('after a restart: the same document resumes', async () => {
@@ -169,9 +169,11 @@ describe('page door: a resume belongs to the document that began the request', (
     ['another frame of the same tab', { ...PAGE_SENDER, frameId: 4 }],
     ['the same tab and frame on another origin', { ...PAGE_SENDER, origin: 'https://evil.example' }],
   ])('after a restart: a resume from %s is refused and routed nowhere', async (_why, sender) => {
-    const { port, seen } = await resumeAfterRestart(sender);
+    const { port, seen, records } = await resumeAfterRestart(sender);
     expect(port.sent).toMatchObject(refused('The request is no longer pending.'));
     expect(seen).toEqual([]);
+    // The record stays for the document that began the request, which may still resume.
+    expect(records.all.has(ID)).toBe(true);
   });
 
   it('a resume for a request nobody began is refused', async () => {

@@ -72,6 +72,8 @@ interface Running {
   controller: AbortController;
   /** Passkey autofill: waits for the user without a prompt, and gives way to a modal request. */
   conditional: boolean;
+  /** Its record is this request's own (a begin, or a resume that matched it): it goes when it ends. */
+  ownsRecord?: boolean;
 }
 
 /**
@@ -157,6 +159,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { requestId, kind } = message;
     const deadline = await deadlineOf(message, { tabId: entry.tabId, frameId: entry.frameId, origin });
     if (deadline === undefined) return notAllowed('The request is no longer pending.');
+    entry.ownsRecord = true;
     let caller: CallerContext;
     try {
       caller = callerContext(origin, entry.frameId === 0, kind, message.frame);
@@ -283,7 +286,8 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     // The page aborted: it already rejected with its signal's reason and listens no more.
     if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
     deps.settled?.(at);
-    await deps.records.delete(requestId).catch(() => undefined);
+    // A refused resume leaves the record alone: it may belong to a request another document runs.
+    if (entry.ownsRecord) await deps.records.delete(requestId).catch(() => undefined);
   }
 
   function connect(port: DoorPort): void {
