@@ -5,7 +5,10 @@
  * would deliver them.
  */
 // First: the fake browser must be in place before any module that imports webextension-polyfill.
-import './browser-global.ts';
+import { fake } from './browser-global.ts';
+
+export { fake };
+
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
@@ -45,7 +48,7 @@ export async function startWorker(): Promise<WorkerLife> {
  * condition rather than a fixed time. Real turns of the event loop, so IndexedDB and PBKDF2 move on.
  */
 export async function until<T>(read: () => T | Promise<T>, what = 'the condition'): Promise<NonNullable<T>> {
-  const giveUp = performance.now() + 30_000;
+  const giveUp = performance.now() + 10_000;
   for (;;) {
     const value = await read();
     if (value !== undefined && value !== null && value !== false) return value as NonNullable<T>;

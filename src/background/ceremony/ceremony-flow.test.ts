@@ -44,14 +44,23 @@ const answer = (promptId: string, decision: { type: 'approve' | 'cancel' | 'fall
   send('prompt/answer', { promptId, decision });
 const OTHER_TAB: PortSender = { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } };
 
+// A PIN's derivation takes a second on a busy machine; a wait that gives up says what it waited for.
+vi.setConfig({ testTimeout: 20_000 });
+
 let worker: WorkerLife;
 beforeEach(async () => {
+  // The worker's timers (the deadline, the restart grace period) run only when a test moves the
+  // clock, so nothing a test did not ask for can end a prompt under it.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   freshProfile(fake);
   // The window the page asked from, so the prompt window opens beside it.
   fake.openWindow({ id: 1, left: 0, top: 0, width: 1200, height: 800 });
   worker = await startWorker();
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+});
 
 describe('a ceremony through the worker', () => {
   it('shows the sender’s origin in the prompt, and Approve answers the page with a credential for it', async () => {
@@ -161,7 +170,6 @@ describe('the prompt queue', () => {
   });
 
   it('the deadline ends the prompt and answers the page NotAllowedError', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const relay = connectRelay(fake);
     relay.say(begin(ID, { ...createOptions, timeout: 10_000 }));
     await promptShown(ID);
@@ -279,6 +287,40 @@ describe('a worker restart while the prompt waits', () => {
     await promptShown(ID);
     expect(await answer(ID, { type: 'approve' })).toEqual({ ok: true, remaining: 0 });
     expect(await resumed.outcome()).toMatchObject({ requestId: ID, type: 'result', kind: 'create' });
+  });
+
+  it('an answer given before the relay resumed is kept for it, and a second answer is refused', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin());
+    await promptShown(ID);
+    await worker.prompts.flushed();
+    fake.stopWorker();
+    worker = await startWorker();
+    // The restarted worker shows the stored prompt; the user approves before the page's relay is back.
+    await promptShown(ID);
+    expect(await answer(ID, { type: 'approve' })).toEqual({ ok: true, remaining: 0 });
+    expect(await answer(ID, { type: 'cancel' })).toEqual({
+      ok: false,
+      error: 'This request is no longer waiting.',
+    });
+    expect(await currentPrompt()).toBeNull();
+    const resumed = connectRelay(fake);
+    resumed.say({ ...begin(), type: 'resume' });
+    expect(await resumed.outcome()).toMatchObject({ requestId: ID, type: 'result', kind: 'create' });
+  });
+
+  it('a prompt whose page did not come back goes after the grace period, not before', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin());
+    await promptShown(ID);
+    await worker.prompts.flushed();
+    fake.stopWorker();
+    worker = await startWorker();
+    await promptShown(ID);
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect((await currentPrompt())?.promptId).toBe(ID);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await currentPrompt()).toBeNull();
   });
 
   it('a resume from another tab after the restart is refused, and leaves the prompt alone', async () => {
