@@ -15,6 +15,10 @@ import { vi } from 'vitest';
 import { send } from '../../src/messages/client.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { PAGE_SENDER } from './door.ts';
+import { until } from './until.ts';
+
+export { until };
+
 import {
   EXTENSION_ORIGIN,
   type FakeBrowser,
@@ -41,20 +45,6 @@ export async function startWorker(): Promise<WorkerLife> {
   vi.resetModules();
   await import('../../src/background/service-worker.ts');
   return { prompts: await import('../../src/background/ceremony/prompts.ts') };
-}
-
-/**
- * Polls `read` until it gives something (not undefined, null or false), as a test waits for a
- * condition rather than a fixed time. Real turns of the event loop, so IndexedDB and PBKDF2 move on.
- */
-export async function until<T>(read: () => T | Promise<T>, what = 'the condition'): Promise<NonNullable<T>> {
-  const giveUp = performance.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined && value !== null && value !== false) return value as NonNullable<T>;
-    if (performance.now() > giveUp) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 export interface Relay {
