@@ -126,6 +126,20 @@ describe('the prompt queue', () => {
     expect(relay.answers).toEqual([]);
   });
 
+  it('a page that aborts and asks again has its new prompt shown in place of the old one', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin(ID));
+    await promptShown(ID);
+    relay.say({ type: 'abort', requestId: ID });
+    const again = connectRelay(fake);
+    again.say(begin(ID2));
+    expect(await promptShown(ID2)).toMatchObject({ queued: 0 });
+    expect(again.answers).toEqual([]);
+    expect(await answer(ID2, { type: 'approve' })).toEqual({ ok: true, remaining: 0 });
+    expect(await again.outcome()).toMatchObject({ requestId: ID2, type: 'result' });
+    expect(relay.answers).toEqual([]);
+  });
+
   it('a closed tab takes its prompt away', async () => {
     const relay = connectRelay(fake);
     relay.say(begin());
