@@ -1,7 +1,8 @@
 /**
  * The vault as the worker keeps it across its own restarts (issue 13): the unlocked key waits in
  * storage.session (memory only), never in storage.local; "Lock now" takes it from there too; a
- * browser restart (storage.session gone) leaves the vault locked; a reset needs the typed word.
+ * browser restart (storage.session gone) leaves the vault locked; an export asks for the PIN again;
+ * a reset needs the typed word.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, freshProfile, startWorker } from '../../../test/fakes/worker.ts';
@@ -36,7 +37,7 @@ afterEach(() => {
 const locked = async () => (await send('settings/get', {})).locked;
 const stored = (area: 'session' | 'local') => JSON.stringify([...fake.browser.storage[area].items]);
 
-describe('the vault across worker restarts', () => {
+describe('the vault in the worker', () => {
   it('stays unlocked after the worker restarts, with the key in storage.session only', async () => {
     const key = fake.browser.storage.session.peek('unlockedVaultKey');
     expect(typeof key).toBe('string');
@@ -63,6 +64,26 @@ describe('the vault across worker restarts', () => {
     await fake.browser.storage.session.clear();
     await startWorker();
     expect(await locked()).toBe(true);
+  });
+
+  it('an export asks for the PIN again, however unlocked the vault is, and a wrong one counts', async () => {
+    expect(await locked()).toBe(false);
+    for (const name of ['backup/export', 'backup/export-cxf'] as const) {
+      expect(await send(name, { passphrase: 'correct horse battery staple' })).toEqual({
+        ok: false,
+        error: 'Enter your PIN to continue.',
+        needsPin: true,
+      });
+    }
+    expect(await send('backup/export-cxf', { pin: '0000' })).toEqual({
+      ok: false,
+      error: 'Wrong PIN; 7 attempts left.',
+      needsPin: true,
+      retriesLeft: 7,
+    });
+    expect((await send('settings/get', {})).pinRetries).toBe(7);
+    const exported = await send('backup/export-cxf', { pin: '1234' });
+    expect(exported).toMatchObject({ ok: true, accounts: 1 });
   });
 
   it('a reset needs the word typed: anything else is not even answered, and nothing is erased', async () => {
