@@ -241,6 +241,25 @@ describe('who may answer', () => {
     expect(relay.answers).toEqual([]);
   });
 
+  it.each<[string, unknown]>([
+    ['a decision of an unknown type', { type: 'approve-all' }],
+    ['a credential id that is not a string', { type: 'approve', credentialId: 5 }],
+    ['a PIN that is not a string', { type: 'approve', pin: ['1234'] }],
+    ['no decision', undefined],
+  ])(
+    'a malformed answer from our own popup (%s) is not answered and changes nothing',
+    async (_why, decision) => {
+      const relay = connectRelay(fake);
+      relay.say(begin());
+      await promptShown(ID);
+      await expect(
+        fake.browser.runtime.sendMessage({ name: 'prompt/answer', payload: { promptId: ID, decision } }),
+      ).rejects.toThrow(/Receiving end does not exist/);
+      expect((await currentPrompt())?.promptId).toBe(ID);
+      expect(relay.answers).toEqual([]);
+    },
+  );
+
   it('a web page’s port named like the popup’s is disconnected: it cannot cancel by closing', async () => {
     const relay = connectRelay(fake);
     relay.say(begin());
