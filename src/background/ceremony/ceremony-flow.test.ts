@@ -44,9 +44,6 @@ const answer = (promptId: string, decision: { type: 'approve' | 'cancel' | 'fall
   send('prompt/answer', { promptId, decision });
 const OTHER_TAB: PortSender = { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } };
 
-// A PIN's derivation takes a second on a busy machine; a wait that gives up says what it waited for.
-vi.setConfig({ testTimeout: 20_000 });
-
 let worker: WorkerLife;
 beforeEach(async () => {
   // The worker's timers (the deadline, the restart grace period) run only when a test moves the

@@ -20,8 +20,6 @@ import {
 import { TOP_LEVEL_FRAME } from '../../client/testing/frame-facts.ts';
 import { send } from '../../messages/client.ts';
 
-vi.setConfig({ testTimeout: 20_000 });
-
 const ID = '123e4567-e89b-42d3-a456-426614174000';
 const ID2 = '123e4567-e89b-42d3-a456-426614174002';
 const options = {
