@@ -37,7 +37,12 @@ import { listGrants } from './workbench/grants.ts';
 import { workbenchHooks } from './workbench/hooks.ts';
 import { workbenchHandlers } from './workbench/workbench-api.ts';
 
-const OWN_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
+/**
+ * Our own pages' URLs start with this (`chrome-extension://<id>/`). Taken from getURL rather than
+ * `new URL(…).origin`, which the URL standard makes "null" for a scheme it does not know (Chrome
+ * answers the extension's origin; Node, where the unit tests run, follows the standard).
+ */
+const OWN_PREFIX = browser.runtime.getURL('');
 /** The passkey autofill frame (manifest web_accessible_resources). */
 const OFFER_PAGE_PATH = '/offer/offer.html';
 
@@ -68,14 +73,14 @@ const workerNames = Object.keys(handlers) as WorkerName[];
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === CEREMONY_PORT) door.connect(port);
   else if (port.name === SIGNAL_PORT) signals.connect(port);
-  else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_ORIGIN)) handlePopupPort(port);
+  else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_PREFIX)) handlePopupPort(port);
   else if (port.name === OFFER_PORT) handleOfferPort(port, browser.runtime.id, OFFER_PAGE_PATH);
   else port.disconnect();
 });
 
 // One style everywhere: the polyfill's Promise-returning listener; undefined for messages not ours.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(OWN_ORIGIN)) return undefined;
+  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(OWN_PREFIX)) return undefined;
   if (!isRuntimeMessage(message, workerNames)) return undefined;
   return dispatch(handlers, message);
 });

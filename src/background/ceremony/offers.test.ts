@@ -2,19 +2,15 @@
  * Passkey autofill's offers: the token alone is not enough (our own offer page, in the tab that
  * asked), only an offered credential can be chosen, and the user's choice is the gate's answer.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fake } from '../../../test/fakes/browser-global.ts';
+import { until } from '../../../test/fakes/until.ts';
 import type { CredentialSummary } from '../../authenticator/ports.ts';
 import type { WorkerToOffer } from '../../messages/protocol.ts';
 import { toBase64url } from '../../shared/bytes.ts';
 import { conditionalGate } from './conditional-gate.ts';
 import { handleOfferPort, type OfferPort } from './offers.ts';
-
-// The prompt (for a PIN) lives in the extension; here a choice that needs none is the whole story.
-vi.mock('./gate.ts', () => ({
-  promptGate: () => {
-    throw new Error('no prompt expected');
-  },
-}));
+import { answerPrompt, listPrompts } from './prompts.ts';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OFFER_PATH = '/offer/offer.html';
@@ -103,6 +99,25 @@ describe('passkey autofill offers', () => {
       userVerified: false,
     });
     expect(frame.sent.at(-1)).toEqual({ type: 'closed' });
+    // A choice that needs no PIN opens no prompt.
+    expect(await listPrompts()).toEqual([]);
+  });
+
+  it('when the PIN is needed, the prompt asks it for the chosen account only', async () => {
+    const { approval, token, bob } = waitingGate(7, true);
+    const frame = framePort({ id: OWN_ID, url: OUR_PAGE, tab: { id: 7 } });
+    handleOfferPort(frame.port, OWN_ID, OFFER_PATH);
+    frame.say({ type: 'hello', token: await token });
+    frame.say({ type: 'choose', credentialId: toBase64url(bob.credentialId) });
+    const bobId = toBase64url(bob.credentialId);
+    const prompts = await until(async () => {
+      const all = await listPrompts();
+      return all.length > 0 && all;
+    }, 'the PIN prompt');
+    expect(prompts.map((p) => p.candidates.map((c) => c.id))).toEqual([[bobId]]);
+    expect(fake.calls.map((c) => c.api)).toContain('windows.create');
+    await answerPrompt('r', { type: 'approve', credentialId: bobId, userVerified: true });
+    expect(await approval).toEqual({ credentialId: bob.credentialId, userVerified: true });
   });
 
   it('gives nothing to a frame in another tab, or to a page that is not our offer page', async () => {

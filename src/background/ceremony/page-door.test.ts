@@ -2,9 +2,10 @@
  * Issue 8, defect 5: every request gets an answer by its deadline, whatever fails in between.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { relayPort as fakePort, memoryRecords } from '../../../test/fakes/door.ts';
 import { TOP_LEVEL_FRAME } from '../../client/testing/frame-facts.ts';
-import type { CeremonyOutcome, WorkerToRelay } from '../../messages/protocol.ts';
-import { createPageDoor, type DoorPort, type RequestRecord, type RequestRecords } from './page-door.ts';
+import type { CeremonyOutcome } from '../../messages/protocol.ts';
+import { createPageDoor, type RequestRecords } from './page-door.ts';
 import type { CeremonyRequest, Router } from './router.ts';
 
 const REQUEST_ID = '123e4567-e89b-42d3-a456-426614174000';
@@ -17,35 +18,6 @@ const begin = {
   frame,
 } as const;
 const result: CeremonyOutcome = { type: 'fallback' };
-
-function fakePort(): DoorPort & { sent: WorkerToRelay[]; deliver(m: unknown): void; close(): void } {
-  const onMessage: ((m: unknown) => void)[] = [];
-  const onDisconnect: (() => void)[] = [];
-  const sent: WorkerToRelay[] = [];
-  return {
-    sender: { origin: 'https://example.com', frameId: 0, tab: { id: 7, active: true } },
-    postMessage: (m) => sent.push(m),
-    onMessage: { addListener: (l) => onMessage.push(l) },
-    onDisconnect: { addListener: (l) => onDisconnect.push(l) },
-    sent,
-    deliver: (m) => {
-      for (const l of onMessage) l(m);
-    },
-    close: () => {
-      for (const l of onDisconnect) l();
-    },
-  };
-}
-
-function memoryRecords(): RequestRecords & { all: Map<string, RequestRecord> } {
-  const all = new Map<string, RequestRecord>();
-  return {
-    all,
-    get: async (id) => all.get(id),
-    put: async (r) => void all.set(r.requestId, r),
-    delete: async (id) => void all.delete(id),
-  };
-}
 
 const never: Router = () => new Promise(() => undefined);
 const settle = () => vi.advanceTimersByTimeAsync(0);

@@ -66,9 +66,14 @@ interface Running {
   tabId: number;
   windowId?: number;
   frameId: number;
+  origin: string;
+  /** requestDigest of the begin: a resume while it runs must ask the same. */
+  digest: string;
   controller: AbortController;
   /** Passkey autofill: waits for the user without a prompt, and gives way to a modal request. */
   conditional: boolean;
+  /** Its record is this request's own (a begin, or a resume that matched it): it goes when it ends. */
+  ownsRecord?: boolean;
 }
 
 /**
@@ -154,6 +159,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { requestId, kind } = message;
     const deadline = await deadlineOf(message, { tabId: entry.tabId, frameId: entry.frameId, origin });
     if (deadline === undefined) return notAllowed('The request is no longer pending.');
+    entry.ownsRecord = true;
     let caller: CallerContext;
     try {
       caller = callerContext(origin, entry.frameId === 0, kind, message.frame);
@@ -199,16 +205,26 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const { sender } = port;
     const origin = senderOrigin(sender);
     const tabId = sender?.tab?.id;
-    const frameId = sender?.frameId ?? 0;
+    // Chrome sets frameId whenever it sets tab; without one, the frame cannot be told from the top
+    // level one, so nothing is assumed (a missing id read as 0 would skip the ancestor checks).
+    const frameId = sender?.frameId;
     const { requestId } = message;
-    if (!origin || origin === 'null' || tabId === undefined) {
+    if (!origin || origin === 'null' || tabId === undefined || frameId === undefined) {
       reply(port, requestId, notAllowed('This document cannot use WebAuthn.'));
       return;
     }
     const existing = running.get(requestId);
+    const digest = requestDigest(message, origin);
     if (existing) {
-      // The relay reconnected while this request still runs: its answer goes to the new port.
-      if (message.type === 'resume' && existing.tabId === tabId && existing.frameId === frameId) {
+      // The relay reconnected while this request still runs: its answer goes to the new port, if the
+      // resume comes from the document that began it and asks the same (as a resume after a restart
+      // must, in deadlineOf).
+      const same =
+        existing.tabId === tabId &&
+        existing.frameId === frameId &&
+        existing.origin === origin &&
+        existing.digest === digest;
+      if (message.type === 'resume' && same) {
         existing.port = port;
         if (existing.controller.signal.aborted)
           reply(port, requestId, notAllowed('The request was cancelled.'));
@@ -245,7 +261,15 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
         return;
       }
     }
-    const entry: Running = { port, tabId, frameId, controller: new AbortController(), conditional };
+    const entry: Running = {
+      port,
+      tabId,
+      frameId,
+      origin,
+      digest,
+      controller: new AbortController(),
+      conditional,
+    };
     if (sender?.tab?.windowId !== undefined) entry.windowId = sender.tab.windowId;
     running.set(requestId, entry);
     let outcome: CeremonyOutcome;
@@ -262,7 +286,8 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     // The page aborted: it already rejected with its signal's reason and listens no more.
     if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
     deps.settled?.(at);
-    await deps.records.delete(requestId).catch(() => undefined);
+    // A refused resume leaves the record alone: it may belong to a request another document runs.
+    if (entry.ownsRecord) await deps.records.delete(requestId).catch(() => undefined);
   }
 
   function connect(port: DoorPort): void {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openVault } from '../../storage/open-vault.ts';
 import { PinError, type UnlockedKeyCache, VaultLockedError } from '../../storage/vault-key.ts';
 import type { OtpAccount } from '../../totp/types.ts';
@@ -21,6 +21,9 @@ function memoryCache(): UnlockedKeyCache & { forget(): void } {
     },
   };
 }
+
+// Every PIN costs a 600,000-iteration PBKDF2, about a second while other tests share the cores.
+vi.setConfig({ testTimeout: 30_000 });
 
 let n = 0;
 function vault(cache = memoryCache()) {

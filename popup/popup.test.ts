@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+/**
+ * The popup page (popup.ts) with its port to the worker (worker-port.ts), in happy-dom against a
+ * scripted worker: it tells the worker which prompt is on screen (so closing the prompt window
+ * cancels that one, also after a worker restart), keeps a prompt's arming across a refresh, arms a
+ * replacing prompt later, and leaves the prompt window to the worker once nothing waits.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PromptView } from '../src/messages/views.ts';
+import { fake } from '../test/fakes/browser-global.ts';
+import type { FakePort } from '../test/fakes/fake-browser.ts';
+import { promptView, scriptedWorker } from '../test/fakes/popup-worker.ts';
+import { ARMING_DELAY_MS, REPLACED_ARMING_DELAY_MS } from './prompt/arming.ts';
+
+const P1 = promptView();
+const P2 = promptView({ promptId: '123e4567-e89b-42d3-a456-426614174002', candidates: [] });
+
+/** What the worker has waiting (the popup asks with prompt/current). */
+let waiting: PromptView[];
+/** The worker's ends of the popup's ports, newest last. */
+let ports: FakePort[];
+let closed: number;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  fake.reset();
+  // A prompt waits: the badge says so (and the popup does not prefetch the Codes tab).
+  fake.badge.text = '1';
+  waiting = [P1];
+  ports = [];
+  scriptedWorker(fake, (name, payload) => {
+    if (name === 'prompt/current') return waiting[0] ? { ...waiting[0], queued: waiting.length - 1 } : null;
+    if (name === 'prompt/answer') {
+      waiting = waiting.filter((p) => p.promptId !== payload.promptId);
+      return { ok: true, remaining: waiting.length };
+    }
+    return undefined;
+  });
+  fake.browser.runtime.onConnect.addListener((port) => void ports.push(port));
+  document.body.innerHTML = '<main id="app"></main>';
+  closed = 0;
+  vi.spyOn(window, 'close').mockImplementation(() => void closed++);
+});
+afterEach(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Opens the popup page: as the prompt window (`?window=1`) or the toolbar popup. */
+async function openPopup(promptWindow: boolean): Promise<void> {
+  const happy = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+  happy.setURL(
+    `chrome-extension://${fake.browser.runtime.id}/popup/popup.html${promptWindow ? '?window=1' : ''}`,
+  );
+  vi.resetModules();
+  await import('./popup.ts');
+  await settle();
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+/** What the popup told the worker on `port`. */
+function told(port: FakePort): unknown[] {
+  return (port as FakePort & { heard?: unknown[] }).heard ?? [];
+}
+const shown = () => document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId;
+const approve = () => document.querySelector<HTMLButtonElement>('#approve');
+
+beforeEach(() => {
+  // Record what the popup posts on each port as it connects.
+  fake.browser.runtime.onConnect.addListener((port) => {
+    const heard: unknown[] = [];
+    Object.assign(port, { heard });
+    port.onMessage.addListener((m) => void heard.push(m));
+  });
+});
+
+describe('the popup and its port', () => {
+  it('tells the worker which prompt it shows', async () => {
+    await openPopup(true);
+    expect(ports).toHaveLength(1);
+    expect(shown()).toBe(P1.promptId);
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: P1.promptId });
+  });
+
+  it('after a worker restart it reconnects, says again which prompt is on screen, and keeps it armed', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    const section = document.querySelector('section.prompt');
+    ports[0]!.disconnect();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(ports).toHaveLength(2);
+    // Never "nothing shown" in between: the worker would take a close then for no cancel.
+    expect(new Set(told(ports[1]!).map((m) => JSON.stringify(m)))).toEqual(
+      new Set([JSON.stringify({ type: 'showing', promptId: P1.promptId })]),
+    );
+    expect(document.querySelector('section.prompt')).toBe(section);
+    expect(approve()?.disabled).toBe(false);
+  });
+
+  it('a refresh with the same prompt keeps it as it is (armed stays armed)', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    expect(approve()?.disabled).toBe(false);
+    const section = document.querySelector('section.prompt');
+    waiting = [P1, P2];
+    ports[0]!.postMessage({ type: 'refresh' });
+    await settle();
+    expect(document.querySelector('section.prompt')).toBe(section);
+    expect(approve()?.disabled).toBe(false);
+    expect(document.querySelector('.queued')?.textContent).toBe('1 more request waiting');
+  });
+
+  it('a prompt that replaces the one on screen arms only after the longer delay', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    waiting = [promptView({ promptId: P2.promptId })];
+    ports[0]!.postMessage({ type: 'refresh' });
+    await settle();
+    expect(shown()).toBe(P2.promptId);
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: P2.promptId });
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    expect(approve()?.disabled).toBe(true);
+    await vi.advanceTimersByTimeAsync(REPLACED_ARMING_DELAY_MS - ARMING_DELAY_MS);
+    expect(approve()?.disabled).toBe(false);
+  });
+
+  it('the prompt window, once nothing waits, empties itself and leaves closing to the worker', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    approve()!.click();
+    await settle();
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: null });
+    expect(document.getElementById('app')?.children).toHaveLength(0);
+    expect(closed).toBe(0);
+  });
+
+  it('the toolbar popup, once nothing waits, says it is closing and closes', async () => {
+    await openPopup(false);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    approve()!.click();
+    await settle();
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'closing' });
+    expect(closed).toBe(1);
+  });
+
+  it('after one answer the next prompt is shown, and said', async () => {
+    waiting = [P1, promptView({ promptId: P2.promptId })];
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    approve()!.click();
+    await settle();
+    expect(shown()).toBe(P2.promptId);
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: P2.promptId });
+  });
+});

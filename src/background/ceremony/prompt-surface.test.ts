@@ -1,0 +1,145 @@
+/**
+ * The prompt window (prompt-surface.ts), through the real worker on the fake browser: it opens beside
+ * the asking window, one at a time and reused, is found again after a worker restart, and goes once
+ * no prompt waits, giving the focus back.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_SENDER } from '../../../test/fakes/door.ts';
+import { EXTENSION_ORIGIN } from '../../../test/fakes/fake-browser.ts';
+import {
+  connectPopup,
+  connectRelay,
+  fake,
+  freshProfile,
+  promptShown,
+  promptWindowId,
+  startWorker,
+  until,
+  type WorkerLife,
+} from '../../../test/fakes/worker.ts';
+import { TOP_LEVEL_FRAME } from '../../client/testing/frame-facts.ts';
+import { send } from '../../messages/client.ts';
+
+const ID = '123e4567-e89b-42d3-a456-426614174000';
+const ID2 = '123e4567-e89b-42d3-a456-426614174002';
+const options = {
+  rp: { id: 'example.com', name: 'Example' },
+  user: { id: 'dXNlci0x', name: 'alice', displayName: 'Alice' },
+  challenge: 'Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2U',
+  pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+};
+const begin = (requestId: string) => ({
+  type: 'begin',
+  requestId,
+  kind: 'create',
+  options,
+  frame: TOP_LEVEL_FRAME,
+});
+const created = () => fake.calls.filter((c) => c.api === 'windows.create');
+
+let worker: WorkerLife;
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  freshProfile(fake);
+  // The browser window the page asks from: 1200 px wide at (100, 50).
+  fake.openWindow({ id: 1, left: 100, top: 50, width: 1200, height: 800 });
+  worker = await startWorker();
+});
+afterEach(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+});
+
+describe('the prompt window', () => {
+  it('opens at the top right of the asking window, as a small popup window', async () => {
+    connectRelay(fake).say(begin(ID));
+    await promptWindowId(fake);
+    expect(created()).toEqual([
+      {
+        api: 'windows.create',
+        args: [
+          {
+            url: `${EXTENSION_ORIGIN}/popup/popup.html?window=1`,
+            type: 'popup',
+            width: 400,
+            height: 560,
+            focused: true,
+            left: 100 + 1200 - 400 - 16,
+            top: 50 + 72,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a second prompt brings the same window forward instead of opening another', async () => {
+    connectRelay(fake).say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    const refreshes: unknown[] = [];
+    popup.onMessage.addListener((m) => void refreshes.push(m));
+    connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } }).say(begin(ID2));
+    await until(() => fake.calls.some((c) => c.api === 'windows.update' && c.args[0] === windowId));
+    expect(created()).toHaveLength(1);
+    expect(fake.calls).toContainEqual({
+      api: 'windows.update',
+      args: [windowId, { focused: true, drawAttention: true }],
+    });
+    expect(refreshes).toContainEqual({ type: 'refresh' });
+  });
+
+  it('after a worker restart, the window still open is found and reused', async () => {
+    connectRelay(fake).say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    await promptShown(ID);
+    await worker.prompts.flushed();
+    fake.stopWorker();
+    worker = await startWorker();
+    // Chrome still lists the prompt window's page among the extension's contexts.
+    fake.chrome.runtime.contexts = [
+      { documentUrl: `${EXTENSION_ORIGIN}/popup/popup.html?window=1`, windowId },
+    ];
+    connectRelay(fake).say({ ...begin(ID), type: 'resume' });
+    connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } }).say(begin(ID2));
+    await until(() => fake.calls.some((c) => c.api === 'windows.update' && c.args[0] === windowId));
+    expect(created()).toHaveLength(1);
+  });
+
+  it('stays while another prompt waits, and goes (focus back to the page) when none does', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const second = connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } });
+    second.say(begin(ID2));
+    await until(async () => (await send('prompt/current', {}))?.queued === 1);
+    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
+    await first.outcome();
+    await worker.prompts.flushed();
+    expect(fake.windows.has(windowId)).toBe(true);
+    await send('prompt/answer', { promptId: ID2, decision: { type: 'cancel' } });
+    await second.outcome();
+    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    await until(() => fake.calls.some((c) => c.api === 'tabs.update'), 'the focus to go back');
+    expect(fake.calls).toContainEqual({ api: 'tabs.update', args: [8, { active: true }] });
+  });
+
+  it('a window the worker closed itself is not taken for the user’s Cancel of a newer prompt', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    popup.postMessage({ type: 'showing', promptId: ID });
+    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
+    await first.outcome();
+    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    // A new request came meanwhile, and the closing page had shown it for a moment.
+    const second = connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } });
+    second.say(begin(ID2));
+    await promptShown(ID2);
+    popup.postMessage({ type: 'showing', promptId: ID2 });
+    popup.disconnect();
+    await worker.prompts.flushed();
+    expect((await send('prompt/current', {}))?.promptId).toBe(ID2);
+    expect(second.answers).toEqual([]);
+  });
+});
