@@ -174,13 +174,30 @@ const CLAIMS: Claim[] = [
   {
     sentence: "The caller's origin is `sender.origin` from the browser, never page data;",
     elsewhere:
-      'the worker (src/background/ceremony/page-door.ts): its unit tests (src/background/**, the worker-tests helper); e2e test/e2e/frames.spec.ts shows the sub-origin of a frame in the prompt',
+      'src/background/ceremony/page-door-rules.test.ts: "takes sender.origin…", "prefers sender.origin…"; e2e test/e2e/frames.spec.ts shows the sub-origin of a frame in the prompt',
   },
   {
     sentence:
-      'a `resume` must come from the same tab, frame and origin that began the request, and ask exactly what it asked (a digest of kind, origin and options is kept with the request).',
+      'a sender without an origin, with an opaque one, without a tab or without a frame id is refused.',
     elsewhere:
-      'src/background/ceremony/page-door.test.ts: "a resume from another document is refused…", "a resume that asks something else than the request it resumes is refused"',
+      'src/background/ceremony/page-door-rules.test.ts: the opaque / data: / about:blank cases, "no tab", "a tab without an id", "no frame id"',
+  },
+  {
+    sentence:
+      'A `resume` must come from the same tab, frame and origin that began the request, and ask exactly what it asked (a digest of kind, origin and options is kept with the request), both while the request runs and after a worker restart;',
+    elsewhere:
+      'src/background/ceremony/page-door-rules.test.ts: "while it runs: another tab / another frame / after navigating to another origin", "after a restart: …", "asks something else"; page-door.test.ts',
+  },
+  {
+    sentence: 'a refused resume leaves the request it named alone.',
+    elsewhere:
+      'src/background/ceremony/page-door-rules.test.ts: the after-restart refusals keep the record; ceremony-flow.test.ts',
+  },
+  {
+    sentence:
+      'Runtime messages are answered only from our own pages (our extension id and a URL under it), never from a content script.',
+    elsewhere:
+      'src/background/ceremony/ceremony-flow.test.ts: a content-script sender and another extension are refused',
   },
   {
     sentence:

@@ -143,6 +143,7 @@ describe('the prompt queue', () => {
     await promptShown(ID);
     relay.close();
     await until(async () => (await currentPrompt()) === null, 'the prompt to go');
+    expect(await currentPrompt()).toBeNull();
   });
 
   it('a second tab’s request waits behind the first; each answer goes to its own prompt only', async () => {

@@ -61,7 +61,7 @@ describe('the prompt gate', () => {
     });
     await until(() => fake.badge.text === '1', 'the badge');
     await answerPrompt(context.requestId, { type: 'approve', userVerified: false });
-    expect(await approval).toEqual({ userVerified: false });
+    expect(await approval).toEqual({ userPresent: true, userVerified: false });
     expect(await listPrompts()).toEqual([]);
   });
 
@@ -103,6 +103,10 @@ describe('the prompt gate', () => {
     });
     await waiting();
     await answerPrompt(context.requestId, { type: 'approve', credentialId: 'AQID', userVerified: true });
-    expect(await approval).toEqual({ credentialId: Uint8Array.of(1, 2, 3), userVerified: true });
+    expect(await approval).toEqual({
+      credentialId: Uint8Array.of(1, 2, 3),
+      userPresent: true,
+      userVerified: true,
+    });
   });
 });

@@ -117,7 +117,7 @@ describe('passkey autofill offers', () => {
     expect(prompts.map((p) => p.candidates.map((c) => c.id))).toEqual([[bobId]]);
     expect(fake.calls.map((c) => c.api)).toContain('windows.create');
     await answerPrompt('r', { type: 'approve', credentialId: bobId, userVerified: true });
-    expect(await approval).toEqual({ credentialId: bob.credentialId, userVerified: true });
+    expect(await approval).toEqual({ credentialId: bob.credentialId, userPresent: true, userVerified: true });
   });
 
   it('gives nothing to a frame in another tab, or to a page that is not our offer page', async () => {

@@ -141,7 +141,7 @@ describe('the account chooser’s answer', () => {
     expect(await decide({ type: 'approve', credentialId: id })).toEqual({ ok: true, remaining: 0 });
     const outcome = await relay.outcome();
     expect(outcome).toMatchObject({ type: 'result', kind: 'get', credential: { id } });
-    const stored = (await send('credentials/list', {})).find((c) => c.id === id)!;
+    const stored = (await send('credentials/list', { limit: 100 })).passkeys.find((c) => c.id === id)!;
     expect(stored.signCount).toBeGreaterThan(0);
     const verified = await verifyAuthenticationResponse({
       response: outcome.credential as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
@@ -160,6 +160,8 @@ describe('the account chooser’s answer', () => {
     const other = 'AAECAwQFBgcICQoLDA0ODw';
     expect(await decide({ type: 'approve', credentialId: other })).toEqual({ ok: true, remaining: 0 });
     expect(await relay.outcome()).toMatchObject({ type: 'error', name: 'NotAllowedError' });
-    expect((await send('credentials/list', {})).find((c) => c.id === id)?.signCount).toBe(0);
+    expect(
+      (await send('credentials/list', { limit: 100 })).passkeys.find((c) => c.id === id)?.signCount,
+    ).toBe(0);
   });
 });
