@@ -68,12 +68,18 @@ export async function stopServiceWorker(context: BrowserContext, anyPage: Page):
   if (!target) throw new Error('extension service worker not found');
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
   // Until that worker is gone (a new one may start at once, for a relay that reconnects).
-  for (let i = 0; i < 100; i++) {
-    const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { targetId: string }[];
-    };
-    if (!now.some((t) => t.targetId === target.targetId)) break;
-    await new Promise((r) => setTimeout(r, 20));
+  try {
+    const end = Date.now() + 5_000;
+    for (;;) {
+      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { targetId: string }[];
+      };
+      if (!now.some((t) => t.targetId === target.targetId)) return;
+      if (Date.now() > end)
+        throw new Error('the extension service worker was still running 5 s after closing');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    await cdp.detach();
   }
-  await cdp.detach();
 }
