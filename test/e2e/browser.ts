@@ -20,7 +20,8 @@ export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'tapkey-e2e-'));
 }
 
-export async function launch(profileDir: string): Promise<BrowserContext> {
+/** `extraArgs`: more Chromium switches (the bench opens a DevTools port with one). */
+export async function launch(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -37,6 +38,7 @@ export async function launch(profileDir: string): Promise<BrowserContext> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
