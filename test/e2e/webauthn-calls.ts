@@ -127,9 +127,10 @@ const randomChallenge = () => randomBytes(32).toString('base64url');
 
 /** Runs the call; a success is returned only once the verifiers accept it (else the test fails). */
 async function verified(target: Page | Frame, request: Call): Promise<CallResult> {
+  const expected = sent(target, request);
   const result = await call(target, request);
   if (!result.ok) return result;
-  return { ...result, verified: await verifyCeremony(sent(target, request), result.json) };
+  return { ...result, verified: await verifyCeremony(expected, result.json) };
 }
 
 /** What the relying party knows it asked for, from Playwright's view of the caller. */
