@@ -1,10 +1,9 @@
 /**
  * A CDP client of our own on the browser's DevTools WebSocket (Chromium started with
  * `--remote-debugging-port=0`), speaking the flattened protocol: commands to an attached target carry
- * its `sessionId`. Playwright's CDPSession cannot address such child sessions, and only they let a
- * browser-level Target.setAutoAttach pause a new page before its first script (the toolbar popup,
- * which Playwright never attaches to). WebSocket is Node's own from Node 22; before that, the `ws`
- * that Playwright bundles and exports.
+ * its `sessionId`. Playwright's CDPSession cannot address such child sessions, and its own round trips
+ * reach a new page (the toolbar popup, which Playwright never attaches to) too late to watch it load.
+ * WebSocket is Node's own from Node 22; before that, the `ws` that Playwright bundles and exports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

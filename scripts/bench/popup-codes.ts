@@ -5,8 +5,10 @@
  * timed until the list fills it and every row the user can see shows its code (the popup builds rows
  * past the first screenful in the background, and computes codes for rows as they scroll into view),
  * and until that frame is painted: from the popup document's navigation start, and from the click.
- * Each popup is paused before its first script (a browser-level auto-attach on our own DevTools
- * socket, cdp-socket.ts) to put the probe in, so no render can finish before it watches.
+ * The probe goes into each popup the moment Chromium creates its page, through our own DevTools
+ * socket (cdp-socket.ts): Playwright never attaches to the toolbar popup, and attaching through its
+ * CDPSession took 100–600 ms on a loaded machine, after many renders had finished. A popup that shows
+ * its list before the probe is in is counted and left out, not timed.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { accountToWire } from '../../src/messages/otp-account-wire.ts';
