@@ -1,12 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
 // Each test launches Debian's Chromium with the built extension and its own fresh profile; the machine
-// has 2 cores, so one worker keeps timings honest and the popup focus predictable.
+// has 2 cores, so one worker keeps timings honest and the popup focus predictable. No retries, in CI
+// or here: a test that passes on its second try is a flake, and a flake is a bug to find.
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

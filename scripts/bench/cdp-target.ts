@@ -60,6 +60,11 @@ export class TargetSession {
     return new TargetSession(cdp, sessionId, targetId);
   }
 
+  /** A session `cdp` already holds (one that Target.setAutoAttach made, say). */
+  static of(cdp: CDPSession, sessionId: string, targetId: string): TargetSession {
+    return new TargetSession(cdp, sessionId, targetId);
+  }
+
   /** Sends one CDP command to the target. */
   send(method: string, params: object = {}, timeoutMs = 15_000): Promise<CdpReply> {
     if (this.closed) return Promise.reject(new Error(`target ${this.targetId} is detached`));

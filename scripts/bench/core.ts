@@ -13,7 +13,8 @@ import { createCredential, getCredential } from '../../src/client/ceremony.ts';
 import type { CallerContext } from '../../src/client/types.ts';
 import { toBase64url } from '../../src/shared/bytes.ts';
 
-function ports(store: CredentialStore): AuthenticatorPorts {
+/** Ports around `store` for a user who taps at once (shared with core-idb.ts). */
+export function corePorts(store: CredentialStore): AuthenticatorPorts {
   return {
     store,
     // The user taps at once: the approval is the first candidate, user verified.
@@ -38,7 +39,7 @@ export interface CoreRate {
 }
 
 /** Runs `op` for `warmupMs`, then for `durationMs`, and reports ops/s and per-op latencies. */
-async function rate(
+export async function rate(
   name: string,
   op: (i: number) => Promise<unknown>,
   warmupMs: number,
@@ -80,7 +81,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
 }> {
   const { warmupMs, durationMs } = options;
   const store = new MemoryStore();
-  const p = ports(store);
+  const p = corePorts(store);
   const rates: CoreRate[] = [];
   const device = createAuthenticator(p);
   const makeParams = (i: number) => ({

@@ -3,29 +3,15 @@
  * call → prompt visible, and Approve click → promise resolved, on the machine's wall clock.
  */
 import { rmSync } from 'node:fs';
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession } from '@playwright/test';
 import { launch, newProfileDir, serviceWorker, stopServiceWorker } from '../../test/e2e/browser.ts';
-import { listTargets, type TargetInfo, TargetSession } from './cdp-target.ts';
-import { settled, startCreate, startGet } from './page-calls.ts';
+import { CdpSocket, devToolsUrl } from './cdp-socket.ts';
+import { listTargets, TargetSession } from './cdp-target.ts';
+import { settled } from './page-calls.ts';
+import { type PinRun, runPinCeremonies } from './pin-ceremonies.ts';
+import { ceremony, POPUP_PATH, type PopupSample, PopupWatcher } from './popup-ceremony.ts';
 import { type PopupCodesRun, runPopupCodes } from './popup-codes.ts';
 import { installTrace, type TraceEvent, takeTrace } from './trace.ts';
-
-/** One ceremony through the popup. All times are wall-clock milliseconds. */
-export interface PopupSample {
-  kind: 'create' | 'get';
-  /** navigator.credentials.*() called in the page. */
-  startedAt: number;
-  /** The popup document's navigation start (the worker has opened it). */
-  popupOpenedAt: number;
-  /** section.prompt in the DOM (NaN when it was already there when we attached). */
-  promptInDomAt: number;
-  /** First contentful paint of the popup: the prompt is on screen (the popup has no other content). */
-  promptPaintedAt: number;
-  /** Approve clicked inside the popup. */
-  approvedAt: number;
-  /** The page's promise resolved. */
-  resolvedAt: number;
-}
 
 export interface TracedSample {
   sample: PopupSample;
@@ -40,197 +26,13 @@ export interface ExtensionRun {
   failures: string[];
   /** Extra ceremonies with the service worker's API calls logged (not in `samples`). */
   traced: TracedSample[];
-  /** Codes tab first render with many accounts (issue 4). */
+  /** Codes tab first render with many accounts, in the toolbar popup (issue 4). */
   popupCodes: PopupCodesRun;
+  /** get() with a PIN set: the vault unlocked, and locked (the PIN's key derivation on the path). */
+  pin: PinRun;
   swHeapUsed: number;
   swHeapTotal: number;
   chromiumVersion: string;
-}
-
-const POPUP_PATH = '/popup/popup.html';
-
-/** Watches targets so that each new popup is found by ID the moment Chromium creates it. */
-class PopupWatcher {
-  private readonly seen = new Set<string>();
-  private readonly live = new Map<string, TargetInfo>();
-  private waiters: ((t: TargetInfo) => void)[] = [];
-  private goneWaiters: { id: string; resolve: () => void }[] = [];
-
-  constructor(private readonly cdp: CDPSession) {
-    cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: TargetInfo }) => this.update(targetInfo));
-    cdp.on('Target.targetInfoChanged', ({ targetInfo }: { targetInfo: TargetInfo }) =>
-      this.update(targetInfo),
-    );
-    cdp.on('Target.targetDestroyed', ({ targetId }: { targetId: string }) => {
-      this.live.delete(targetId);
-      const done = this.goneWaiters.filter((w) => w.id === targetId);
-      this.goneWaiters = this.goneWaiters.filter((w) => w.id !== targetId);
-      for (const w of done) w.resolve();
-    });
-  }
-
-  async start(): Promise<void> {
-    for (const t of await listTargets(this.cdp)) {
-      this.seen.add(t.targetId);
-      if (this.isPopup(t)) this.live.set(t.targetId, t);
-    }
-    await this.cdp.send('Target.setDiscoverTargets', { discover: true });
-  }
-
-  private isPopup(t: TargetInfo): boolean {
-    return t.type === 'page' && t.url.startsWith('chrome-extension://') && t.url.includes(POPUP_PATH);
-  }
-
-  private update(t: TargetInfo): void {
-    if (!this.isPopup(t) || this.live.has(t.targetId)) return;
-    this.live.set(t.targetId, t);
-    if (this.seen.has(t.targetId)) return;
-    this.seen.add(t.targetId);
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w(t);
-  }
-
-  /** The next popup target that did not exist before. */
-  next(timeoutMs: number): Promise<TargetInfo> {
-    return new Promise<TargetInfo>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== done);
-        reject(new Error(`no new Tapkey popup within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const done = (t: TargetInfo) => {
-        clearTimeout(timer);
-        resolve(t);
-      };
-      this.waiters.push(done);
-    });
-  }
-
-  /** Resolves when the target is gone (the popup closes itself after answering). */
-  gone(targetId: string, timeoutMs: number): Promise<void> {
-    if (!this.live.has(targetId)) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`popup ${targetId} did not close`)), timeoutMs);
-      this.goneWaiters.push({
-        id: targetId,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
-  }
-}
-
-interface PromptTiming {
-  popupOpenedAt: number;
-  promptInDomAt: number;
-  promptPaintedAt: number;
-}
-
-/** In the popup: when did section.prompt appear, and when was it first painted? */
-function promptTiming(timeoutMs: number): Promise<PromptTiming> {
-  const now = () => performance.timeOrigin + performance.now();
-  const fcp = (): number => {
-    const entry = performance.getEntriesByName('first-contentful-paint')[0];
-    return entry ? performance.timeOrigin + entry.startTime : Number.NaN;
-  };
-  const present = () => document.querySelector('section.prompt') !== null;
-  return new Promise<PromptTiming>((resolve, reject) => {
-    const finish = (promptInDomAt: number) => {
-      // FCP is recorded for the frame that showed the prompt; wait for it to be reported.
-      const end = now() + 1000;
-      const poll = () => {
-        const painted = fcp();
-        if (!Number.isNaN(painted) || now() > end) {
-          resolve({ popupOpenedAt: performance.timeOrigin, promptInDomAt, promptPaintedAt: painted });
-        } else requestAnimationFrame(poll);
-      };
-      poll();
-    };
-    if (present()) {
-      finish(Number.NaN);
-      return;
-    }
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(
-            `section.prompt did not appear (body mode ${document.body.dataset.mode}: ${(document.body.textContent ?? '').slice(0, 160)})`,
-          ),
-        ),
-      timeoutMs,
-    );
-    const observer = new MutationObserver(() => {
-      if (!present()) return;
-      const at = now();
-      observer.disconnect();
-      clearTimeout(timer);
-      finish(at);
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });
-}
-
-/**
- * In the popup: press Approve once it is armed (it is disabled for a moment after the prompt appears,
- * a keyjacking guard), returning the wall-clock time of the click.
- */
-async function clickApprove(): Promise<number> {
-  const end = Date.now() + 5_000;
-  while (!document.querySelector('section.prompt[data-armed]') && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const button = document.querySelector<HTMLButtonElement>('#approve');
-  if (!button || button.disabled) throw new Error('no armed #approve button');
-  const at = performance.timeOrigin + performance.now();
-  button.click();
-  return at;
-}
-
-async function ceremony(
-  kind: 'create' | 'get',
-  page: Page,
-  cdp: CDPSession,
-  watcher: PopupWatcher,
-  rpId: string,
-): Promise<PopupSample> {
-  const popupTarget = watcher.next(10_000);
-  // Handled below; this keeps a failed start from leaving it an unhandled rejection.
-  popupTarget.catch(() => undefined);
-  const startedAt = kind === 'create' ? await startCreate(page, rpId) : await startGet(page, rpId);
-  const target = await popupTarget;
-  const popup = await TargetSession.attach(cdp, target.targetId);
-  try {
-    // JSON has no NaN: a missing time comes back as null.
-    const raw = await timingOf(popup);
-    const timing: PromptTiming = {
-      popupOpenedAt: raw.popupOpenedAt ?? Number.NaN,
-      promptInDomAt: raw.promptInDomAt ?? Number.NaN,
-      promptPaintedAt: raw.promptPaintedAt ?? Number.NaN,
-    };
-    const approvedAt = await popup.evaluate(clickApprove);
-    const { resolvedAt } = await settled(page);
-    await watcher.gone(target.targetId, 5_000);
-    return { kind, startedAt, approvedAt, resolvedAt, ...timing };
-  } finally {
-    await popup.detach();
-  }
-}
-
-/**
- * The prompt's timing in the popup's document. A prompt window's tab is created before it navigates
- * to popup.html, so the first document attached to may be replaced: then ask the new one.
- */
-async function timingOf(popup: TargetSession): Promise<Record<keyof PromptTiming, number | null>> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await popup.evaluate(promptTiming, 10_000);
-    } catch (e) {
-      if (attempt >= 3 || !String(e).includes('context was destroyed')) throw e;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
 }
 
 async function attachWorker(cdp: CDPSession): Promise<TargetSession> {
@@ -257,14 +59,20 @@ export async function runExtension(options: {
   traceIterations: number;
   /** Accounts to seed for the Codes tab render (issue 4); 0 skips it. */
   codesAccounts: number;
+  /** Toolbar popups opened to time the Codes tab's first render. */
+  codesIterations: number;
+  /** get()s each with the vault unlocked and locked, after a PIN is set; 0 skips them. */
+  pinIterations: number;
   /** create()s with a stopped (cold) service worker. */
   coldIterations: number;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ExtensionRun> {
   const profile = newProfileDir();
   let context: BrowserContext | undefined;
+  let socket: CdpSocket | undefined;
   try {
-    context = await launch(profile);
+    // A DevTools port beside Playwright's pipe: popup-codes.ts catches each toolbar popup through it.
+    context = await launch(profile, ['--remote-debugging-port=0']);
     const extensionId = new URL((await serviceWorker(context)).url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${options.origin}/pages/blank.html`);
@@ -317,10 +125,28 @@ export async function runExtension(options: {
           if (sample) traced.push({ sample, events });
         }
       }
+      socket = await CdpSocket.open(devToolsUrl(profile));
       const popupCodes: PopupCodesRun =
         options.codesAccounts > 0
-          ? await runPopupCodes(context, extensionId, { accounts: options.codesAccounts, iterations: 5 })
+          ? await runPopupCodes(context, page, socket, extensionId, {
+              accounts: options.codesAccounts,
+              iterations: options.codesIterations,
+            })
           : { ok: false, reason: 'not run' };
+      // Last: a PIN locks the Codes tab and changes every later ceremony.
+      const pin: PinRun =
+        options.pinIterations > 0
+          ? await runPinCeremonies({
+              context,
+              page,
+              cdp,
+              watcher,
+              rpId,
+              extensionId,
+              iterations: options.pinIterations,
+              attempt,
+            })
+          : { unlocked: [], locked: [] };
       const chromiumVersion =
         context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
       return {
@@ -329,6 +155,7 @@ export async function runExtension(options: {
         failures,
         traced,
         popupCodes,
+        pin,
         swHeapUsed: heap.used,
         swHeapTotal: heap.total,
         chromiumVersion,
@@ -338,6 +165,7 @@ export async function runExtension(options: {
       await cdp.detach().catch(() => undefined);
     }
   } finally {
+    socket?.close();
     await context?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }

@@ -18,22 +18,44 @@ interface BenchWindow {
 
 /** Starts navigator.credentials.create() in the page and returns the wall-clock time of the call. */
 export function startCreate(page: Page, rpId: string): Promise<number> {
-  return start(page, 'create', rpId);
+  return start(page, 'create', rpId, 'preferred');
 }
 
-/** Starts navigator.credentials.get() for the credential the last create() made. */
-export function startGet(page: Page, rpId: string): Promise<number> {
-  return start(page, 'get', rpId);
+/**
+ * Starts navigator.credentials.get() for the credential the last create() made, asking for
+ * `userVerification` ('preferred' unless told).
+ */
+export function startGet(
+  page: Page,
+  rpId: string,
+  userVerification: UserVerification = 'preferred',
+): Promise<number> {
+  return start(page, 'get', rpId, userVerification);
 }
+
+export type UserVerification = 'required' | 'preferred' | 'discouraged';
 
 /**
  * One in-page function for both calls (it cannot share helpers with another). A create() remembers
  * the new credential's raw id for the next get(); when it fails, the previous one stays.
  */
-function start(page: Page, kind: 'create' | 'get', rpId: string): Promise<number> {
+function start(
+  page: Page,
+  kind: 'create' | 'get',
+  rpId: string,
+  userVerification: UserVerification,
+): Promise<number> {
   return evaluateIn(
     page,
-    ({ kind, rpId }: { kind: 'create' | 'get'; rpId: string }) => {
+    ({
+      kind,
+      rpId,
+      userVerification,
+    }: {
+      kind: 'create' | 'get';
+      rpId: string;
+      userVerification: UserVerification;
+    }) => {
       const w = window as unknown as BenchWindow;
       const now = () => performance.timeOrigin + performance.now();
       const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -62,7 +84,7 @@ function start(page: Page, kind: 'create' | 'get', rpId: string): Promise<number
             rpId,
             challenge: random(32),
             allowCredentials: [{ type: 'public-key', id: new Uint8Array(previous) }],
-            userVerification: 'preferred',
+            userVerification,
             timeout: 60_000,
           },
         });
@@ -83,7 +105,7 @@ function start(page: Page, kind: 'create' | 'get', rpId: string): Promise<number
       w.__bench = bench;
       return startedAt;
     },
-    { kind, rpId },
+    { kind, rpId, userVerification },
   );
 }
 

@@ -155,9 +155,12 @@
     }
     promise.then(
       (credential) => {
-        const attachment =
-          credential && /** @type {PublicKeyCredential} */ (credential).authenticatorAttachment;
-        state = { settled: true, result: { outcome: 'success', attachment } };
+        const pkc = /** @type {PublicKeyCredential | null} */ (credential);
+        const attachment = pkc?.authenticatorAttachment;
+        // What the relying party reads first: the replay compares its challenge with the one sent.
+        const data = pkc?.response?.clientDataJSON;
+        const clientDataJSON = data ? new TextDecoder().decode(data) : undefined;
+        state = { settled: true, result: { outcome: 'success', attachment, clientDataJSON } };
       },
       (error) => {
         const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : '';

@@ -72,6 +72,8 @@ export interface PageResult {
   message?: string;
   sync?: boolean;
   attachment?: string | null;
+  /** A success's clientDataJSON, as text. */
+  clientDataJSON?: string;
 }
 
 async function openHarness(page: Page, url: string, known: KnownCredential): Promise<void> {

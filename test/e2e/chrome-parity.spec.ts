@@ -92,6 +92,24 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number):
   return undefined;
 }
 
+/**
+ * A call handed to the browser was answered by Chrome's virtual authenticator, whose signature is
+ * Chrome's; what Tapkey could break is what it passed on. So the clientDataJSON of a success must
+ * carry exactly the challenge bytes the case sent (WebAuthn L3 §7.1 step 8, §7.2 step 12); a case
+ * whose challenge is not a plain buffer of known bytes cannot succeed in Chrome either.
+ */
+function outcomeOf(c: RecordedCase, result: PageResult): Observed {
+  if (result.outcome !== 'success') return result.outcome;
+  const options = optionsOf(c.kind, c.set) as { publicKey?: { challenge?: Record<string, unknown> } };
+  const sent = options.publicKey?.challenge;
+  if (sent?.$ !== 'buffer')
+    return `success with a challenge the replay cannot tell (${JSON.stringify(sent)})`;
+  const want = Buffer.alloc(Number(sent.bytes), Number(sent.fill ?? 0));
+  const clientData = JSON.parse(result.clientDataJSON ?? '{}') as { challenge?: string };
+  const got = Buffer.from(clientData.challenge ?? '', 'base64url');
+  return got.equals(want) ? 'success' : `success, but clientDataJSON.challenge is ${got.toString('hex')}`;
+}
+
 /** Runs one case in the page: its outcome, or 'prompt' once Tapkey's prompt shows (then aborted). */
 async function replay(page: Page, c: RecordedCase): Promise<Observed> {
   const args: [RecordedCase['kind'], Tagged] = [c.kind, optionsOf(c.kind, c.set)];
@@ -101,17 +119,19 @@ async function replay(page: Page, c: RecordedCase): Promise<Observed> {
   );
   const seen = await until(async () => {
     const state = await page.evaluate(() => window.__tapkeyParity.state());
-    if (state.settled) return (state.result as PageResult).outcome;
+    if (state.settled) return outcomeOf(c, state.result as PageResult);
     return (await pendingPrompts()) > 0 ? 'prompt' : undefined;
   }, 10_000);
   if (seen !== 'prompt' && seen !== undefined) return seen;
   // Reached the prompt (or still waiting): abort through the page's signal and let the prompt go.
   await page.evaluate(() => window.__tapkeyParity.abort());
-  await until(
+  const settled = await until(
     async () => ((await page.evaluate(() => window.__tapkeyParity.state())).settled ? true : undefined),
     5_000,
   );
-  await until(async () => ((await pendingPrompts()) === 0 ? true : undefined), 5_000);
+  if (!settled) throw new Error(`${c.id}: the call did not settle within 5 s of its abort`);
+  const cleared = await until(async () => ((await pendingPrompts()) === 0 ? true : undefined), 5_000);
+  if (!cleared) throw new Error(`${c.id}: its prompt was still queued 5 s after the abort`);
   return seen ?? 'pending';
 }
 

@@ -4,7 +4,7 @@ import { type BrowserContext, test as base, expect, type Page } from '@playwrigh
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { extensionId, launch, newProfileDir, serviceWorker } from './browser.ts';
 import { helperSession } from './cdp-session.ts';
-import { PopupDriver } from './popup-driver.ts';
+import { PopupDriver, PopupGone } from './popup-driver.ts';
 
 interface Fixtures {
   server: DemoServer;
@@ -56,7 +56,8 @@ export async function prompt(context: BrowserContext, page: Page): Promise<Popup
       return popup;
     } catch (e) {
       await popup.detach();
-      if (Date.now() > end) throw e;
+      // Only a popup without an armed prompt (closing, or showing no prompt) is skipped.
+      if (!(e instanceof PopupGone || String(e).includes('did not appear')) || Date.now() > end) throw e;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -89,24 +90,32 @@ export async function cancel(context: BrowserContext, page: Page): Promise<void>
   await answerAndWait(popup, () => popup.clickButton('Cancel'));
 }
 
-/** Answers, then waits until the popup moved on (next prompt) or closed, so the next call finds a fresh one. */
+/**
+ * Answers, then waits until the popup moved on (next prompt) or closed, so the next call finds a fresh
+ * one. A prompt still on screen 10 s after the answer fails the test.
+ */
 export async function answerAndWait(popup: PopupDriver, answer: () => Promise<void>): Promise<void> {
   const id = await popup.evaluate(
     () => document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId ?? '',
   );
   await answer();
+  let movedOn: boolean;
   try {
-    await popup.evaluate(async (old) => {
+    movedOn = await popup.evaluate(async (old) => {
       const end = Date.now() + 10_000;
       while (Date.now() < end) {
-        if (document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId !== old) return;
+        if (document.querySelector<HTMLElement>('section.prompt')?.dataset.promptId !== old) return true;
         await new Promise((r) => setTimeout(r, 20));
       }
+      return false;
     }, id);
-  } catch {
-    // The popup closed: that is moving on too.
+  } catch (e) {
+    // The popup closed: that is moving on too. Any other error is the test's.
+    if (!(e instanceof PopupGone)) throw e;
+    movedOn = true;
   }
   await popup.detach();
+  if (!movedOn) throw new Error(`prompt ${id} was still on screen 10 s after the answer`);
 }
 
 /** How many passkeys the vault holds, read straight from IndexedDB in the service worker. */

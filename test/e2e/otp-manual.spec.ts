@@ -64,16 +64,25 @@ test('manual entry: the popup shows the codes oathtool makes, now and next', asy
     ['Oath', ['--totp', '-b', secret], 30],
     ['Wide', ['--totp=sha256', '--digits=8', '--time-step-size=60s', '-b', secret256], 60],
   ] as const) {
-    // A time step may end between reading the popup and running oathtool: then read again.
-    let matched = false;
-    for (let attempt = 0; attempt < 3 && !matched; attempt++) {
+    // Read until the popup's codes belong to the time step the read happened in: a step may end
+    // between reading the popup and running oathtool, and the popup redraws a moment after it ends.
+    // Codes that are wrong stay wrong for the whole 10 s (less than one step): the poll fails.
+    const mismatch = async () => {
+      const before = Math.floor(Date.now() / 1000);
       const shown = await readRow(page, issuer);
+      if (Math.floor(before / period) !== Math.floor(shown.at / period)) return 'a step ended while reading';
       const now = oathtool([...args, `--now=@${shown.at}`]);
       const next = oathtool([...args, `--now=@${shown.at + period}`]);
-      matched = shown.current === now && shown.next === next;
-      if (!matched) await page.waitForTimeout(1100);
-    }
-    expect(matched, `${issuer}: the popup's codes equal oathtool's`).toBe(true);
+      return shown.current === now && shown.next === next
+        ? ''
+        : `shown ${shown.current} / ${shown.next}, oathtool ${now} / ${next}`;
+    };
+    await expect
+      .poll(mismatch, {
+        message: `${issuer}: the popup's codes equal oathtool's`,
+        timeout: 10_000,
+      })
+      .toBe('');
   }
 });
 

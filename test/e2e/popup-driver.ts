@@ -14,9 +14,24 @@ interface TargetInfo {
 
 interface CdpReply {
   id: number;
-  result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  result?: {
+    result?: { value?: unknown };
+    exceptionDetails?: { text: string; exception?: { description?: string } };
+  };
   error?: { message: string };
 }
+
+/** The popup closed (or navigated away) while a call to it was under way. */
+export class PopupGone extends Error {
+  constructor(detail: string) {
+    super(`popup closed: ${detail}`);
+    this.name = 'PopupGone';
+  }
+}
+
+/** What CDP says when the page behind a session went away mid-call. */
+const GONE =
+  /popup closed|navigated or closed|context was destroyed|Cannot find context|Target closed|No session|Session closed|not attached/i;
 
 export class PopupDriver {
   private nextId = 0;
@@ -87,11 +102,18 @@ export class PopupDriver {
           sessionId: this.sessionId,
           message: JSON.stringify({ id, method, params }),
         })
-        .catch(reject);
+        .catch((e: unknown) => {
+          this.pending.delete(id);
+          const message = e instanceof Error ? e.message : String(e);
+          reject(GONE.test(message) ? new PopupGone(message) : e);
+        });
     });
   }
 
-  /** Evaluates `fn(arg)` in the popup and returns its (JSON) value. */
+  /**
+   * Evaluates `fn(arg)` in the popup and returns its (JSON) value.
+   * @throws PopupGone if the popup closed meanwhile; Error with the popup's exception otherwise.
+   */
   async evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     const reply = await this.call('Runtime.evaluate', {
       expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
@@ -99,8 +121,16 @@ export class PopupDriver {
       returnByValue: true,
       userGesture: true,
     });
-    if (reply.error) throw new Error(reply.error.message);
-    if (reply.result?.exceptionDetails) throw new Error(`in popup: ${reply.result.exceptionDetails.text}`);
+    if (reply.error) {
+      if (GONE.test(reply.error.message)) throw new PopupGone(reply.error.message);
+      throw new Error(reply.error.message);
+    }
+    const exception = reply.result?.exceptionDetails;
+    if (exception) {
+      const text = `${exception.text} ${exception.exception?.description ?? ''}`;
+      if (GONE.test(text)) throw new PopupGone(text);
+      throw new Error(`in popup: ${text}`);
+    }
     return reply.result?.result?.value as T;
   }
 
@@ -195,7 +225,9 @@ export class PopupDriver {
       ...(key === 'Enter' ? { text: '\r' } : {}),
     });
     // The key may close the popup (Escape, or Enter answering the last prompt) before keyUp arrives.
-    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base }).catch(() => undefined);
+    await this.call('Input.dispatchKeyEvent', { type: 'keyUp', ...base }).catch((e: unknown) => {
+      if (!(e instanceof PopupGone)) throw e;
+    });
   }
 
   /** A PNG of the popup as it looks now (for looking at it, not for pixel assertions). */

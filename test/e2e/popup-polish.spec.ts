@@ -116,13 +116,26 @@ test('the toolbar popup keeps its width: a long status line wraps, a tall page s
   await popup.waitFor('#codes-status');
   const width = () => popup.evaluate(() => window.innerWidth);
   expect(await width()).toBe(380);
-  await popup.evaluate(() => {
-    for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
-    const status = document.querySelector('#codes-status')!;
-    status.textContent = `Could not fill: https://example.com/${'x'.repeat(200)}`;
-  });
-  // Chrome resizes the popup after the next layout: give it a few frames.
-  await new Promise((r) => setTimeout(r, 500));
+  // Chrome resizes the popup to its content after the next layout: wait for that resize (the content
+  // grows taller than the popup may be, so there is always one), then look at the size it chose.
+  const resized = await popup.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 5_000);
+        window.addEventListener(
+          'resize',
+          () => {
+            clearTimeout(timer);
+            resolve(true);
+          },
+          { once: true },
+        );
+        for (const d of document.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        const status = document.querySelector('#codes-status')!;
+        status.textContent = `Could not fill: https://example.com/${'x'.repeat(200)}`;
+      }),
+  );
+  expect(resized, 'Chrome resized the popup to its grown content').toBe(true);
   expect(await popup.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true);
   expect(await width()).toBe(380);
   await popup.close();

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { signInOnDemo } from './demo-site.ts';
 import { expect, prompt, test } from './fixtures.ts';
+import { verifyCeremony } from './verify-ceremony.ts';
 
 interface Shown {
   verified: boolean;
@@ -99,6 +100,7 @@ test('the page gets ArrayBuffers from getClientExtensionResults() and base64url 
       firstLength: results.prf.results.first.byteLength,
       jsonFirst: json.clientExtensionResults.prf.results.first,
       id: credential.id,
+      json,
     };
   });
   const createPrompt = await prompt(context, page);
@@ -108,6 +110,18 @@ test('the page gets ArrayBuffers from getClientExtensionResults() and base64url 
   const made = await created;
   expect(made).toMatchObject({ enabled: true, supported: true, firstIsArrayBuffer: true, firstLength: 32 });
   expect(bytes(made.jsonFirst)).toHaveLength(32);
+  // Both calls send 16 zero bytes as the challenge.
+  const zeros = Buffer.alloc(16).toString('base64url');
+  const rp = {
+    challenge: zeros,
+    origin: server.url,
+    rpId: 'localhost',
+    userVerification: 'preferred',
+  } as const;
+  await verifyCeremony(
+    { ...rp, kind: 'create', userId: Buffer.from([1, 2, 3]).toString('base64url') },
+    made.json,
+  );
 
   // The same input at get() gives what create() gave (same credential, same UV state).
   const got = page.evaluate(async (id) => {
@@ -120,8 +134,10 @@ test('the page gets ArrayBuffers from getClientExtensionResults() and base64url 
       },
     })) as PublicKeyCredential;
     const json = credential.toJSON() as { clientExtensionResults: { prf: { results: { first: string } } } };
-    return json.clientExtensionResults.prf.results.first;
+    return { first: json.clientExtensionResults.prf.results.first, json };
   }, made.id);
   await (await prompt(context, page)).click('#approve');
-  expect(await got).toBe(made.jsonFirst);
+  const signed = await got;
+  expect(signed.first).toBe(made.jsonFirst);
+  await verifyCeremony({ ...rp, kind: 'get' }, signed.json);
 });

@@ -32,18 +32,30 @@ test('a ceremony completes after the service worker is stopped while the prompt 
 }) => {
   const made = create(page);
   await (await prompt(context, page)).detach();
-  await stopServiceWorker(context, page);
-  // The relay and the popup reconnect to a fresh worker, which finds the prompt in storage.session,
-  // and the prompt window that is still open: it never opens a second one.
-  await page.waitForTimeout(1_000);
+  // Every page target created from now on: a second prompt window would be one. (Discovery reports
+  // the targets that already exist as created too: those are left out.)
   const cdp = await context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-  expect(targetInfos.filter((t) => t.url.includes('/popup/popup.html')).length).toBe(1);
-  await cdp.detach();
+  type Info = { targetId: string; type: string; url: string };
+  const before = new Set(
+    ((await cdp.send('Target.getTargets')) as { targetInfos: Info[] }).targetInfos.map((t) => t.targetId),
+  );
+  const opened: string[] = [];
+  cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: Info }) => {
+    if (targetInfo.type === 'page' && !before.has(targetInfo.targetId)) opened.push(targetInfo.url);
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  await stopServiceWorker(context, page);
+  // The relay and the popup reconnect to a fresh worker, which re-runs the ceremony, finds the prompt
+  // in storage.session, and shows it in the prompt window that is still open.
   await approve(context, page);
   const reg = await made;
   expect(reg.ok).toBe(true);
   expect(await storedCredentialCount(context)).toBe(1);
+  // Once the answered ceremony has closed its window, nothing of the fresh worker's is still to come:
+  // from the stop until then, it never opened a second prompt window.
+  await waitForPopupClosed(context, page);
+  expect(opened.filter((url) => url.includes('/popup/popup.html'))).toEqual([]);
+  await cdp.detach();
 });
 
 test('several pending requests queue, one prompt each, in order', async ({ page, context, server }) => {

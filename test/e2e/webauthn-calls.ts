@@ -1,11 +1,15 @@
 /**
  * Raw navigator.credentials calls made inside a page or frame, the way hand-written RP code makes
- * them; each returns what the page could observe (shape checks included) or the error's name. Also
+ * them; each returns what the page could observe (shape checks included) or the error's name. Every
+ * call that succeeds is verified by an independent relying party (verify-ceremony.ts) before it is
+ * returned, so a test that only looks at shapes still fails on a bad signature or challenge. Also
  * the two steps most tests take around them: open the blank page, approve a call that must succeed.
  */
+import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import type { DemoServer } from '../../demo/server.ts';
 import { approve } from './fixtures.ts';
+import { type Sent, type Verified, verifyCeremony } from './verify-ceremony.ts';
 
 export interface CreateArgs {
   rpId?: string;
@@ -18,7 +22,7 @@ export interface CreateArgs {
   algs?: number[];
   /** Named option tweaks that cannot travel as JSON. */
   omit?: ('challenge' | 'user')[];
-  abortAfterMs?: number;
+  abort?: Abort;
   /** WebAuthn L3 §5.8.7 hints, as the page would pass them. */
   hints?: string[];
 }
@@ -28,8 +32,32 @@ export interface GetArgs {
   allowIds?: string[];
   timeout?: number;
   userVerification?: 'discouraged' | 'preferred' | 'required';
-  abortAfterMs?: number;
+  abort?: Abort;
   hints?: string[];
+}
+
+/**
+ * The page's AbortSignal: 'at once' aborts in the task after the call; 'on demand' leaves it to the
+ * test ({@link abortCall}), which can first wait for the state it wants to abort in.
+ */
+export type Abort = 'at once' | 'on demand';
+
+/** Aborts the call on `target` that was made with `abort: 'on demand'`. */
+export async function abortCall(target: Page | Frame): Promise<void> {
+  const found = await target.evaluate(() => {
+    const w = window as unknown as { abortTapkeyTestCall?: () => void };
+    w.abortTapkeyTestCall?.();
+    return w.abortTapkeyTestCall !== undefined;
+  });
+  if (!found) throw new Error("no call made with abort: 'on demand' on this page");
+}
+
+/** The challenge and user.id are made here, not in the page, so the verifier knows what was sent. */
+interface Call {
+  kind: 'create' | 'get';
+  args: CreateArgs & GetArgs;
+  /** base64url */
+  challenge: string;
 }
 
 export type CallResult =
@@ -57,6 +85,10 @@ export type CallResult =
       userHandle?: string | null;
       extensions: unknown;
       toJSONKeys: string[];
+      /** What toJSON() gave: the RP's view of the response. */
+      json: unknown;
+      /** What the independent verifiers found. */
+      verified: Verified;
     }
   | { ok: false; name: string; message: string };
 
@@ -83,18 +115,44 @@ export async function approved(
   return result;
 }
 
-type Call = { kind: 'create'; args: CreateArgs } | { kind: 'get'; args: GetArgs };
-
 export function create(target: Page | Frame, args: CreateArgs = {}): Promise<CallResult> {
-  return call(target, { kind: 'create', args });
+  return verified(target, { kind: 'create', args, challenge: randomChallenge() });
 }
 
 export function get(target: Page | Frame, args: GetArgs = {}): Promise<CallResult> {
-  return call(target, { kind: 'get', args });
+  return verified(target, { kind: 'get', args, challenge: randomChallenge() });
+}
+
+const randomChallenge = () => randomBytes(32).toString('base64url');
+
+/** Runs the call; a success is returned only once the verifiers accept it (else the test fails). */
+async function verified(target: Page | Frame, request: Call): Promise<CallResult> {
+  const expected = sent(target, request);
+  const result = await call(target, request);
+  if (!result.ok) return result;
+  return { ...result, verified: await verifyCeremony(expected, result.json) };
+}
+
+/** What the relying party knows it asked for, from Playwright's view of the caller. */
+function sent(target: Page | Frame, { kind, args, challenge }: Call): Sent {
+  const origin = new URL(target.url()).origin;
+  const top = 'mainFrame' in target ? origin : new URL(target.page().url()).origin;
+  return {
+    kind,
+    challenge,
+    origin,
+    ...(top !== origin ? { topOrigin: top } : {}),
+    rpId: args.rpId ?? new URL(origin).hostname,
+    userVerification: args.userVerification ?? 'discouraged',
+    ...(kind === 'create' ? { userId: Buffer.from(args.userId ?? [1, 2, 3, 4]).toString('base64url') } : {}),
+  };
 }
 
 /** One function for both ceremonies: it runs in the page, so it cannot share helpers with another. */
-function call(target: Page | Frame, request: Call): Promise<CallResult> {
+function call(
+  target: Page | Frame,
+  request: Call,
+): Promise<Omit<CallOk, 'verified'> | Exclude<CallResult, CallOk>> {
   return target.evaluate(async (c: Call) => {
     const unb64 = (s: string) =>
       Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
@@ -113,7 +171,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
           name: a.userName ?? 'alice',
           displayName: a.userName ?? 'Alice',
         },
-        challenge: crypto.getRandomValues(new Uint8Array(32)),
+        challenge: unb64(c.challenge),
         pubKeyCredParams: (a.algs ?? [-7]).map((alg) => ({ type: 'public-key', alg })),
         excludeCredentials: descriptors(a.excludeIds),
         authenticatorSelection: {
@@ -128,7 +186,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
     } else {
       const a = c.args;
       publicKey = {
-        challenge: crypto.getRandomValues(new Uint8Array(32)),
+        challenge: unb64(c.challenge),
         allowCredentials: descriptors(a.allowIds),
         userVerification: a.userVerification ?? 'discouraged',
         ...(a.rpId ? { rpId: a.rpId } : {}),
@@ -136,7 +194,11 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
         ...hints,
       };
     }
-    if (c.args.abortAfterMs !== undefined) setTimeout(() => controller.abort(), c.args.abortAfterMs);
+    if (c.args.abort === 'at once') setTimeout(() => controller.abort());
+    if (c.args.abort === 'on demand') {
+      (window as unknown as { abortTapkeyTestCall?: () => void }).abortTapkeyTestCall = () =>
+        controller.abort();
+    }
     try {
       const options = { publicKey, signal: controller.signal } as unknown;
       const cred = (await (c.kind === 'create'
@@ -182,6 +244,7 @@ function call(target: Page | Frame, request: Call): Promise<CallResult> {
         ...asserted,
         extensions: cred.getClientExtensionResults(),
         toJSONKeys: Object.keys(json).sort(),
+        json,
       };
     } catch (e) {
       const err = e as Error;
