@@ -20,6 +20,12 @@ function facts(entry: CeremonyLogEntry): HTMLElement {
     ['Answered by', entry.gate === 'auto' ? 'automatic presence' : entry.gate],
     ['Took', `${entry.durationMs} ms`],
   ];
+  if (entry.fault) {
+    rows.push([
+      'Fault injected',
+      entry.fault.applied ? entry.fault.description : `${entry.fault.description} (nothing to change here)`,
+    ]);
+  }
   const auth = entry.authData;
   if (auth) {
     rows.push([
@@ -72,6 +78,8 @@ export function logEntryView(
       ' ',
       outcome,
       entry.gate === 'auto' ? h('span', { className: 'badge auto' }, 'AUTO') : null,
+      entry.fault ? ' ' : null,
+      entry.fault ? h('span', { className: 'badge fault' }, 'FAULT') : null,
     ),
     facts(entry),
     h(
@@ -107,7 +115,12 @@ export function logEntryView(
   details.addEventListener('toggle', () => onToggle(details.open));
   return h(
     'li',
-    { 'data-entry-id': entry.id, 'data-kind': entry.kind, 'data-outcome': entry.outcome },
+    {
+      'data-entry-id': entry.id,
+      'data-kind': entry.kind,
+      'data-outcome': entry.outcome,
+      'data-fault': entry.fault?.description,
+    },
     details,
   );
 }

@@ -5,14 +5,16 @@
  */
 import browser from 'webextension-polyfill';
 import { credentialsSection } from './credentials-section.ts';
+import { faultsSection } from './faults-section.ts';
 import { grantsSection } from './grants-section.ts';
 import { logSection } from './log-section.ts';
 
 const app = document.getElementById('app');
 if (app) {
-  const grants = grantsSection();
+  const faults = faultsSection();
+  const grants = grantsSection(faults.refresh);
   const log = logSection();
-  app.append(grants.element, credentialsSection(), log.element);
+  app.append(grants.element, faults.element, credentialsSection(), log.element);
   void grants.refresh();
   void log.refresh();
   browser.storage.onChanged.addListener((changes, area) => {

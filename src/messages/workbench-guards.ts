@@ -1,4 +1,5 @@
 /** Guards for the workbench's messages (workbench-protocol.ts), spread into guards.ts's one map. */
+import { isFaultSetting } from '../workbench-core/fault-spec.ts';
 import type { WorkbenchProtocol } from './workbench-protocol.ts';
 
 type Obj = Record<string, unknown>;
@@ -22,6 +23,7 @@ export const workbenchGuards: { [K in keyof WorkbenchProtocol]: (payload: Obj) =
     typeof p.autoUv === 'boolean' &&
     isMinutes(p.minutes),
   'workbench/revoke': (p) => isText(p.pattern, 300),
+  'workbench/set-fault': (p) => isText(p.pattern, 300) && (p.fault === null || isFaultSetting(p.fault)),
   'workbench/export-credentials': (p) =>
     (p.shape === 'playwright' || p.shape === 'cdp') &&
     isOptionalText(p.rpId, 253) &&

@@ -4,6 +4,7 @@
  * drops anything whose sender is not one of our own pages, so a web page can neither turn the
  * workbench on, read the log, nor learn that it is on.
  */
+import type { FaultSetting } from '../workbench-core/fault-spec.ts';
 import type { CeremonyLogEntry, CredentialShape, WorkbenchGrant } from '../workbench-core/types.ts';
 
 type Empty = Record<string, never>;
@@ -26,6 +27,11 @@ export interface WorkbenchProtocol {
     response: { ok: true; grants: WorkbenchGrant[] } | { ok: false; error: string };
   };
   'workbench/revoke': { request: { pattern: string }; response: { grants: WorkbenchGrant[] } };
+  /** Sets (or, with null, clears) the fault injected into a listed origin's ceremonies. */
+  'workbench/set-fault': {
+    request: { pattern: string; fault: FaultSetting | null };
+    response: { ok: true; grants: WorkbenchGrant[] } | { ok: false; error: string };
+  };
   /** Passkeys with their private keys, as test fixtures: the PIN first when one is set. */
   'workbench/export-credentials': {
     request: { shape: CredentialShape; rpId?: string; pin?: string };

@@ -5,6 +5,7 @@
  */
 import type { DecodedAttestation } from './attestation.ts';
 import type { DecodedAuthData } from './auth-data.ts';
+import type { FaultSetting } from './fault-spec.ts';
 import type { DecodedSignature } from './signature.ts';
 
 /** Who answered for the user: the prompt (a tap), the workbench's automatic presence, or autofill. */
@@ -34,6 +35,12 @@ export interface CeremonyLogEntry {
   /** The JSON the page received (what its PublicKeyCredential was built from). */
   received?: unknown;
   error?: { name: string; message: string; rule?: string };
+  /**
+   * The workbench fault this ceremony ran under (fault-spec.ts), in words; `applied` false when the
+   * fault had nothing to change (bad signature on a `none` attestation). What is decoded above is
+   * what the page received, fault included.
+   */
+  fault?: { description: string; applied: boolean };
 }
 
 /** An origin the developer turned the workbench on for (the log always; automatic presence if set). */
@@ -47,6 +54,8 @@ export interface WorkbenchGrant {
   autoUv: boolean;
   /** When automatic presence ends (ms since the epoch); null: never. The log stays on. */
   expiresAt: number | null;
+  /** A fault injected into this origin's ceremonies (fault-spec.ts); absent: none. */
+  fault?: FaultSetting;
 }
 
 /** Playwright's `context.credentials` credential (playwright-core types, Credentials.create/get). */

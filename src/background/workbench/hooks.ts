@@ -1,24 +1,27 @@
 /**
  * Where the workbench meets the ceremony router (router.ts's RouterHooks): it may answer for the
- * user (automatic presence) and it records what happened. Both only for origins the developer
- * listed; for every other origin the router runs as if the workbench did not exist (one cached
- * list lookup).
+ * user (automatic presence), inject a fault, and it records what happened. All only for origins the
+ * developer listed; for every other origin the router runs as if the workbench did not exist (one
+ * cached list lookup).
  */
 import type { UserGate } from '../../authenticator/ports.ts';
 import type { CeremonyOutcome } from '../../messages/protocol.ts';
 import { inspectCeremony } from '../../workbench-core/inspect-ceremony.ts';
 import { autoGrantFor, grantFor } from '../../workbench-core/origin-rules.ts';
-import type { LogGate } from '../../workbench-core/types.ts';
+import type { CeremonyLogEntry, LogGate } from '../../workbench-core/types.ts';
 import { promptGate } from '../ceremony/gate.ts';
 import type { CeremonyRequest, Router, RouterHooks } from '../ceremony/router.ts';
 import type { Vault } from '../vault/vault.ts';
 import { autoGate } from './auto-gate.ts';
 import { appendLog } from './ceremony-log.ts';
+import { faultRunner, sleep } from './fault-runner.ts';
+import { frozenCounter } from './frozen-counters.ts';
 import { listGrants } from './grants.ts';
 
 export function workbenchHooks(vault: Vault): RouterHooks {
   /** Which requests the automatic gate answered, for the log. */
   const automatic = new WeakSet<CeremonyRequest>();
+  const faults = faultRunner({ grants: listGrants, frozenCounter, sleep });
 
   async function gate(request: CeremonyRequest): Promise<UserGate | undefined> {
     try {
@@ -34,7 +37,13 @@ export function workbenchHooks(vault: Vault): RouterHooks {
     }
   }
 
-  function record(request: CeremonyRequest, outcome: CeremonyOutcome, time: number, durationMs: number) {
+  function record(
+    request: CeremonyRequest,
+    outcome: CeremonyOutcome,
+    time: number,
+    durationMs: number,
+    fault: CeremonyLogEntry['fault'],
+  ) {
     // After the page has its answer: nothing here is on the ceremony's path.
     setTimeout(() => {
       void listGrants()
@@ -55,6 +64,7 @@ export function workbenchHooks(vault: Vault): RouterHooks {
               caller: request.caller,
               options: request.options,
               outcome,
+              ...(fault ? { fault } : {}),
             }),
           );
         })
@@ -67,11 +77,11 @@ export function workbenchHooks(vault: Vault): RouterHooks {
   function observe(route: Router): Router {
     return async (request) => {
       const time = Date.now();
-      const outcome = await route(request);
-      record(request, outcome, time, Date.now() - time);
+      const { outcome, fault } = await faults.run(route, request);
+      record(request, outcome, time, Date.now() - time, fault);
       return outcome;
     };
   }
 
-  return { gate, observe };
+  return { gate, ports: faults.ports, observe };
 }

@@ -13,6 +13,7 @@ import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { refreshAutoBadge } from './badge.ts';
 import { clearLog, readLog } from './ceremony-log.ts';
+import { forgetFrozenCounters } from './frozen-counters.ts';
 import { listGrants, saveGrants } from './grants.ts';
 
 type WorkbenchName = Extract<WorkerName, `workbench/${string}`>;
@@ -55,7 +56,9 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       const normalized = normalizePattern(pattern);
       if (!normalized.ok) return { ok: false, error: sentence(normalized.error) };
       const now = Date.now();
-      const others = (await listGrants()).filter((g) => g.pattern !== normalized.pattern);
+      const grants = await listGrants();
+      const others = grants.filter((g) => g.pattern !== normalized.pattern);
+      const before = grants.find((g) => g.pattern === normalized.pattern);
       const grant: WorkbenchGrant = {
         pattern: normalized.pattern,
         addedAt: now,
@@ -63,7 +66,20 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         autoUv: autoPresence && autoUv,
         expiresAt: autoPresence ? expiresAt(minutes, now) : null,
       };
+      // Changing automatic presence keeps the origin's fault.
+      if (before?.fault) grant.fault = before.fault;
       return { ok: true, grants: await changed([...others, grant]) };
+    },
+    'workbench/set-fault': async ({ pattern, fault }) => {
+      const grants = await listGrants();
+      const grant = grants.find((g) => g.pattern === pattern);
+      // Faults only for an origin the developer listed first.
+      if (!grant)
+        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      const { fault: _old, ...rest } = grant;
+      const next: WorkbenchGrant = fault ? { ...rest, fault } : rest;
+      await forgetFrozenCounters();
+      return { ok: true, grants: await changed(grants.map((g) => (g === grant ? next : g))) };
     },
     'workbench/revoke': async ({ pattern }) => ({
       grants: await changed((await listGrants()).filter((g) => g.pattern !== pattern)),
