@@ -17,6 +17,38 @@ describe('workbench/* message guards', () => {
         payload: { pattern: 'localhost', fault: { spec: { type: 'delay', ms: 500 }, on: 'get' } },
       },
       { name: 'workbench/set-fault', payload: { pattern: 'localhost', fault: null } },
+      { name: 'workbench/credentials', payload: {} },
+      {
+        name: 'workbench/add-credential',
+        payload: {
+          credential: {
+            rpId: 'localhost',
+            userName: 'a',
+            userDisplayName: 'A',
+            discoverable: true,
+            key: { generate: -8 },
+            signCount: 0,
+          },
+        },
+      },
+      {
+        name: 'workbench/add-credential',
+        payload: {
+          credential: {
+            rpId: 'localhost',
+            userName: 'a',
+            userDisplayName: 'A',
+            userHandle: 'AQ',
+            discoverable: false,
+            key: { pkcs8: '-----BEGIN PRIVATE KEY-----…' },
+            signCount: 7,
+          },
+          pin: '1234',
+        },
+      },
+      { name: 'workbench/edit-credential', payload: { id: 'AQID', signCount: 4294967295 } },
+      { name: 'workbench/edit-credential', payload: { id: 'AQID', userName: 'b', userDisplayName: 'B' } },
+      { name: 'workbench/delete-credential', payload: { id: 'AQID' } },
     ];
     for (const m of good) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(true);
     const bad: unknown[] = [
@@ -39,6 +71,35 @@ describe('workbench/* message guards', () => {
         name: 'workbench/set-fault',
         payload: { pattern: 'localhost', fault: { spec: { type: 'clear-up' }, on: 'never' } },
       },
+      {
+        name: 'workbench/add-credential',
+        payload: {
+          credential: {
+            rpId: 'localhost',
+            userName: 'a',
+            userDisplayName: 'A',
+            discoverable: true,
+            key: { generate: -257 },
+            signCount: 0,
+          },
+        },
+      },
+      {
+        name: 'workbench/add-credential',
+        payload: {
+          credential: {
+            rpId: 'localhost',
+            userName: 'a',
+            userDisplayName: 'A',
+            discoverable: true,
+            key: { generate: -7 },
+            signCount: -1,
+          },
+        },
+      },
+      { name: 'workbench/edit-credential', payload: { id: 'AQID', signCount: 2 ** 32 } },
+      { name: 'workbench/edit-credential', payload: { id: 7 } },
+      { name: 'workbench/delete-credential', payload: {} },
     ];
     for (const m of bad) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(false);
   });

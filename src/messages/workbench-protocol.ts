@@ -5,7 +5,13 @@
  * workbench on, read the log, nor learn that it is on.
  */
 import type { FaultSetting } from '../workbench-core/fault-spec.ts';
-import type { CeremonyLogEntry, CredentialShape, WorkbenchGrant } from '../workbench-core/types.ts';
+import type { NewCredentialInput } from '../workbench-core/new-credential.ts';
+import type {
+  CeremonyLogEntry,
+  CredentialShape,
+  WorkbenchCredential,
+  WorkbenchGrant,
+} from '../workbench-core/types.ts';
 
 type Empty = Record<string, never>;
 
@@ -37,6 +43,19 @@ export interface WorkbenchProtocol {
     request: { shape: CredentialShape; rpId?: string; pin?: string };
     response: WorkbenchFailure | { ok: true; text: string; fileName: string; count: number };
   };
+  /** Every passkey, with ids, names and counters (no key material). */
+  'workbench/credentials': { request: Empty; response: { credentials: WorkbenchCredential[] } };
+  /** Adds a passkey with a new key or a pasted PKCS#8 one; a locked vault needs the PIN. */
+  'workbench/add-credential': {
+    request: { credential: NewCredentialInput; pin?: string };
+    response: WorkbenchFailure | { ok: true; id: string };
+  };
+  /** Sets a passkey's counter and names (each optional), in one transaction. */
+  'workbench/edit-credential': {
+    request: { id: string; signCount?: number; userName?: string; userDisplayName?: string };
+    response: { ok: true } | { ok: false; error: string };
+  };
+  'workbench/delete-credential': { request: { id: string }; response: { ok: boolean } };
   /** Adds the credentials of a Playwright or CDP fixture file (ES256 and Ed25519), counters as given. */
   'workbench/import-credentials': {
     request: { text: string; pin?: string };

@@ -86,3 +86,23 @@ export interface CdpCredential {
 }
 
 export type CredentialShape = 'playwright' | 'cdp';
+
+/** A passkey as the workbench lists it: ids, names, counter; never key material. */
+export interface WorkbenchCredential {
+  /** base64url credential ID. */
+  id: string;
+  rpId: string;
+  rpName: string;
+  /** base64url. */
+  userHandle: string;
+  userName: string;
+  userDisplayName: string;
+  discoverable: boolean;
+  /** COSE algorithm: -7 ES256, -8 EdDSA. */
+  alg: number;
+  signCount: number;
+  createdAt: number;
+  lastUsedAt: number | null;
+  /** The site signalled it no longer knows it (WebAuthn L3 §5.1.10). */
+  hidden?: boolean;
+}

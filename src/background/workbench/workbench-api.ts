@@ -5,10 +5,12 @@
 
 import type { Handlers, WorkerName } from '../../messages/protocol.ts';
 import { toBase64url } from '../../shared/bytes.ts';
+import { editCredential } from '../../storage/edit-credential.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { exportShape, importShapes } from '../../workbench-core/credential-shapes.ts';
+import { checkCounter, newCredential } from '../../workbench-core/new-credential.ts';
 import { expiresAt, normalizePattern } from '../../workbench-core/origin-rules.ts';
-import type { WorkbenchGrant } from '../../workbench-core/types.ts';
+import type { WorkbenchCredential, WorkbenchGrant } from '../../workbench-core/types.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { refreshAutoBadge } from './badge.ts';
@@ -33,6 +35,16 @@ function failure(e: unknown): Failure {
 /** Private keys leave only after the PIN, when one is set (as the backup export asks). */
 async function confirmPin(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
   if (!(await vault.pinIsSet())) return undefined;
+  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  await vault.unlock(pin);
+  return undefined;
+}
+
+const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n)) };
+
+/** Adding a key seals it with the vault key: a locked vault needs the PIN first. */
+async function unlockFor(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
+  if (!(await vault.isLocked())) return undefined;
   if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
   await vault.unlock(pin);
   return undefined;
@@ -112,6 +124,61 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         return failure(e);
       }
     },
+    'workbench/credentials': async () => {
+      const all = await (await vault.credentials()).listAll();
+      const credentials = all.map((c): WorkbenchCredential => {
+        const view: WorkbenchCredential = {
+          id: toBase64url(c.credentialId),
+          rpId: c.rpId,
+          rpName: c.rpName,
+          userHandle: toBase64url(c.userHandle),
+          userName: c.userName,
+          userDisplayName: c.userDisplayName,
+          discoverable: c.discoverable,
+          alg: c.alg,
+          signCount: c.signCount,
+          createdAt: c.createdAt,
+          lastUsedAt: c.lastUsedAt,
+        };
+        if (c.hidden) view.hidden = true;
+        return view;
+      });
+      return { credentials };
+    },
+    'workbench/add-credential': async ({ credential, pin }) => {
+      try {
+        const refused = await unlockFor(vault, pin);
+        if (refused) return refused;
+        const made = newCredential(credential, random, Date.now());
+        // One strict transaction (credential-store.ts add); a discoverable one replaces the same
+        // user's at that RP, as a ceremony would (CTAP 2.1 §6.1.2 step 17).
+        await (await vault.credentials()).add(made);
+        return { ok: true, id: toBase64url(made.credentialId) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    'workbench/edit-credential': async ({ id, signCount, userName, userDisplayName }) => {
+      try {
+        if (signCount !== undefined) checkCounter(signCount);
+        if (userName !== undefined && !userName.trim()) throw new TypeError('the user name is empty');
+        if (userDisplayName !== undefined && !userDisplayName.trim())
+          throw new TypeError('the display name is empty');
+        const edit = {
+          ...(signCount !== undefined ? { signCount } : {}),
+          ...(userName !== undefined ? { userName } : {}),
+          ...(userDisplayName !== undefined ? { userDisplayName } : {}),
+        };
+        const found = await editCredential(await vault.db(), id, edit);
+        return found ? { ok: true } : { ok: false, error: 'That passkey is no longer here.' };
+      } catch (e) {
+        const out = failure(e);
+        return { ok: false, error: out.error };
+      }
+    },
+    'workbench/delete-credential': async ({ id }) => ({
+      ok: await (await vault.credentials()).delete(id),
+    }),
     'workbench/import-credentials': async ({ text, pin }) => {
       try {
         const refused = await confirmPin(vault, pin);
