@@ -72,6 +72,10 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
                 g.fault ? h('span', { className: 'badge fault' }, 'FAULT') : null,
                 h('br'),
                 h('span', { className: 'hint' }, describe(g, now)),
+                g.profile ? h('br') : null,
+                g.profile
+                  ? h('span', { className: 'hint profile-line' }, `Profile: ${g.profile.label}`)
+                  : null,
                 g.fault ? h('br') : null,
                 g.fault
                   ? h(

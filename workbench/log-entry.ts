@@ -20,6 +20,7 @@ function facts(entry: CeremonyLogEntry): HTMLElement {
     ['Answered by', entry.gate === 'auto' ? 'automatic presence' : entry.gate],
     ['Took', `${entry.durationMs} ms`],
   ];
+  if (entry.profile) rows.push(['Profile', entry.profile]);
   if (entry.fault) {
     rows.push([
       'Fault injected',

@@ -7,7 +7,7 @@ import { send } from '../src/messages/client.ts';
 import type { NewCredentialInput } from '../src/workbench-core/new-credential.ts';
 import type { WorkbenchCredential } from '../src/workbench-core/types.ts';
 
-const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'EdDSA' };
+const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'EdDSA', [-257]: 'RS256' };
 
 function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return h('label', {}, text, control);

@@ -9,14 +9,26 @@ import { faultsSection } from './faults-section.ts';
 import { grantsSection } from './grants-section.ts';
 import { logSection } from './log-section.ts';
 import { passkeysSection } from './passkeys-section.ts';
+import { profileSection } from './profile-section.ts';
 
 const app = document.getElementById('app');
 if (app) {
   const faults = faultsSection();
-  const grants = grantsSection(faults.refresh);
+  const profile = profileSection();
+  const grants = grantsSection((list) => {
+    faults.refresh(list);
+    profile.refresh(list);
+  });
   const log = logSection();
   const passkeys = passkeysSection();
-  app.append(grants.element, faults.element, passkeys.element, credentialsSection(), log.element);
+  app.append(
+    grants.element,
+    profile.element,
+    faults.element,
+    passkeys.element,
+    credentialsSection(),
+    log.element,
+  );
   void grants.refresh();
   void log.refresh();
   void passkeys.refresh();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILE_PRESETS } from '../workbench-core/profile-setting.ts';
 import { isRuntimeMessage } from './guards.ts';
 
 describe('workbench/* message guards', () => {
@@ -18,6 +19,8 @@ describe('workbench/* message guards', () => {
       },
       { name: 'workbench/set-fault', payload: { pattern: 'localhost', fault: null } },
       { name: 'workbench/credentials', payload: {} },
+      { name: 'workbench/set-profile', payload: { pattern: 'localhost', profile: PROFILE_PRESETS.u2f } },
+      { name: 'workbench/set-profile', payload: { pattern: 'localhost', profile: null } },
       {
         name: 'workbench/add-credential',
         payload: {
@@ -100,6 +103,25 @@ describe('workbench/* message guards', () => {
       { name: 'workbench/edit-credential', payload: { id: 'AQID', signCount: 2 ** 32 } },
       { name: 'workbench/edit-credential', payload: { id: 7 } },
       { name: 'workbench/delete-credential', payload: {} },
+      {
+        name: 'workbench/set-profile',
+        payload: { pattern: 'localhost', profile: { ...PROFILE_PRESETS.u2f, algorithms: [-7, -7] } },
+      },
+      {
+        name: 'workbench/set-profile',
+        payload: { pattern: 'localhost', profile: { ...PROFILE_PRESETS.u2f, algorithms: [-35] } },
+      },
+      {
+        name: 'workbench/set-profile',
+        payload: { pattern: 'localhost', profile: { ...PROFILE_PRESETS.u2f, aaguid: 'not-a-uuid' } },
+      },
+      {
+        name: 'workbench/set-profile',
+        payload: {
+          pattern: 'localhost',
+          profile: { ...PROFILE_PRESETS.u2f, transports: ['usb', 'carrier-pigeon'] },
+        },
+      },
     ];
     for (const m of bad) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(false);
   });

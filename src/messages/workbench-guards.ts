@@ -1,5 +1,6 @@
 /** Guards for the workbench's messages (workbench-protocol.ts), spread into guards.ts's one map. */
 import { isFaultSetting } from '../workbench-core/fault-spec.ts';
+import { isProfileSetting } from '../workbench-core/profile-setting.ts';
 import type { WorkbenchProtocol } from './workbench-protocol.ts';
 
 type Obj = Record<string, unknown>;
@@ -54,6 +55,8 @@ export const workbenchGuards: { [K in keyof WorkbenchProtocol]: (payload: Obj) =
     (p.shape === 'playwright' || p.shape === 'cdp') &&
     isOptionalText(p.rpId, 253) &&
     isOptionalText(p.pin, 256),
+  'workbench/set-profile': (p) =>
+    isText(p.pattern, 300) && (p.profile === null || isProfileSetting(p.profile)),
   'workbench/credentials': isEmpty,
   'workbench/add-credential': (p) => isNewCredential(p.credential) && isOptionalText(p.pin, 256),
   'workbench/edit-credential': (p) =>

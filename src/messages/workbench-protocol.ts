@@ -6,6 +6,7 @@
  */
 import type { FaultSetting } from '../workbench-core/fault-spec.ts';
 import type { NewCredentialInput } from '../workbench-core/new-credential.ts';
+import type { ProfileSetting } from '../workbench-core/profile-setting.ts';
 import type {
   CeremonyLogEntry,
   CredentialShape,
@@ -42,6 +43,14 @@ export interface WorkbenchProtocol {
   'workbench/export-credentials': {
     request: { shape: CredentialShape; rpId?: string; pin?: string };
     response: WorkbenchFailure | { ok: true; text: string; fileName: string; count: number };
+  };
+  /**
+   * Sets (or, with null, clears) the authenticator profile of a listed origin. A profile that attests
+   * with a certificate gets a test CA made here (kept while its AAGUID stays the same).
+   */
+  'workbench/set-profile': {
+    request: { pattern: string; profile: ProfileSetting | null };
+    response: { ok: true; grants: WorkbenchGrant[] } | { ok: false; error: string };
   };
   /** Every passkey, with ids, names and counters (no key material). */
   'workbench/credentials': { request: Empty; response: { credentials: WorkbenchCredential[] } };

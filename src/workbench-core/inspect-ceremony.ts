@@ -30,6 +30,8 @@ export interface InspectInput {
   outcome: InspectedOutcome;
   /** The workbench fault the ceremony ran under, if any. */
   fault?: CeremonyLogEntry['fault'];
+  /** The workbench profile it met (its label), if any. */
+  profile?: string;
 }
 
 /** A page may send megabytes of options; the log keeps 64 KiB of JSON per item. */
@@ -58,6 +60,7 @@ export function inspectCeremony(input: InspectInput): CeremonyLogEntry {
   };
   if (caller.topOrigin) entry.topOrigin = caller.topOrigin;
   if (input.fault) entry.fault = input.fault;
+  if (input.profile) entry.profile = input.profile;
 
   let rpId: string | undefined;
   try {

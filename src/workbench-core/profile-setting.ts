@@ -280,3 +280,17 @@ export function adaptResponse<T extends RegistrationResponseJSON | Authenticatio
   }
   return out;
 }
+
+/** A stored test CA, checked member by member (the worker reads it back from storage.local). */
+export function isStoredTestCa(v: unknown): v is StoredTestCa {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  const b64 = (x: unknown) => typeof x === 'string' && /^[A-Za-z0-9_-]+$/.test(x) && x.length < 8192;
+  return (
+    b64(c.root) &&
+    b64(c.leaf) &&
+    (c.leafKey === undefined || b64(c.leafKey)) &&
+    typeof c.aaguid === 'string' &&
+    UUID.test(c.aaguid)
+  );
+}

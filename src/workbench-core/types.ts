@@ -6,6 +6,7 @@
 import type { DecodedAttestation } from './attestation.ts';
 import type { DecodedAuthData } from './auth-data.ts';
 import type { FaultSetting } from './fault-spec.ts';
+import type { ProfileSetting, StoredTestCa } from './profile-setting.ts';
 import type { DecodedSignature } from './signature.ts';
 
 /** Who answered for the user: the prompt (a tap), the workbench's automatic presence, or autofill. */
@@ -41,6 +42,8 @@ export interface CeremonyLogEntry {
    * what the page received, fault included.
    */
   fault?: { description: string; applied: boolean };
+  /** The workbench profile the ceremony met (its label); absent: the default. */
+  profile?: string;
 }
 
 /** An origin the developer turned the workbench on for (the log always; automatic presence if set). */
@@ -56,6 +59,10 @@ export interface WorkbenchGrant {
   expiresAt: number | null;
   /** A fault injected into this origin's ceremonies (fault-spec.ts); absent: none. */
   fault?: FaultSetting;
+  /** The authenticator this origin's ceremonies meet (profile-setting.ts); absent: Tapkey's default. */
+  profile?: ProfileSetting;
+  /** The test CA the profile attests with, when it does; pages see it without its key. */
+  testCa?: StoredTestCa;
 }
 
 /** Playwright's `context.credentials` credential (playwright-core types, Credentials.create/get). */

@@ -58,3 +58,12 @@ export async function setFault(
   await expect(workbench.locator('#fault-status')).not.toHaveClass(/error/);
   await expect(workbench.locator('#fault-status')).toContainText(fault.type ? 'Fault on' : 'No fault');
 }
+
+/** Sets a listed origin's authenticator profile from a preset (profile-setting.ts key), through the form. */
+export async function setProfile(workbench: Page, origin: string, preset: string): Promise<void> {
+  const pattern = origin.includes('://') ? new URL(origin).origin : origin;
+  await workbench.locator('#profile-origin').selectOption(pattern);
+  await workbench.locator('#profile-preset').selectOption(preset);
+  await workbench.getByRole('button', { name: 'Set profile' }).click();
+  await expect(workbench.locator('#profile-status')).toContainText('now meets the profile');
+}

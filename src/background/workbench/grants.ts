@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isFaultSetting } from '../../workbench-core/fault-spec.ts';
+import { isProfileSetting, isStoredTestCa } from '../../workbench-core/profile-setting.ts';
 import type { WorkbenchGrant } from '../../workbench-core/types.ts';
 
 export const GRANTS_KEY = 'workbench/grants';
@@ -33,6 +34,8 @@ function toGrant(g: WorkbenchGrant): WorkbenchGrant {
     expiresAt: g.expiresAt,
   };
   if (isFaultSetting(g.fault)) grant.fault = g.fault;
+  if (isProfileSetting(g.profile)) grant.profile = g.profile;
+  if (isStoredTestCa(g.testCa)) grant.testCa = g.testCa;
   return grant;
 }
 

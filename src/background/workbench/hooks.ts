@@ -17,11 +17,14 @@ import { appendLog } from './ceremony-log.ts';
 import { faultRunner, sleep } from './fault-runner.ts';
 import { frozenCounter } from './frozen-counters.ts';
 import { listGrants } from './grants.ts';
+import { profileRunner } from './profile-runner.ts';
+import { rsaKeyPkcs8 } from './rsa-key.ts';
 
 export function workbenchHooks(vault: Vault): RouterHooks {
   /** Which requests the automatic gate answered, for the log. */
   const automatic = new WeakSet<CeremonyRequest>();
   const faults = faultRunner({ grants: listGrants, frozenCounter, sleep });
+  const profiles = profileRunner({ grants: listGrants, rsaKey: rsaKeyPkcs8 });
 
   async function gate(request: CeremonyRequest): Promise<UserGate | undefined> {
     try {
@@ -42,7 +45,7 @@ export function workbenchHooks(vault: Vault): RouterHooks {
     outcome: CeremonyOutcome,
     time: number,
     durationMs: number,
-    fault: CeremonyLogEntry['fault'],
+    extra: Pick<CeremonyLogEntry, 'fault' | 'profile'> & { sent: unknown },
   ) {
     // After the page has its answer: nothing here is on the ceremony's path.
     setTimeout(() => {
@@ -62,9 +65,10 @@ export function workbenchHooks(vault: Vault): RouterHooks {
               kind: request.kind,
               gate: gateUsed,
               caller: request.caller,
-              options: request.options,
+              options: extra.sent,
               outcome,
-              ...(fault ? { fault } : {}),
+              ...(extra.fault ? { fault: extra.fault } : {}),
+              ...(extra.profile ? { profile: extra.profile } : {}),
             }),
           );
         })
@@ -77,11 +81,24 @@ export function workbenchHooks(vault: Vault): RouterHooks {
   function observe(route: Router): Router {
     return async (request) => {
       const time = Date.now();
-      const { outcome, fault } = await faults.run(route, request);
-      record(request, outcome, time, Date.now() - time, fault);
+      const prepared = await profiles.prepare(request);
+      const ran = prepared.refused
+        ? { outcome: prepared.refused }
+        : await faults.run(route, prepared.request);
+      const outcome = profiles.finish(prepared.request, ran.outcome);
+      // The log shows the options as the page sent them, not as the profile adapted them.
+      record(prepared.request, outcome, time, Date.now() - time, {
+        sent: request.options,
+        ...('fault' in ran && ran.fault ? { fault: ran.fault } : {}),
+        ...(prepared.profile ? { profile: prepared.profile } : {}),
+      });
       return outcome;
     };
   }
 
-  return { gate, ports: faults.ports, observe };
+  return {
+    gate,
+    ports: (request, ports) => faults.ports(request, profiles.ports(request, ports)),
+    observe,
+  };
 }

@@ -10,6 +10,8 @@ import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { exportShape, importShapes } from '../../workbench-core/credential-shapes.ts';
 import { checkCounter, newCredential } from '../../workbench-core/new-credential.ts';
 import { expiresAt, normalizePattern } from '../../workbench-core/origin-rules.ts';
+import { aaguidBytes, needsTestCa, ZERO_AAGUID } from '../../workbench-core/profile-setting.ts';
+import { makeTestCa } from '../../workbench-core/test-ca.ts';
 import type { WorkbenchCredential, WorkbenchGrant } from '../../workbench-core/types.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -50,10 +52,17 @@ async function unlockFor(vault: Vault, pin: string | undefined): Promise<Failure
   return undefined;
 }
 
+/** A grant as our pages see it: the test CA's attestation key stays in the worker. */
+function publicGrant(grant: WorkbenchGrant): WorkbenchGrant {
+  if (!grant.testCa) return grant;
+  const { leafKey: _key, ...testCa } = grant.testCa;
+  return { ...grant, testCa };
+}
+
 async function changed(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
   const saved = await saveGrants(grants);
   refreshAutoBadge(saved);
-  return saved;
+  return saved.map(publicGrant);
 }
 
 export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
@@ -63,7 +72,7 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       await clearLog();
       return { ok: true };
     },
-    'workbench/grants': async () => ({ grants: await listGrants(), now: Date.now() }),
+    'workbench/grants': async () => ({ grants: (await listGrants()).map(publicGrant), now: Date.now() }),
     'workbench/grant': async ({ pattern, autoPresence, autoUv, minutes }) => {
       const normalized = normalizePattern(pattern);
       if (!normalized.ok) return { ok: false, error: sentence(normalized.error) };
@@ -78,8 +87,10 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         autoUv: autoPresence && autoUv,
         expiresAt: autoPresence ? expiresAt(minutes, now) : null,
       };
-      // Changing automatic presence keeps the origin's fault.
+      // Changing automatic presence keeps the origin's fault and profile.
       if (before?.fault) grant.fault = before.fault;
+      if (before?.profile) grant.profile = before.profile;
+      if (before?.testCa) grant.testCa = before.testCa;
       return { ok: true, grants: await changed([...others, grant]) };
     },
     'workbench/set-fault': async ({ pattern, fault }) => {
@@ -123,6 +134,38 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       } catch (e) {
         return failure(e);
       }
+    },
+    'workbench/set-profile': async ({ pattern, profile }) => {
+      const grants = await listGrants();
+      const grant = grants.find((g) => g.pattern === pattern);
+      // Profiles only for an origin the developer listed first.
+      if (!grant)
+        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      const { profile: _old, testCa, ...rest } = grant;
+      const next: WorkbenchGrant = { ...rest };
+      if (profile) {
+        next.profile = profile;
+        if (needsTestCa(profile)) {
+          // fido-u2f has no AAGUID (§8.6); packed names the profile's in the certificate (§8.2.1).
+          const aaguid = profile.attestation === 'fido-u2f' ? ZERO_AAGUID : profile.aaguid;
+          if (testCa?.leafKey && testCa.aaguid === aaguid) next.testCa = testCa;
+          else {
+            const ca = makeTestCa({
+              random,
+              now: Date.now(),
+              label: pattern,
+              ...(aaguid === ZERO_AAGUID ? {} : { aaguid: aaguidBytes(aaguid) }),
+            });
+            next.testCa = {
+              root: toBase64url(ca.root),
+              leaf: toBase64url(ca.leaf),
+              leafKey: toBase64url(ca.leafKey),
+              aaguid,
+            };
+          }
+        }
+      }
+      return { ok: true, grants: await changed(grants.map((g) => (g === grant ? next : g))) };
     },
     'workbench/credentials': async () => {
       const all = await (await vault.credentials()).listAll();
