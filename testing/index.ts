@@ -2,7 +2,8 @@
  * `tapkey/testing`: Tapkey in a project's own Playwright tests. Launches Chromium with the built
  * extension and drives it through the extension's own workbench page (never through the web page
  * under test, which cannot reach it): automatic presence per origin, the ceremony log, and passkeys
- * as Playwright or CDP fixtures.
+ * as Playwright or CDP fixtures; or, for tests that want the real prompt, approve, cancel or pick
+ * an account in it (prompt.ts).
  *
  * @example
  * const tapkey = await launchTapkey();
@@ -22,8 +23,14 @@ import type {
   PlaywrightCredential,
   WorkbenchGrant,
 } from '../src/workbench-core/types.ts';
+import { answerPrompt, type PromptSeen } from './prompt.ts';
 
-export type { CdpCredential, CeremonyLogEntry, PlaywrightCredential, WorkbenchGrant };
+export type { CdpCredential, CeremonyLogEntry, PlaywrightCredential, PromptSeen, WorkbenchGrant };
+
+/** How long a prompt helper waits for the prompt to appear, by default. */
+export interface PromptOptions {
+  timeoutMs?: number;
+}
 
 export interface LaunchOptions {
   /** The built extension (`npm run build`); defaults to this package's `dist/`. */
@@ -44,10 +51,20 @@ export interface Tapkey {
   revoke(origin: string): Promise<void>;
   /** The ceremony log of the listed origins, newest first. */
   log(): Promise<CeremonyLogEntry[]>;
-  exportCredentials(shape: 'playwright', rpId?: string): Promise<PlaywrightCredential[]>;
-  exportCredentials(shape: 'cdp', rpId?: string): Promise<CdpCredential[]>;
+  /** Private keys leave after the PIN when one is set: pass it as `pin`. */
+  exportCredentials(shape: 'playwright', rpId?: string, pin?: string): Promise<PlaywrightCredential[]>;
+  exportCredentials(shape: 'cdp', rpId?: string, pin?: string): Promise<CdpCredential[]>;
   /** Adds credentials in either shape; answers how many were new. */
   importCredentials(credentials: readonly (PlaywrightCredential | CdpCredential)[]): Promise<number>;
+  /**
+   * Waits for Tapkey's prompt (a create() or get() the page just started) and approves it: the first
+   * account, or `account` by user name; `pin` when it asks for one. Resolves with what it showed.
+   */
+  approve(options?: PromptOptions & { account?: string; pin?: string }): Promise<PromptSeen>;
+  /** Picks the account with this user name in the prompt and approves: `approve({ account })`. */
+  pick(account: string, options?: PromptOptions & { pin?: string }): Promise<PromptSeen>;
+  /** Cancels the prompt, as the user's Cancel: the page gets NotAllowedError. */
+  cancel(options?: PromptOptions): Promise<PromptSeen>;
   close(): Promise<void>;
 }
 
@@ -90,12 +107,13 @@ export async function launchTapkey(options: LaunchOptions = {}): Promise<Tapkey>
     ] as const);
   }
 
-  async function exportCredentials(shape: CredentialShape, rpId?: string): Promise<never[]> {
+  async function exportCredentials(shape: CredentialShape, rpId?: string, pin?: string): Promise<never[]> {
     const answer = await call<{ ok: boolean; text?: string; error?: string }>(
       'workbench/export-credentials',
       {
         shape,
         ...(rpId ? { rpId } : {}),
+        ...(pin ? { pin } : {}),
       },
     );
     if (!answer.ok || answer.text === undefined) throw new Error(answer.error ?? 'export failed');
@@ -134,6 +152,29 @@ export async function launchTapkey(options: LaunchOptions = {}): Promise<Tapkey>
       );
       if (!answer.ok || answer.added === undefined) throw new Error(answer.error ?? 'import failed');
       return answer.added;
+    },
+    approve({ timeoutMs, account, pin } = {}) {
+      return answerPrompt(
+        context,
+        extensionId,
+        {
+          type: 'approve',
+          ...(account !== undefined ? { account } : {}),
+          ...(pin !== undefined ? { pin } : {}),
+        },
+        timeoutMs,
+      );
+    },
+    pick(account, { timeoutMs, pin } = {}) {
+      return answerPrompt(
+        context,
+        extensionId,
+        { type: 'approve', account, ...(pin !== undefined ? { pin } : {}) },
+        timeoutMs,
+      );
+    },
+    cancel({ timeoutMs } = {}) {
+      return answerPrompt(context, extensionId, { type: 'cancel' }, timeoutMs);
     },
     async close() {
       await context.close();

@@ -1,6 +1,7 @@
 /** The origins the workbench is on for: add one (log, automatic presence, UV, expiry), list, remove. */
 import { h, hint } from '../popup/dom.ts';
 import { send } from '../src/messages/client.ts';
+import { describeFault } from '../src/workbench-core/fault-spec.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
 
 const EXPIRY: readonly [string, number][] = [
@@ -18,7 +19,13 @@ function describe(grant: WorkbenchGrant, now: number): string {
   return `log, automatic presence${grant.autoUv ? ' with UV' : ''}, ${until}`;
 }
 
-export function grantsSection(): { element: HTMLElement; refresh(): Promise<void> } {
+const ON_WORDS = { both: 'create() and get()', create: 'create()', get: 'get()' } as const;
+
+/** `onGrants` hears every list it draws (the fault form offers the same origins). */
+export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () => undefined): {
+  element: HTMLElement;
+  refresh(): Promise<void>;
+} {
   const status = h('p', { className: 'status', role: 'status', id: 'grant-status' });
   const origin = h('input', {
     type: 'text',
@@ -45,6 +52,7 @@ export function grantsSection(): { element: HTMLElement; refresh(): Promise<void
 
   async function refresh(): Promise<void> {
     const { grants, now } = await send('workbench/grants', {});
+    onGrants(grants);
     list.replaceChildren(
       ...(grants.length === 0
         ? [h('li', {}, 'None yet: the workbench is off everywhere.')]
@@ -60,8 +68,22 @@ export function grantsSection(): { element: HTMLElement; refresh(): Promise<void
                 g.autoPresence && (g.expiresAt === null || g.expiresAt > now)
                   ? h('span', { className: 'badge auto' }, 'AUTO')
                   : null,
+                g.fault ? ' ' : null,
+                g.fault ? h('span', { className: 'badge fault' }, 'FAULT') : null,
                 h('br'),
                 h('span', { className: 'hint' }, describe(g, now)),
+                g.profile ? h('br') : null,
+                g.profile
+                  ? h('span', { className: 'hint profile-line' }, `Profile: ${g.profile.label}`)
+                  : null,
+                g.fault ? h('br') : null,
+                g.fault
+                  ? h(
+                      'span',
+                      { className: 'hint fault-line' },
+                      `Fault: ${describeFault(g.fault.spec)}, on ${ON_WORDS[g.fault.on]}`,
+                    )
+                  : null,
               ),
               h(
                 'button',

@@ -20,6 +20,13 @@ function facts(entry: CeremonyLogEntry): HTMLElement {
     ['Answered by', entry.gate === 'auto' ? 'automatic presence' : entry.gate],
     ['Took', `${entry.durationMs} ms`],
   ];
+  if (entry.profile) rows.push(['Profile', entry.profile]);
+  if (entry.fault) {
+    rows.push([
+      'Fault injected',
+      entry.fault.applied ? entry.fault.description : `${entry.fault.description} (nothing to change here)`,
+    ]);
+  }
   const auth = entry.authData;
   if (auth) {
     rows.push([
@@ -72,6 +79,8 @@ export function logEntryView(
       ' ',
       outcome,
       entry.gate === 'auto' ? h('span', { className: 'badge auto' }, 'AUTO') : null,
+      entry.fault ? ' ' : null,
+      entry.fault ? h('span', { className: 'badge fault' }, 'FAULT') : null,
     ),
     facts(entry),
     h(
@@ -107,7 +116,12 @@ export function logEntryView(
   details.addEventListener('toggle', () => onToggle(details.open));
   return h(
     'li',
-    { 'data-entry-id': entry.id, 'data-kind': entry.kind, 'data-outcome': entry.outcome },
+    {
+      'data-entry-id': entry.id,
+      'data-kind': entry.kind,
+      'data-outcome': entry.outcome,
+      'data-fault': entry.fault?.description,
+    },
     details,
   );
 }

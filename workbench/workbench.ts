@@ -5,19 +5,40 @@
  */
 import browser from 'webextension-polyfill';
 import { credentialsSection } from './credentials-section.ts';
+import { faultsSection } from './faults-section.ts';
 import { grantsSection } from './grants-section.ts';
 import { logSection } from './log-section.ts';
+import { passkeysSection } from './passkeys-section.ts';
+import { profileSection } from './profile-section.ts';
 
 const app = document.getElementById('app');
 if (app) {
-  const grants = grantsSection();
+  const faults = faultsSection();
+  const profile = profileSection();
+  const grants = grantsSection((list) => {
+    faults.refresh(list);
+    profile.refresh(list);
+  });
   const log = logSection();
-  app.append(grants.element, credentialsSection(), log.element);
+  const passkeys = passkeysSection();
+  app.append(
+    grants.element,
+    profile.element,
+    faults.element,
+    passkeys.element,
+    credentialsSection(),
+    log.element,
+  );
   void grants.refresh();
   void log.refresh();
+  void passkeys.refresh();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if ('workbench/grants' in changes) void grants.refresh();
-    if ('workbench/log' in changes) void log.refresh();
+    if ('workbench/log' in changes) {
+      void log.refresh();
+      // A logged ceremony may have made a passkey or moved a counter.
+      void passkeys.refresh();
+    }
   });
 }

@@ -8,7 +8,7 @@ import { h, hint } from '../dom.ts';
 import { fieldError } from '../field-error.ts';
 import { formatDate } from '../format.ts';
 
-const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'Ed25519' };
+const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'Ed25519', [-257]: 'RS256' };
 
 /** `changed`: draws the list again; `focus` is a selector to focus in it afterwards. */
 export type PasskeysChanged = (focus?: string) => Promise<void>;

@@ -3,7 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concat, uint32be, utf8 } from '../shared/bytes.ts';
 
-/** WebAuthn L3 §6.1 flags. BE/BS stay 0: this key is device-bound, never synced. */
+/** WebAuthn L3 §6.1 flags. BE/BS stay 0 (device-bound, never synced) unless a profile sets them. */
 export const FLAG = { UP: 0x01, UV: 0x04, BE: 0x08, BS: 0x10, AT: 0x40, ED: 0x80 } as const;
 
 export interface AttestedCredentialData {
@@ -16,6 +16,9 @@ export interface AuthDataInput {
   rpId: string;
   userPresent: boolean;
   userVerified: boolean;
+  /** BE and BS (§6.1): only a workbench profile sets them. */
+  backupEligible?: boolean;
+  backupState?: boolean;
   signCount: number;
   attestedCredentialData?: AttestedCredentialData;
   /** CBOR-encoded authenticator extension outputs; sets ED. */
@@ -30,6 +33,8 @@ export function encodeAuthData(input: AuthDataInput): Uint8Array {
   let flags = 0;
   if (input.userPresent) flags |= FLAG.UP;
   if (input.userVerified) flags |= FLAG.UV;
+  if (input.backupEligible) flags |= FLAG.BE;
+  if (input.backupState) flags |= FLAG.BS;
   if (input.attestedCredentialData) flags |= FLAG.AT;
   if (input.extensions) flags |= FLAG.ED;
   const parts = [rpIdHash(input.rpId), Uint8Array.of(flags), uint32be(input.signCount)];

@@ -5,6 +5,7 @@ import { AuthenticatorError } from './errors.ts';
 import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
 import type { AuthenticatorPorts, GateExtension } from './ports.ts';
+import { DEFAULT_PROFILE } from './profile.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
 import { requirePresence, requireVerification } from './user-checks.ts';
 
@@ -12,6 +13,7 @@ export async function getAssertion(
   params: GetAssertionParams,
   ports: AuthenticatorPorts,
 ): Promise<GetAssertionResult> {
+  const profile = ports.profile ?? DEFAULT_PROFILE;
   // Step 7: locate credentials, from allowList or among the RP's discoverable ones.
   const candidates =
     params.allowList.length > 0
@@ -32,9 +34,11 @@ export async function getAssertion(
   const chosen = candidates.find((c) => equal(c.credentialId, approval.credentialId));
   if (!chosen)
     throw new AuthenticatorError('CTAP2_ERR_NO_CREDENTIALS', `no credential for ${params.rpId} was chosen`);
-  // Steps 7 and 9: checked before the counter moves or anything is signed.
+  // Steps 7 and 9: checked before the counter moves or anything is signed. A profile without UV
+  // capability never reports UV, whatever the prompt did.
+  const userVerified = approval.userVerified === true && profile.userVerification;
   requirePresence(approval);
-  requireVerification(approval, params.uv);
+  requireVerification({ ...approval, userVerified }, params.uv);
 
   const salts = params.hmacSecretSalts?.(chosen.credentialId);
   // The counter is read, incremented and written in one transaction before we sign with it; a large
@@ -46,8 +50,11 @@ export async function getAssertion(
   const authenticatorData = encodeAuthData({
     rpId: params.rpId,
     userPresent: approval.userPresent,
-    userVerified: approval.userVerified,
-    signCount: key.signCount,
+    userVerified,
+    ...(profile.backupEligible ? { backupEligible: true } : {}),
+    ...(profile.backupState ? { backupState: true } : {}),
+    // §6.1.1: an authenticator without a counter reports 0 (a profile's `zero`).
+    signCount: profile.counter === 'zero' ? 0 : key.signCount,
   });
   const signature = sign(key.alg, key.privateKey, concat(authenticatorData, params.clientDataHash));
   const result: GetAssertionResult = { credentialId: chosen.credentialId, authenticatorData, signature };
@@ -56,7 +63,7 @@ export async function getAssertion(
   result.userHandle = key.userHandle;
   // CTAP 2.1 §12.5: outputs for the chosen credential, if it has hmac-secret keys.
   if (salts && key.prfSecrets) {
-    result.hmacSecretOutputs = hmacSecretOutputs(key.prfSecrets, approval.userVerified, salts);
+    result.hmacSecretOutputs = hmacSecretOutputs(key.prfSecrets, userVerified, salts);
   }
   if (key.largeBlob) result.largeBlob = key.largeBlob;
   return result;

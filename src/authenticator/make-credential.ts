@@ -1,13 +1,20 @@
 /** authenticatorMakeCredential, CTAP 2.1 §6.1.2, with the user's tap from the UserGate port. */
-import { AAGUID } from './aaguid.ts';
-import { attestationObject } from './attestation.ts';
+import { type AttestationInput, attestationObject } from './attestation.ts';
 import { encodeAuthData } from './auth-data.ts';
 import { coseKey } from './cose.ts';
 import { AuthenticatorError } from './errors.ts';
 import { hmacSecretOutputs, newPrfSecrets } from './hmac-secret.ts';
-import { generateKeyPair, isSupportedAlg, KEY_SEED_LENGTH, spki } from './keys.ts';
+import {
+  generateKeyPair,
+  KEY_SEED_LENGTH,
+  type KeyPair,
+  rsaKeyPair,
+  type SupportedAlg,
+  spki,
+} from './keys.ts';
 import type { AuthenticatorPorts, GateExtension } from './ports.ts';
-import type { MakeCredentialParams, MakeCredentialResult } from './types.ts';
+import { type AuthenticatorProfile, DEFAULT_PROFILE } from './profile.ts';
+import { COSE_ALG, type MakeCredentialParams, type MakeCredentialResult } from './types.ts';
 import { requirePresence, requireVerification } from './user-checks.ts';
 
 const CREDENTIAL_ID_LENGTH = 32;
@@ -16,14 +23,20 @@ export async function makeCredential(
   params: MakeCredentialParams,
   ports: AuthenticatorPorts,
 ): Promise<MakeCredentialResult> {
+  const profile = ports.profile ?? DEFAULT_PROFILE;
   // CTAP 2.1 §6.1.2 step 3: the first algorithm in the RP's order that we support wins.
-  const alg = params.pubKeyCredParams.find(isSupportedAlg);
+  const alg = params.pubKeyCredParams.find((a): a is SupportedAlg => profile.algorithms.some((o) => o === a));
   if (alg === undefined) {
     throw new AuthenticatorError(
       'CTAP2_ERR_UNSUPPORTED_ALGORITHM',
-      `none of the requested algorithms [${params.pubKeyCredParams.join(', ')}] is supported (ES256 -7, EdDSA -8)`,
+      `none of the requested algorithms [${params.pubKeyCredParams.join(', ')}] is supported (${profile.algorithms.join(', ')})`,
     );
   }
+  // Step 5: options this authenticator does not have (a workbench profile without them).
+  if (params.rk && !profile.residentKeys)
+    throw new AuthenticatorError('CTAP2_ERR_UNSUPPORTED_OPTION', 'this authenticator keeps no resident keys');
+  if (params.uv === 'required' && !profile.userVerification)
+    throw new AuthenticatorError('CTAP2_ERR_UNSUPPORTED_OPTION', 'this authenticator cannot verify the user');
 
   // Step 11: an excluded credential is reported only after the user's tap, so a site cannot
   // probe silently which keys a person holds.
@@ -49,9 +62,10 @@ export async function makeCredential(
       'this key already holds a credential for this account',
     );
   }
-  requireVerification(approval, params.uv);
+  const userVerified = approval.userVerified === true && profile.userVerification;
+  requireVerification({ ...approval, userVerified }, params.uv);
 
-  const keyPair = generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
+  const keyPair = await newKeyPair(alg, ports);
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
   // CTAP 2.1 §12.5: every credential gets its hmac-secret keys, asked for or not, so an RP can start
   // using PRF later (as security keys that always make CredRandom do).
@@ -63,14 +77,16 @@ export async function makeCredential(
   const hmacSecretOutputsAtCreate =
     params.hmacSecretSalts === undefined
       ? undefined
-      : hmacSecretOutputs(prfSecrets, approval.userVerified, params.hmacSecretSalts);
+      : hmacSecretOutputs(prfSecrets, userVerified, params.hmacSecretSalts);
   const credentialPublicKey = coseKey(alg, keyPair.publicKey);
   const authenticatorData = encodeAuthData({
     rpId: params.rp.id,
     userPresent: approval.userPresent,
-    userVerified: approval.userVerified,
+    userVerified,
+    ...(profile.backupEligible ? { backupEligible: true } : {}),
+    ...(profile.backupState ? { backupState: true } : {}),
     signCount: 0,
-    attestedCredentialData: { aaguid: AAGUID, credentialId, credentialPublicKey },
+    attestedCredentialData: { aaguid: profile.aaguid, credentialId, credentialPublicKey },
   });
   const now = ports.clock.now();
   await ports.store.add({
@@ -94,13 +110,15 @@ export async function makeCredential(
   return {
     credentialId,
     authenticatorData,
-    attestationObject: attestationObject({
-      format: params.attestation,
-      authData: authenticatorData,
-      clientDataHash: params.clientDataHash,
-      alg,
-      privateKey: keyPair.privateKey,
-    }),
+    attestationObject: attestationObject(
+      attestationInput(params, profile, {
+        authData: authenticatorData,
+        clientDataHash: params.clientDataHash,
+        alg,
+        privateKey: keyPair.privateKey,
+        u2f: { credentialId, publicKey: keyPair.publicKey },
+      }),
+    ),
     publicKeySpki: spki(alg, keyPair.publicKey),
     publicKeyAlgorithm: alg,
     residentKey: params.rk,
@@ -108,4 +126,27 @@ export async function makeCredential(
     ...(hmacSecretOutputsAtCreate ? { hmacSecretOutputs: hmacSecretOutputsAtCreate } : {}),
     largeBlob,
   };
+}
+
+/** ES256 and EdDSA keys from the Random port; RS256 keys (test profiles only) from the rsaKey port. */
+async function newKeyPair(alg: SupportedAlg, ports: AuthenticatorPorts): Promise<KeyPair> {
+  if (alg !== COSE_ALG.RS256) return generateKeyPair(alg, ports.random.bytes(KEY_SEED_LENGTH));
+  if (!ports.rsaKey) throw new AuthenticatorError('CTAP2_ERR_UNSUPPORTED_ALGORITHM', 'no RS256 key source');
+  return rsaKeyPair(await ports.rsaKey());
+}
+
+/**
+ * The statement the profile attests with, when the client asked for attestation at all (`none` when
+ * it did not, WebAuthn L3 §5.1.3 step 20.4). fido-u2f needs an ES256 credential (§8.6 step 1).
+ */
+function attestationInput(
+  params: MakeCredentialParams,
+  profile: AuthenticatorProfile,
+  input: Omit<AttestationInput, 'format'>,
+): AttestationInput {
+  const attestation = profile.attestation;
+  if (params.attestation === 'none' || attestation.format === 'none') return { ...input, format: 'none' };
+  if (!('certificate' in attestation)) return { ...input, format: 'packed' };
+  if (attestation.format === 'fido-u2f' && input.alg !== COSE_ALG.ES256) return { ...input, format: 'none' };
+  return { ...input, format: attestation.format, certificate: attestation.certificate };
 }

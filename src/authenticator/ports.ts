@@ -4,6 +4,7 @@
  */
 import type { CredentialInfo } from './credential-info.ts';
 import type { SupportedAlg } from './keys.ts';
+import type { AuthenticatorProfile } from './profile.ts';
 import type {
   GetAssertionParams,
   GetAssertionResult,
@@ -154,6 +155,10 @@ export interface AuthenticatorPorts {
   gate: UserGate;
   random: Random;
   clock: Clock;
+  /** What kind of authenticator this is; absent: DEFAULT_PROFILE (profile.ts). */
+  profile?: AuthenticatorProfile;
+  /** A new RS256 private key as PKCS#8 DER, for profiles that offer RS256 (WebCrypto in the worker). */
+  rsaKey?: () => Promise<Uint8Array>;
 }
 
 /**

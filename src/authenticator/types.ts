@@ -6,8 +6,11 @@
 
 export type UvRequirement = 'required' | 'preferred' | 'discouraged';
 
-/** COSE algorithm identifiers this authenticator makes keys for (IANA COSE Algorithms registry). */
-export const COSE_ALG = { ES256: -7, EdDSA: -8 } as const;
+/**
+ * COSE algorithm identifiers this authenticator makes keys for (IANA COSE Algorithms registry).
+ * RS256 only in the workbench's test profiles (profile.ts).
+ */
+export const COSE_ALG = { ES256: -7, EdDSA: -8, RS256: -257 } as const;
 
 export interface MakeCredentialParams {
   clientDataHash: Uint8Array;
@@ -19,7 +22,7 @@ export interface MakeCredentialParams {
   /** CTAP `rk` option. */
   rk: boolean;
   uv: UvRequirement;
-  /** `packed` self attestation or `none`. */
+  /** `none`, or the authenticator's own attestation (packed self attestation unless a profile says otherwise). */
   attestation: 'none' | 'packed';
   /**
    * CTAP 2.1 §12.5 hmac-secret-mc (CTAP 2.2): salts (one or two, 32 bytes each) to evaluate at once

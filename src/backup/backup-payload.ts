@@ -15,12 +15,12 @@ export interface BackupPasskey {
   userName: string;
   userDisplayName: string;
   discoverable: boolean;
-  /** COSE algorithm: -7 (ES256) or -8 (EdDSA). */
-  alg: -7 | -8;
+  /** COSE algorithm: -7 (ES256), -8 (EdDSA), or -257 (RS256, made by a workbench test profile). */
+  alg: -7 | -8 | -257;
   signCount: number;
   createdAt: number;
   lastUsedAt: number | null;
-  /** The raw private key (P-256 scalar or Ed25519 seed), base64url. */
+  /** The raw private key (P-256 scalar or Ed25519 seed; PKCS#8 DER for RS256), base64url. */
   privateKey: string;
   publicKeyCose: string;
   /** CTAP hmac-secret keys (WebAuthn prf), base64url; absent for passkeys made without them. */
@@ -89,8 +89,8 @@ function passkey(v: unknown, i: number): BackupPasskey {
   if (!isObj(v)) throw new TypeError(`${where} is not an object`);
   const f = new Fields(v, where);
   const alg = v.alg;
-  if (alg !== -7 && alg !== -8)
-    throw new TypeError(`${where}: alg ${String(alg)} is not ES256 (-7) or EdDSA (-8)`);
+  if (alg !== -7 && alg !== -8 && alg !== -257)
+    throw new TypeError(`${where}: alg ${String(alg)} is not ES256 (-7), EdDSA (-8) or RS256 (-257)`);
   const out: BackupPasskey = {
     credentialId: f.bytes('credentialId'),
     rpId: f.text('rpId'),

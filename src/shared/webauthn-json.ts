@@ -57,7 +57,8 @@ export interface RegistrationResponseJSON {
   id: Base64url;
   rawId: Base64url;
   type: 'public-key';
-  authenticatorAttachment: 'cross-platform';
+  /** Tapkey is a roaming key; a workbench profile may say `platform`. */
+  authenticatorAttachment: 'cross-platform' | 'platform';
   response: {
     clientDataJSON: Base64url;
     attestationObject: Base64url;

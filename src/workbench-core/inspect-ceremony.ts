@@ -28,6 +28,10 @@ export interface InspectInput {
   caller: CallerContext;
   options: unknown;
   outcome: InspectedOutcome;
+  /** The workbench fault the ceremony ran under, if any. */
+  fault?: CeremonyLogEntry['fault'];
+  /** The workbench profile it met (its label), if any. */
+  profile?: string;
 }
 
 /** A page may send megabytes of options; the log keeps 64 KiB of JSON per item. */
@@ -55,6 +59,8 @@ export function inspectCeremony(input: InspectInput): CeremonyLogEntry {
     sent: bounded(input.options, MAX_ITEM_CHARS),
   };
   if (caller.topOrigin) entry.topOrigin = caller.topOrigin;
+  if (input.fault) entry.fault = input.fault;
+  if (input.profile) entry.profile = input.profile;
 
   let rpId: string | undefined;
   try {

@@ -4,6 +4,7 @@
  * https), or one serialized origin. Never a page's word: the worker takes these from extension pages
  * only, and the caller's origin from the browser.
  */
+import { type FaultSetting, faultApplies } from './fault-spec.ts';
 import type { WorkbenchGrant } from './types.ts';
 
 export type PatternResult = { ok: true; pattern: string } | { ok: false; error: string };
@@ -81,4 +82,17 @@ export const EXPIRY_MINUTES = [15, 60, 480, 0] as const;
 
 export function expiresAt(minutes: number, now: number): number | null {
   return minutes === 0 ? null : now + minutes * 60_000;
+}
+
+/**
+ * The fault for a ceremony from `origin` (the browser's word for the caller), if its grant has one
+ * that applies to `kind`. Faults live on grants only, so an origin not listed never gets one.
+ */
+export function faultFor(
+  grants: readonly WorkbenchGrant[],
+  origin: string,
+  kind: 'create' | 'get',
+): FaultSetting | undefined {
+  const fault = grantFor(grants, origin)?.fault;
+  return fault && faultApplies(fault, kind) ? fault : undefined;
 }

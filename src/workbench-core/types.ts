@@ -5,6 +5,8 @@
  */
 import type { DecodedAttestation } from './attestation.ts';
 import type { DecodedAuthData } from './auth-data.ts';
+import type { FaultSetting } from './fault-spec.ts';
+import type { ProfileSetting, StoredTestCa } from './profile-setting.ts';
 import type { DecodedSignature } from './signature.ts';
 
 /** Who answered for the user: the prompt (a tap), the workbench's automatic presence, or autofill. */
@@ -34,6 +36,14 @@ export interface CeremonyLogEntry {
   /** The JSON the page received (what its PublicKeyCredential was built from). */
   received?: unknown;
   error?: { name: string; message: string; rule?: string };
+  /**
+   * The workbench fault this ceremony ran under (fault-spec.ts), in words; `applied` false when the
+   * fault had nothing to change (bad signature on a `none` attestation). What is decoded above is
+   * what the page received, fault included.
+   */
+  fault?: { description: string; applied: boolean };
+  /** The workbench profile the ceremony met (its label); absent: the default. */
+  profile?: string;
 }
 
 /** An origin the developer turned the workbench on for (the log always; automatic presence if set). */
@@ -47,6 +57,12 @@ export interface WorkbenchGrant {
   autoUv: boolean;
   /** When automatic presence ends (ms since the epoch); null: never. The log stays on. */
   expiresAt: number | null;
+  /** A fault injected into this origin's ceremonies (fault-spec.ts); absent: none. */
+  fault?: FaultSetting;
+  /** The authenticator this origin's ceremonies meet (profile-setting.ts); absent: Tapkey's default. */
+  profile?: ProfileSetting;
+  /** The test CA the profile attests with, when it does; pages see it without its key. */
+  testCa?: StoredTestCa;
 }
 
 /** Playwright's `context.credentials` credential (playwright-core types, Credentials.create/get). */
@@ -77,3 +93,23 @@ export interface CdpCredential {
 }
 
 export type CredentialShape = 'playwright' | 'cdp';
+
+/** A passkey as the workbench lists it: ids, names, counter; never key material. */
+export interface WorkbenchCredential {
+  /** base64url credential ID. */
+  id: string;
+  rpId: string;
+  rpName: string;
+  /** base64url. */
+  userHandle: string;
+  userName: string;
+  userDisplayName: string;
+  discoverable: boolean;
+  /** COSE algorithm: -7 ES256, -8 EdDSA. */
+  alg: number;
+  signCount: number;
+  createdAt: number;
+  lastUsedAt: number | null;
+  /** The site signalled it no longer knows it (WebAuthn L3 §5.1.10). */
+  hidden?: boolean;
+}

@@ -41,3 +41,33 @@ test('register and sign in with Tapkey, no prompt, then read what was signed', a
     await tapkey.close();
   }
 });
+
+test('the real prompt from a test: approve registrations, pick an account, cancel', async () => {
+  const tapkey = await launchTapkey();
+  try {
+    const page = await tapkey.context.newPage();
+    await page.goto(app.url);
+    for (const user of ['alice', 'bob']) {
+      await page.getByLabel('Username').fill(user);
+      await page.getByRole('button', { name: 'Register' }).click();
+      const seen = await tapkey.approve();
+      expect(seen).toMatchObject({ kind: 'create', origin: app.url });
+      expect(seen.title).toContain(user);
+      await expect(page.locator('#result')).toContainText('"verified": true');
+    }
+
+    await page.getByRole('button', { name: 'Sign in without username' }).click();
+    const chooser = await tapkey.pick('bob');
+    expect(chooser.kind).toBe('get');
+    expect([...chooser.accounts].sort()).toEqual(['alice', 'bob']);
+    await expect(page.locator('#result')).toContainText('"username": "bob"');
+
+    await page.getByLabel('Username').fill('alice');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await tapkey.cancel();
+    await expect(page.locator('#result')).toHaveAttribute('data-status', 'error');
+    await expect(page.locator('#result')).toContainText('NotAllowedError');
+  } finally {
+    await tapkey.close();
+  }
+});

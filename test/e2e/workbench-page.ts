@@ -37,3 +37,30 @@ export async function popupOpen(_context: BrowserContext, page: Page): Promise<b
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
   return targetInfos.some((t) => t.url.includes('/popup/popup.html'));
 }
+
+/** Sets a fault for a listed origin through the workbench's own form (value: a fault-spec.ts type). */
+export async function setFault(
+  workbench: Page,
+  origin: string,
+  fault: { type: string; on?: 'both' | 'create' | 'get'; error?: string; ms?: number; by?: number },
+): Promise<void> {
+  const pattern = origin.includes('://') ? new URL(origin).origin : origin;
+  await workbench.locator('#fault-origin').selectOption(pattern);
+  await workbench.locator('#fault-type').selectOption(fault.type);
+  if (fault.error) await workbench.locator('#fault-error').selectOption(fault.error);
+  if (fault.ms !== undefined) await workbench.locator('#fault-delay').fill(String(fault.ms));
+  if (fault.by !== undefined) await workbench.locator('#fault-rollback').fill(String(fault.by));
+  await workbench.locator('#fault-on').selectOption(fault.on ?? 'both');
+  await workbench.getByRole('button', { name: 'Set fault' }).click();
+  await expect(workbench.locator('#fault-status')).not.toHaveClass(/error/);
+  await expect(workbench.locator('#fault-status')).toContainText(fault.type ? 'Fault on' : 'No fault');
+}
+
+/** Sets a listed origin's authenticator profile from a preset (profile-setting.ts key), through the form. */
+export async function setProfile(workbench: Page, origin: string, preset: string): Promise<void> {
+  const pattern = origin.includes('://') ? new URL(origin).origin : origin;
+  await workbench.locator('#profile-origin').selectOption(pattern);
+  await workbench.locator('#profile-preset').selectOption(preset);
+  await workbench.getByRole('button', { name: 'Set profile' }).click();
+  await expect(workbench.locator('#profile-status')).toContainText('now meets the profile');
+}

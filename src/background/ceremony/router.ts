@@ -3,7 +3,7 @@
  * feed the same request later): bypass list, client ceremony, authenticator, outcome.
  */
 import { createAuthenticator } from '../../authenticator/create-authenticator.ts';
-import type { UserGate } from '../../authenticator/ports.ts';
+import type { AuthenticatorPorts, UserGate } from '../../authenticator/ports.ts';
 import { createCredential, getCredential, HandBackToBrowser } from '../../client/ceremony.ts';
 import { WebAuthnError } from '../../client/errors.ts';
 import type { CallerContext } from '../../client/types.ts';
@@ -40,6 +40,8 @@ export type Router = (request: CeremonyRequest) => Promise<CeremonyOutcome>;
 export interface RouterHooks {
   /** A gate that answers for the user (automatic presence), or undefined for the prompt. */
   gate(request: CeremonyRequest): Promise<UserGate | undefined>;
+  /** The authenticator's ports for this request, possibly wrapped (a fault keeps the key it re-signs with). */
+  ports?(request: CeremonyRequest, ports: AuthenticatorPorts): AuthenticatorPorts;
   /** Wraps the router to see every request and its outcome (the ceremony log). */
   observe(route: Router): Router;
 }
@@ -54,7 +56,7 @@ export function ceremonyRouter(vault: Vault, hooks?: RouterHooks): Router {
       if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
         return { type: 'fallback' };
       }
-      const authenticator = createAuthenticator({
+      const ports: AuthenticatorPorts = {
         store: await vault.credentials(),
         gate: request.autofill
           ? conditionalGate({
@@ -65,7 +67,8 @@ export function ceremonyRouter(vault: Vault, hooks?: RouterHooks): Router {
           : ((await hooks?.gate(request)) ?? promptGate(request)),
         random,
         clock,
-      });
+      };
+      const authenticator = createAuthenticator(hooks?.ports ? hooks.ports(request, ports) : ports);
       if (request.kind === 'create') {
         const credential = await createCredential(request.options, caller, authenticator);
         return { type: 'result', kind: 'create', credential };

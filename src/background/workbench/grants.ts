@@ -4,6 +4,8 @@
  * list is cached and kept fresh by storage.onChanged (another worker life, or a test, may change it).
  */
 import browser from 'webextension-polyfill';
+import { isFaultSetting } from '../../workbench-core/fault-spec.ts';
+import { isProfileSetting, isStoredTestCa } from '../../workbench-core/profile-setting.ts';
 import type { WorkbenchGrant } from '../../workbench-core/types.ts';
 
 export const GRANTS_KEY = 'workbench/grants';
@@ -22,7 +24,22 @@ function isGrant(v: unknown): v is WorkbenchGrant {
   );
 }
 
-const parse = (v: unknown): WorkbenchGrant[] => (Array.isArray(v) ? v.filter(isGrant) : []);
+/** A stored grant as the worker trusts it: known members only; a fault that does not check is dropped. */
+function toGrant(g: WorkbenchGrant): WorkbenchGrant {
+  const grant: WorkbenchGrant = {
+    pattern: g.pattern,
+    addedAt: g.addedAt,
+    autoPresence: g.autoPresence,
+    autoUv: g.autoUv,
+    expiresAt: g.expiresAt,
+  };
+  if (isFaultSetting(g.fault)) grant.fault = g.fault;
+  if (isProfileSetting(g.profile)) grant.profile = g.profile;
+  if (isStoredTestCa(g.testCa)) grant.testCa = g.testCa;
+  return grant;
+}
+
+const parse = (v: unknown): WorkbenchGrant[] => (Array.isArray(v) ? v.filter(isGrant).map(toGrant) : []);
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && GRANTS_KEY in changes) cache = parse(changes[GRANTS_KEY]?.newValue);

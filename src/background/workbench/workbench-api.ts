@@ -5,14 +5,19 @@
 
 import type { Handlers, WorkerName } from '../../messages/protocol.ts';
 import { toBase64url } from '../../shared/bytes.ts';
+import { editCredential } from '../../storage/edit-credential.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { exportShape, importShapes } from '../../workbench-core/credential-shapes.ts';
+import { checkCounter, newCredential } from '../../workbench-core/new-credential.ts';
 import { expiresAt, normalizePattern } from '../../workbench-core/origin-rules.ts';
-import type { WorkbenchGrant } from '../../workbench-core/types.ts';
+import { aaguidBytes, needsTestCa, ZERO_AAGUID } from '../../workbench-core/profile-setting.ts';
+import { makeTestCa } from '../../workbench-core/test-ca.ts';
+import type { WorkbenchCredential, WorkbenchGrant } from '../../workbench-core/types.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { refreshAutoBadge } from './badge.ts';
 import { clearLog, readLog } from './ceremony-log.ts';
+import { forgetFrozenCounters } from './frozen-counters.ts';
 import { listGrants, saveGrants } from './grants.ts';
 
 type WorkbenchName = Extract<WorkerName, `workbench/${string}`>;
@@ -37,10 +42,27 @@ async function confirmPin(vault: Vault, pin: string | undefined): Promise<Failur
   return undefined;
 }
 
+const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n)) };
+
+/** Adding a key seals it with the vault key: a locked vault needs the PIN first. */
+async function unlockFor(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
+  if (!(await vault.isLocked())) return undefined;
+  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  await vault.unlock(pin);
+  return undefined;
+}
+
+/** A grant as our pages see it: the test CA's attestation key stays in the worker. */
+function publicGrant(grant: WorkbenchGrant): WorkbenchGrant {
+  if (!grant.testCa) return grant;
+  const { leafKey: _key, ...testCa } = grant.testCa;
+  return { ...grant, testCa };
+}
+
 async function changed(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
   const saved = await saveGrants(grants);
   refreshAutoBadge(saved);
-  return saved;
+  return saved.map(publicGrant);
 }
 
 export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
@@ -50,12 +72,14 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       await clearLog();
       return { ok: true };
     },
-    'workbench/grants': async () => ({ grants: await listGrants(), now: Date.now() }),
+    'workbench/grants': async () => ({ grants: (await listGrants()).map(publicGrant), now: Date.now() }),
     'workbench/grant': async ({ pattern, autoPresence, autoUv, minutes }) => {
       const normalized = normalizePattern(pattern);
       if (!normalized.ok) return { ok: false, error: sentence(normalized.error) };
       const now = Date.now();
-      const others = (await listGrants()).filter((g) => g.pattern !== normalized.pattern);
+      const grants = await listGrants();
+      const others = grants.filter((g) => g.pattern !== normalized.pattern);
+      const before = grants.find((g) => g.pattern === normalized.pattern);
       const grant: WorkbenchGrant = {
         pattern: normalized.pattern,
         addedAt: now,
@@ -63,7 +87,22 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         autoUv: autoPresence && autoUv,
         expiresAt: autoPresence ? expiresAt(minutes, now) : null,
       };
+      // Changing automatic presence keeps the origin's fault and profile.
+      if (before?.fault) grant.fault = before.fault;
+      if (before?.profile) grant.profile = before.profile;
+      if (before?.testCa) grant.testCa = before.testCa;
       return { ok: true, grants: await changed([...others, grant]) };
+    },
+    'workbench/set-fault': async ({ pattern, fault }) => {
+      const grants = await listGrants();
+      const grant = grants.find((g) => g.pattern === pattern);
+      // Faults only for an origin the developer listed first.
+      if (!grant)
+        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      const { fault: _old, ...rest } = grant;
+      const next: WorkbenchGrant = fault ? { ...rest, fault } : rest;
+      await forgetFrozenCounters();
+      return { ok: true, grants: await changed(grants.map((g) => (g === grant ? next : g))) };
     },
     'workbench/revoke': async ({ pattern }) => ({
       grants: await changed((await listGrants()).filter((g) => g.pattern !== pattern)),
@@ -96,6 +135,93 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
         return failure(e);
       }
     },
+    'workbench/set-profile': async ({ pattern, profile }) => {
+      const grants = await listGrants();
+      const grant = grants.find((g) => g.pattern === pattern);
+      // Profiles only for an origin the developer listed first.
+      if (!grant)
+        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      const { profile: _old, testCa, ...rest } = grant;
+      const next: WorkbenchGrant = { ...rest };
+      if (profile) {
+        next.profile = profile;
+        if (needsTestCa(profile)) {
+          // fido-u2f has no AAGUID (§8.6); packed names the profile's in the certificate (§8.2.1).
+          const aaguid = profile.attestation === 'fido-u2f' ? ZERO_AAGUID : profile.aaguid;
+          if (testCa?.leafKey && testCa.aaguid === aaguid) next.testCa = testCa;
+          else {
+            const ca = makeTestCa({
+              random,
+              now: Date.now(),
+              label: pattern,
+              ...(aaguid === ZERO_AAGUID ? {} : { aaguid: aaguidBytes(aaguid) }),
+            });
+            next.testCa = {
+              root: toBase64url(ca.root),
+              leaf: toBase64url(ca.leaf),
+              leafKey: toBase64url(ca.leafKey),
+              aaguid,
+            };
+          }
+        }
+      }
+      return { ok: true, grants: await changed(grants.map((g) => (g === grant ? next : g))) };
+    },
+    'workbench/credentials': async () => {
+      const all = await (await vault.credentials()).listAll();
+      const credentials = all.map((c): WorkbenchCredential => {
+        const view: WorkbenchCredential = {
+          id: toBase64url(c.credentialId),
+          rpId: c.rpId,
+          rpName: c.rpName,
+          userHandle: toBase64url(c.userHandle),
+          userName: c.userName,
+          userDisplayName: c.userDisplayName,
+          discoverable: c.discoverable,
+          alg: c.alg,
+          signCount: c.signCount,
+          createdAt: c.createdAt,
+          lastUsedAt: c.lastUsedAt,
+        };
+        if (c.hidden) view.hidden = true;
+        return view;
+      });
+      return { credentials };
+    },
+    'workbench/add-credential': async ({ credential, pin }) => {
+      try {
+        const refused = await unlockFor(vault, pin);
+        if (refused) return refused;
+        const made = newCredential(credential, random, Date.now());
+        // One strict transaction (credential-store.ts add); a discoverable one replaces the same
+        // user's at that RP, as a ceremony would (CTAP 2.1 §6.1.2 step 17).
+        await (await vault.credentials()).add(made);
+        return { ok: true, id: toBase64url(made.credentialId) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    'workbench/edit-credential': async ({ id, signCount, userName, userDisplayName }) => {
+      try {
+        if (signCount !== undefined) checkCounter(signCount);
+        if (userName !== undefined && !userName.trim()) throw new TypeError('the user name is empty');
+        if (userDisplayName !== undefined && !userDisplayName.trim())
+          throw new TypeError('the display name is empty');
+        const edit = {
+          ...(signCount !== undefined ? { signCount } : {}),
+          ...(userName !== undefined ? { userName } : {}),
+          ...(userDisplayName !== undefined ? { userDisplayName } : {}),
+        };
+        const found = await editCredential(await vault.db(), id, edit);
+        return found ? { ok: true } : { ok: false, error: 'That passkey is no longer here.' };
+      } catch (e) {
+        const out = failure(e);
+        return { ok: false, error: out.error };
+      }
+    },
+    'workbench/delete-credential': async ({ id }) => ({
+      ok: await (await vault.credentials()).delete(id),
+    }),
     'workbench/import-credentials': async ({ text, pin }) => {
       try {
         const refused = await confirmPin(vault, pin);

@@ -16,13 +16,15 @@ import type { CxfPasskeyAlg } from './types.ts';
  * - EdDSA: id-Ed25519 and the 32-byte seed as a CurvePrivateKey (RFC 8410 §7), without a public key,
  *   as OpenSSL, Node and WebCrypto write it (the public key follows from the seed).
  *
- * @param alg - -7 (ES256) or -8 (EdDSA).
+ * @param alg - -7 (ES256), -8 (EdDSA), or -257 (RS256: already PKCS#8, returned as it is).
  * @param privateKey - The 32-byte P-256 scalar or Ed25519 seed.
  * @throws TypeError when the key is not 32 bytes or not a valid P-256 scalar.
  * @example
  * const der = encodePkcs8(-8, new Uint8Array(32)); // 48 bytes, 302e0201003005…
  */
 export function encodePkcs8(alg: CxfPasskeyAlg, privateKey: Uint8Array): Uint8Array {
+  // RS256 keys (workbench test profiles) are kept as PKCS#8 already.
+  if (alg === -257) return privateKey;
   if (privateKey.length !== 32) {
     throw new TypeError(`the private key is ${privateKey.length} bytes; expected 32`);
   }

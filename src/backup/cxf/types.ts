@@ -6,8 +6,11 @@
 import type { ImportIssue, OtpAccount } from '../../totp/types.ts';
 import type { CxfHeader } from './format.ts';
 
-/** COSE algorithm identifiers of the passkeys Tapkey makes: ES256 (P-256) and EdDSA (Ed25519). */
-export type CxfPasskeyAlg = -7 | -8;
+/**
+ * COSE algorithm identifiers of the passkeys Tapkey makes: ES256 (P-256) and EdDSA (Ed25519), and
+ * RS256 from a workbench test profile (exported, never imported: decode-pkcs8.ts reads EC keys only).
+ */
+export type CxfPasskeyAlg = -7 | -8 | -257;
 
 /** One passkey, as the credential store holds it once its key is decrypted. */
 export interface CxfPasskeyInput {
@@ -22,7 +25,7 @@ export interface CxfPasskeyInput {
   /** PublicKeyCredentialUserEntity.id. */
   userHandle: Uint8Array;
   alg: CxfPasskeyAlg;
-  /** The raw 32-byte P-256 scalar for ES256, the 32-byte Ed25519 seed for EdDSA. */
+  /** The raw 32-byte P-256 scalar for ES256, the 32-byte Ed25519 seed for EdDSA, PKCS#8 for RS256. */
   privateKey: Uint8Array;
   /** The signature counter. Only 0 may be exported (CXF §3.3.12); imported passkeys get 0. */
   signCount: number;

@@ -1,0 +1,262 @@
+/**
+ * The passkeys, by RP: counter, user handle and names, each editable (one transaction per change),
+ * deletable after a second click; and a form to add one with a new key or a pasted PKCS#8 key.
+ */
+import { h, hint } from '../popup/dom.ts';
+import { send } from '../src/messages/client.ts';
+import type { NewCredentialInput } from '../src/workbench-core/new-credential.ts';
+import type { WorkbenchCredential } from '../src/workbench-core/types.ts';
+
+const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'EdDSA', [-257]: 'RS256' };
+
+function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+  return h('label', {}, text, control);
+}
+
+function credentialRow(c: WorkbenchCredential, changed: (message: string, error?: boolean) => void) {
+  const userName = h('input', {
+    type: 'text',
+    value: c.userName,
+    autocomplete: 'off',
+    className: 'user-name',
+  });
+  const displayName = h('input', {
+    type: 'text',
+    value: c.userDisplayName,
+    autocomplete: 'off',
+    className: 'display-name',
+  });
+  const counter = h('input', {
+    type: 'number',
+    value: String(c.signCount),
+    min: '0',
+    max: '4294967295',
+    step: '1',
+    className: 'counter',
+  });
+  const confirm = h('span', { className: 'confirm', hidden: true });
+  const who = `${c.userName} at ${c.rpId}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const answer = await send('workbench/edit-credential', {
+      id: c.id,
+      userName: userName.value,
+      userDisplayName: displayName.value,
+      signCount: Number(counter.value),
+    });
+    if (answer.ok) changed(`Saved ${userName.value.trim()} at ${c.rpId}.`);
+    else changed(answer.error, true);
+  };
+  const remove = async () => {
+    const answer = await send('workbench/delete-credential', { id: c.id });
+    changed(answer.ok ? `Deleted ${who}.` : 'That passkey was already gone.', !answer.ok);
+  };
+  const deleteButton = h(
+    'button',
+    {
+      type: 'button',
+      'aria-label': `Delete ${who}`,
+      onclick: () => {
+        confirm.hidden = false;
+        deleteButton.hidden = true;
+        (confirm.querySelector('button') as HTMLButtonElement | null)?.focus();
+      },
+    },
+    'Delete',
+  );
+  confirm.append(
+    h('span', {}, 'Delete for good? The site keeps its copy of the public key.'),
+    ' ',
+    h(
+      'button',
+      { type: 'button', className: 'danger', onclick: () => void remove() },
+      `Delete ${c.userName}`,
+    ),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          confirm.hidden = true;
+          deleteButton.hidden = false;
+          deleteButton.focus();
+        },
+      },
+      'Keep',
+    ),
+  );
+
+  return h(
+    'li',
+    { className: 'credential', 'data-credential-id': c.id, 'data-user-name': c.userName },
+    h(
+      'p',
+      { className: 'hint' },
+      `${ALG_NAMES[c.alg] ?? `alg ${c.alg}`} · ${c.discoverable ? 'discoverable' : 'not discoverable'}`,
+      c.hidden ? ' · hidden by the site' : '',
+      ' · user handle ',
+      h('code', {}, c.userHandle),
+      ' · id ',
+      h('code', {}, c.id),
+    ),
+    h(
+      'form',
+      { className: 'row', 'aria-label': `Passkey of ${who}`, onsubmit: save },
+      labelled('User name', userName),
+      labelled('Display name', displayName),
+      labelled('Counter', counter),
+      h('button', { type: 'submit' }, 'Save'),
+      deleteButton,
+      confirm,
+    ),
+  );
+}
+
+function addForm(done: (message: string, error?: boolean) => void): HTMLElement {
+  const rpId = h('input', { type: 'text', id: 'add-rp', placeholder: 'localhost', autocomplete: 'off' });
+  const userName = h('input', { type: 'text', id: 'add-user', autocomplete: 'off' });
+  const displayName = h('input', { type: 'text', id: 'add-display', autocomplete: 'off' });
+  const userHandle = h('input', {
+    type: 'text',
+    id: 'add-handle',
+    placeholder: 'random',
+    autocomplete: 'off',
+    spellcheck: false,
+  });
+  const discoverable = h('input', { type: 'checkbox', id: 'add-discoverable', checked: true });
+  const counter = h('input', { type: 'number', id: 'add-counter', value: '0', min: '0', step: '1' });
+  const keyKind = h(
+    'select',
+    { id: 'add-key' },
+    h('option', { value: '-7' }, 'New ES256 (P-256) key'),
+    h('option', { value: '-8' }, 'New EdDSA (Ed25519) key'),
+    h('option', { value: 'pkcs8' }, 'Paste a PKCS#8 private key'),
+  );
+  const pkcs8 = h('textarea', {
+    id: 'add-pkcs8',
+    spellcheck: false,
+    placeholder: '-----BEGIN PRIVATE KEY-----',
+  });
+  const pkcs8Field = h(
+    'div',
+    { hidden: true },
+    h('label', { for: 'add-pkcs8' }, 'PKCS#8 private key (PEM or base64)'),
+    pkcs8,
+  );
+  keyKind.addEventListener('change', () => {
+    pkcs8Field.hidden = keyKind.value !== 'pkcs8';
+  });
+  const pin = h('input', { type: 'password', id: 'add-pin', autocomplete: 'off' });
+
+  return h(
+    'form',
+    {
+      id: 'add-credential-form',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        const credential: NewCredentialInput = {
+          rpId: rpId.value,
+          userName: userName.value,
+          userDisplayName: displayName.value || userName.value,
+          discoverable: discoverable.checked,
+          signCount: Number(counter.value || '0'),
+          key:
+            keyKind.value === 'pkcs8'
+              ? { pkcs8: pkcs8.value }
+              : { generate: keyKind.value === '-8' ? -8 : -7 },
+        };
+        if (userHandle.value.trim()) credential.userHandle = userHandle.value.trim();
+        const answer = await send('workbench/add-credential', {
+          credential,
+          ...(pin.value ? { pin: pin.value } : {}),
+        });
+        if (!answer.ok) return done(answer.error, true);
+        pkcs8.value = '';
+        pin.value = '';
+        done(`Added ${userName.value.trim()} at ${rpId.value.trim().toLowerCase()}.`);
+      },
+    },
+    h('h3', {}, 'Add a passkey'),
+    h(
+      'div',
+      { className: 'row' },
+      h('label', { for: 'add-rp' }, 'RP ID'),
+      rpId,
+      h('label', { for: 'add-user' }, 'User name'),
+      userName,
+      h('label', { for: 'add-display' }, 'Display name'),
+      displayName,
+    ),
+    h(
+      'div',
+      { className: 'row' },
+      h('label', { for: 'add-handle' }, 'User handle (base64url)'),
+      userHandle,
+      h('label', {}, discoverable, 'Discoverable'),
+      h('label', { for: 'add-counter' }, 'Counter'),
+      counter,
+    ),
+    h('div', { className: 'row' }, h('label', { for: 'add-key' }, 'Key'), keyKind),
+    pkcs8Field,
+    h(
+      'div',
+      { className: 'row' },
+      h('label', { for: 'add-pin' }, 'PIN (if the vault is locked)'),
+      pin,
+      h('button', { type: 'submit', className: 'primary' }, 'Add passkey'),
+    ),
+  );
+}
+
+export function passkeysSection(): { element: HTMLElement; refresh(after?: 'change'): Promise<void> } {
+  const status = h('p', { className: 'status', role: 'status', id: 'passkeys-status' });
+  const list = h('div', { id: 'passkey-list' });
+
+  /** After a change of ours, always; otherwise (a ceremony ran) not while someone types in a row. */
+  async function refresh(after?: 'change'): Promise<void> {
+    if (!after && list.contains(document.activeElement) && document.activeElement?.tagName === 'INPUT')
+      return;
+    const { credentials } = await send('workbench/credentials', {});
+    const byRp = new Map<string, WorkbenchCredential[]>();
+    for (const c of credentials) byRp.set(c.rpId, [...(byRp.get(c.rpId) ?? []), c]);
+    const said = (message: string, error = false) => {
+      status.textContent = message;
+      status.classList.toggle('error', error);
+      if (!error) void refresh('change');
+    };
+    list.replaceChildren(
+      ...(credentials.length === 0
+        ? [hint('No passkeys yet.')]
+        : [...byRp.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .flatMap(([rp, items]) => [
+              h('h3', { id: `rp-${rp}` }, rp),
+              h(
+                'ul',
+                { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp },
+                ...items.map((c) => credentialRow(c, said)),
+              ),
+            ])),
+    );
+  }
+
+  const element = h(
+    'section',
+    { 'aria-labelledby': 'passkeys-heading' },
+    h('h2', { id: 'passkeys-heading' }, 'Passkeys'),
+    hint(
+      'Every passkey Tapkey holds, by RP. Change a counter or a name and Save; each change is one transaction. ' +
+        'The site is not told.',
+    ),
+    list,
+    addForm((message, error = false) => {
+      status.textContent = message;
+      status.classList.toggle('error', error);
+      if (!error) void refresh('change');
+    }),
+    status,
+  );
+  return { element, refresh };
+}
