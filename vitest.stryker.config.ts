@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.ts';
+
+/**
+ * The unit-test config as Stryker runs it (stryker.config.mjs): the base config, setupFiles included,
+ * with only the tests that can exercise the mutated folders. popup/, demo/ and the meta-tests in
+ * test/unit/ import nothing Stryker mutates, so they would only slow the initial test run.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: ['src/**/*.test.ts'],
+    },
+  }),
+);
