@@ -11,6 +11,11 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['src/**/*.test.ts'],
+      // Stryker runs two vitest processes beside whatever else the machine does: a Vault test that
+      // derives keys from PINs passed the 5 s default here and failed the initial run. Stryker's own
+      // timeout (timeoutMS plus a factor of the measured time) still catches a mutant that loops.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
     },
   }),
 );

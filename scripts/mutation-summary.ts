@@ -5,7 +5,7 @@
  * report reports/mutation/mutation.json. `--survivors` lists the mutants no test caught (survived or
  * not covered) in the files under each prefix, as file:line:column, mutator and replacement.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Location, MutantResult, MutationTestResult } from 'mutation-testing-report-schema/api';
 import { add, coveredScore, emptyTally, score, type Tally, tallyByFolder } from './mutation/tally.ts';
@@ -18,6 +18,8 @@ function defaultReports(): string[] {
     ? readdirSync(PARTS_DIR)
         .map((part) => join(PARTS_DIR, part, 'mutation.json'))
         .filter((file) => existsSync(file))
+        // Oldest first: where a folder was also run on its own, its newest result counts.
+        .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
     : [];
   if (parts.length > 0) return parts;
   if (existsSync(WHOLE_RUN)) return [WHOLE_RUN];
