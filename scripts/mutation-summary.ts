@@ -116,28 +116,33 @@ function textAt(source: string, { start, end }: Location): string {
   return lines.join('\n');
 }
 
+const byPosition = (a: MutantResult, b: MutantResult): number =>
+  a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column;
+
+/** Survivors one per line; mutants in code no test runs only as their line numbers. */
+function printFile(file: string, source: string, mutants: MutantResult[]): number {
+  const survived = mutants.filter((m) => m.status === 'Survived').sort(byPosition);
+  const uncovered = mutants.filter((m) => m.status === 'NoCoverage');
+  for (const m of survived) {
+    const where = `${file}:${m.location.start.line}:${m.location.start.column}`;
+    const zero = m.testsCompleted === 0 ? ' [0 tests ran]' : '';
+    const original = oneLine(textAt(source, m.location));
+    console.log(`  ${where}  ${m.mutatorName}${zero}  ${original} => ${oneLine(m.replacement)}`);
+  }
+  if (uncovered.length > 0) {
+    const lines = [...new Set(uncovered.map((m) => m.location.start.line))].sort((a, b) => a - b);
+    console.log(`  ${file}: ${uncovered.length} mutants no test reaches, lines ${lines.join(', ')}`);
+  }
+  return survived.length + uncovered.length;
+}
+
 function printSurvivors(reports: MutationTestResult[], prefixes: string[]): void {
   for (const prefix of prefixes) {
     console.log(`\nNot caught under ${prefix}:`);
     let found = 0;
     for (const report of reports) {
       for (const [file, result] of Object.entries(report.files)) {
-        if (!file.startsWith(prefix)) continue;
-        const missed = result.mutants
-          .filter((m: MutantResult) => m.status === 'Survived' || m.status === 'NoCoverage')
-          .sort(
-            (a, b) =>
-              a.location.start.line - b.location.start.line ||
-              a.location.start.column - b.location.start.column,
-          );
-        for (const m of missed) {
-          found++;
-          const where = `${file}:${m.location.start.line}:${m.location.start.column}`;
-          const status =
-            m.status === 'NoCoverage' ? ' [no coverage]' : m.testsCompleted === 0 ? ' [0 tests ran]' : '';
-          const original = oneLine(textAt(result.source, m.location));
-          console.log(`  ${where}  ${m.mutatorName}${status}  ${original} => ${oneLine(m.replacement)}`);
-        }
+        if (file.startsWith(prefix)) found += printFile(file, result.source, result.mutants);
       }
     }
     if (found === 0) console.log('  none');
