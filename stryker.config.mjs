@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** @type {Record<string, number | string>} */
+/** @type {Record<string, number | string | null>} */
 const floors = JSON.parse(readFileSync(new URL('./scripts/mutation/floors.json', import.meta.url), 'utf8'));
 const PARTS = Object.keys(floors).filter((key) => key !== 'all' && !key.startsWith('$'));
 const part = process.env.MUTATION_PART;
