@@ -94,7 +94,7 @@ function summary(byFolder: Map<string, Tally>): void {
       '',
       'score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker counts it;',
       'covered = the same without no coverage; ignored = static mutants (ignoreStatic), not counted;',
-      '0 tests = survivors whose run completed no test (stryker-js#6213): not evidence, re-run them.',
+      '0 tests = survivors whose run completed no test (stryker-js#6213): not evidence; re-run with --force.',
     ].join('\n'),
   );
 }
