@@ -19,6 +19,7 @@ import { type ExtensionRun, runExtension } from './bench/extension.ts';
 import type { PinRun } from './bench/pin-ceremonies.ts';
 import type { PopupSample } from './bench/popup-ceremony.ts';
 import type { PopupCodesRun } from './bench/popup-codes.ts';
+import { runScale, type ScaleRun } from './bench/scale.ts';
 import { mib, ms, perSecond, type Row, ratio, summarize, table } from './bench/stats.ts';
 import { runVirtualAuthenticator, type VirtualRun } from './bench/virtual-authenticator.ts';
 
@@ -31,9 +32,15 @@ const CODES_ITERATIONS = Number(process.env.BENCH_CODES_ITERATIONS ?? 30);
 /** get()s each with the vault unlocked and locked, once a PIN is set. */
 const PIN_ITERATIONS = Number(process.env.BENCH_PIN_ITERATIONS ?? 20);
 /** The whole run must not hang: give up after this long. */
-const WATCHDOG_MS = 480_000;
+const WATCHDOG_MS = 900_000;
+
+/** Passkeys stored for the scale rows (issue 11: 10,000 across 1,000 relying parties), and the baseline. */
+const SCALE_LARGE = Number(process.env.BENCH_SCALE_PASSKEYS ?? 10_000);
+const SCALE_SMALL = 10;
 
 const TARGET = {
+  scaleRatio: 1.2,
+  passkeysOpenMs: 300,
   promptVisibleMs: 150,
   afterApproveRatio: 3,
   moonshotRatio: 1.5,
@@ -250,6 +257,45 @@ function coreRows(rates: readonly CoreRate[], store: string): Row[] {
   });
 }
 
+/** get() with 10,000 passkeys against 10, and the Passkeys tab opening with 10,000. */
+function scaleRows(scale: ScaleRun): Row[] {
+  const small = summarize(scale.small);
+  const large = summarize(scale.large);
+  const open = summarize(scale.passkeysOpen);
+  const complete = summarize(scale.passkeysComplete);
+  const n = (count: number) => count.toLocaleString('en-US');
+  return [
+    {
+      name: `Scale: get() (automatic presence) with ${n(scale.smallCount)} passkeys stored`,
+      median: ms(small.median),
+      p95: ms(small.p95),
+      target: '',
+      verdict: 'info',
+    },
+    {
+      name: `Scale: get() with ${n(scale.largeCount)} passkeys (1,000 sites) ÷ with ${n(scale.smallCount)}`,
+      median: ratio(large.median / small.median),
+      p95: ratio(large.p95 / small.p95),
+      target: `≤ ${TARGET.scaleRatio}×`,
+      verdict: verdict(large.median / small.median <= TARGET.scaleRatio),
+    },
+    {
+      name: `Scale: Passkeys tab with ${n(scale.largeCount)} passkeys, click → first screenful painted`,
+      median: ms(open.median),
+      p95: ms(open.p95),
+      target: `≤ ${TARGET.passkeysOpenMs} ms`,
+      verdict: verdict(open.median <= TARGET.passkeysOpenMs),
+    },
+    {
+      name: `Scale: Passkeys tab with ${n(scale.largeCount)} passkeys, click → every row built (in the background)`,
+      median: ms(complete.median),
+      p95: ms(complete.p95),
+      target: '',
+      verdict: 'info',
+    },
+  ];
+}
+
 async function chromiumVersion(): Promise<string> {
   const { execFileSync } = await import('node:child_process');
   try {
@@ -302,6 +348,8 @@ async function main(): Promise<void> {
   } finally {
     await server?.close();
   }
+  log(`scale: get() with ${SCALE_SMALL} and ${SCALE_LARGE} passkeys, and the Passkeys tab …`);
+  const scale = await runScale({ small: SCALE_SMALL, large: SCALE_LARGE, iterations: 20 });
 
   const popupCodes = ext.popupCodes;
 
@@ -312,6 +360,7 @@ async function main(): Promise<void> {
     ...coreRows(core.rates, 'in-memory store'),
     ...coreRows(coreIdb, 'IndexedDB store'),
     ...codesRows(codes, popupCodes),
+    ...scaleRows(scale),
     {
       name: 'Memory: service worker JS heap used after the runs (total)',
       median: mib(ext.swHeapUsed),
