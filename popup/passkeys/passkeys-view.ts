@@ -16,17 +16,24 @@ const FIRST_PAGE = 20;
 /** Later pages: a few milliseconds of work each, so scrolling and typing stay smooth meanwhile. */
 const PAGE = 400;
 
+/** The render filling each root: a new one (after a rename or delete) stops the one before. */
+const rendering = new WeakMap<HTMLElement, AbortController>();
+
 export async function renderPasskeys(
   root: HTMLElement,
   openSettings: () => void,
-  signal?: AbortSignal,
+  view?: AbortSignal,
   focus?: string,
 ): Promise<void> {
+  rendering.get(root)?.abort();
+  const controller = new AbortController();
+  rendering.set(root, controller);
+  const signal = view ? AbortSignal.any([view, controller.signal]) : controller.signal;
   const [first, settings] = await Promise.all([
     send('credentials/list', { limit: FIRST_PAGE }),
     send('settings/get', {}),
   ]);
-  if (signal?.aborted) return;
+  if (signal.aborted) return;
   const notice = protectionNotice(settings, openSettings) ?? '';
   if (first.passkeys.length === 0) {
     root.replaceChildren(
@@ -39,22 +46,22 @@ export async function renderPasskeys(
     );
     return;
   }
-  const changed: PasskeysChanged = (next) => renderPasskeys(root, openSettings, signal, next);
+  const changed: PasskeysChanged = (next) => renderPasskeys(root, openSettings, view, next);
   const groups = h('div', { className: 'site-groups' });
   const hidden = hiddenGroup();
   const list = new GroupedList(groups, hidden, changed);
   list.add(first.passkeys);
   root.replaceChildren(notice, groups, hidden.section);
   let next = first.next;
-  while (next && !signal?.aborted) {
+  while (next && !signal.aborted) {
     // Past the first paint before each page: the popup answers the user between pages.
     await new Promise((r) => setTimeout(r, 0));
     const page = await send('credentials/list', { after: next, limit: PAGE });
-    if (signal?.aborted) return;
+    if (signal.aborted) return;
     list.add(page.passkeys);
     next = page.next;
   }
-  if (focus) root.querySelector<HTMLElement>(focus)?.focus();
+  if (focus && !signal.aborted) root.querySelector<HTMLElement>(focus)?.focus();
 }
 
 /** Site groups in site order, filled as pages arrive (a site may span two pages). */
