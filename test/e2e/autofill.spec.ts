@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { hasOfferFrame, offerFrame, openAutofillPage } from './autofill-list.ts';
-import { stopServiceWorker } from './browser.ts';
+import { serviceWorker, stopServiceWorker } from './browser.ts';
 import { registerOnDemo } from './demo-site.ts';
 import { answerAndWait, approve, expect, prompt, test } from './fixtures.ts';
 
@@ -144,6 +144,16 @@ test('the offer survives the service worker being stopped while the page waits',
 }) => {
   await registerOnDemo(page, context, 'alice', server.url);
   await openAutofillPage(page, server.url);
+  // The page is waiting, but the worker may not have the request yet: stop it once it does (its
+  // record in storage.session, stored before the offer goes out, is what a restarted worker resumes).
+  const worker = await serviceWorker(context);
+  await expect
+    .poll(() =>
+      worker.evaluate(
+        async () => Object.keys((await chrome.storage.session.get('requests')).requests ?? {}).length,
+      ),
+    )
+    .toBe(1);
   await stopServiceWorker(context, page);
   await page.getByLabel('Username').click();
   await (await offerFrame(page)).getByRole('button', { name: /Sign in as alice/ }).click();

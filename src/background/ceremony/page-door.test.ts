@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { relayPort as fakePort, memoryRecords } from '../../../test/fakes/door.ts';
 import { TOP_LEVEL_FRAME } from '../../client/testing/frame-facts.ts';
 import type { CeremonyOutcome } from '../../messages/protocol.ts';
-import { createPageDoor, type RequestRecords } from './page-door.ts';
+import { createPageDoor, type RequestRecord, type RequestRecords } from './page-door.ts';
 import type { CeremonyRequest, Router } from './router.ts';
 
 const REQUEST_ID = '123e4567-e89b-42d3-a456-426614174000';
@@ -256,6 +256,28 @@ describe('page door: passkey autofill (mediation "conditional")', () => {
     createPageDoor({ route, records: memoryRecords() }).connect(port);
     port.deliver(conditional);
     await settle();
+    expect(port.sent).toEqual([{ type: 'offer', requestId: REQUEST_ID, token: 'token-1' }]);
+  });
+
+  it('stores its record before its offer goes out, so a worker stopped right after can resume it', async () => {
+    const route: Router = (request) => {
+      request.autofill?.announce('token-1');
+      return never(request);
+    };
+    const records = memoryRecords();
+    let store: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => {
+      store = resolve;
+    });
+    const slow = { ...records, put: async (r: RequestRecord) => stored.then(() => records.put(r)) };
+    const port = fakePort();
+    createPageDoor({ route, records: slow }).connect(port);
+    port.deliver(conditional);
+    await settle();
+    expect(port.sent).toEqual([]);
+    store();
+    await settle();
+    expect(records.all.has(REQUEST_ID)).toBe(true);
     expect(port.sent).toEqual([{ type: 'offer', requestId: REQUEST_ID, token: 'token-1' }]);
   });
 

@@ -139,8 +139,12 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
       const deadline =
         message.mediation === 'conditional' ? NO_DEADLINE : Date.now() + timeoutOf(message.options);
       const record: RequestRecord = { requestId, ...at, deadline, digest };
-      // Written behind: only a worker restart minutes from now needs it, not this ceremony.
-      void deps.records.put(record).catch(() => undefined);
+      const written = deps.records.put(record).catch(() => undefined);
+      // An autofill request waits for the user without end, so it is the one a restarted worker
+      // resumes most: its record is stored before its offer goes out, and a worker stopped at any
+      // moment after that finds it. A modal request's is written behind, so its prompt never waits
+      // for storage; only a restart within those few milliseconds would miss it.
+      if (message.mediation === 'conditional') await written;
       return record.deadline;
     }
     const known = await deps.records.get(requestId);
