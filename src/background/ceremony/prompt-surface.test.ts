@@ -123,6 +123,23 @@ describe('the prompt window', () => {
     expect(fake.calls).toContainEqual({ api: 'tabs.update', args: [8, { active: true }] });
   });
 
+  it('a request that comes while the worker closes the window gets a new one, not the closing one', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
+    await first.outcome();
+    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    // Chrome still lists the closing window's page, and still answers for the window, a moment longer.
+    fake.openWindow({ id: windowId, left: 0, top: 0, width: 400, height: 560 });
+    fake.chrome.runtime.contexts = [
+      { documentUrl: `${EXTENSION_ORIGIN}/popup/popup.html?window=1`, windowId },
+    ];
+    connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } }).say(begin(ID2));
+    await until(() => created().length === 2, 'a new prompt window');
+    expect(fake.calls.some((c) => c.api === 'windows.update' && c.args[0] === windowId)).toBe(false);
+  });
+
   it('a window the worker closed itself is not taken for the user’s Cancel of a newer prompt', async () => {
     const first = connectRelay(fake);
     first.say(begin(ID));

@@ -28,7 +28,11 @@ let promptWindowId: number | undefined;
  */
 const closedByWorker = new Set<number>();
 
+/** Prompt windows this worker closed or saw go (Chrome never reuses a window ID in a session). */
+const retired = new Set<number>();
+
 browser.windows.onRemoved.addListener((windowId) => {
+  retired.add(windowId);
   if (windowId === promptWindowId) promptWindowId = undefined;
 });
 
@@ -88,7 +92,10 @@ async function findPromptWindow(): Promise<number | undefined> {
   if (!chrome.runtime.getContexts) return undefined;
   const url = browser.runtime.getURL(`popup/popup.html?${WINDOW_QUERY}`);
   const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] });
-  return contexts.find((c) => c.documentUrl === url && c.windowId !== -1)?.windowId;
+  // A window being closed is still listed for a moment: never bring that one back for a request
+  // that came just then (it would vanish, and the request would wait with no prompt).
+  return contexts.find((c) => c.documentUrl === url && c.windowId !== -1 && !retired.has(c.windowId))
+    ?.windowId;
 }
 
 async function open(near: PromptNear): Promise<void> {
@@ -142,6 +149,7 @@ export async function afterSettled(near: PromptNear & { tabId?: number }): Promi
   const id = promptWindowId;
   promptWindowId = undefined;
   closedByWorker.add(id);
+  retired.add(id);
   await browser.windows.remove(id).catch(() => closedByWorker.delete(id));
   await returnFocus(near);
 }
