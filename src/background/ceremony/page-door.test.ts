@@ -51,6 +51,28 @@ describe('page door: every request is answered', () => {
     expect(JSON.stringify(port.sent)).not.toContain('secret detail');
   });
 
+  it('a subframe is judged by its ancestors: never taken for the top-level document', async () => {
+    const seen: CeremonyRequest[] = [];
+    const route: Router = async (request) => {
+      seen.push(request);
+      return result;
+    };
+    const port = fakePort({
+      origin: 'https://frame.example',
+      url: 'https://frame.example/widget',
+      frameId: 3,
+      tab: { id: 7, active: true, windowId: 1 },
+    });
+    createPageDoor({ route, records: memoryRecords() }).connect(port);
+    port.deliver({ ...begin, frame: { ...frame, ancestorOrigins: ['https://shop.example'] } });
+    await settle();
+    expect(seen[0]?.caller).toEqual({
+      origin: 'https://frame.example',
+      sameOriginWithAncestors: false,
+      topOrigin: 'https://shop.example',
+    });
+  });
+
   it('records that cannot be read or written do not leave the page waiting', async () => {
     const broken: RequestRecords = {
       get: async () => {
