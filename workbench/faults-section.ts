@@ -14,6 +14,7 @@ import {
   MAX_FAULT_DELAY_MS,
 } from '../src/workbench-core/fault-spec.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
+import { fillOriginChoice } from './origin-choice.ts';
 
 const ON: readonly [FaultOn, string][] = [
   ['both', 'create() and get()'],
@@ -97,14 +98,9 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
   origin.addEventListener('change', showCurrent);
 
   function refresh(grants: WorkbenchGrant[]): void {
-    const before = origin.value;
-    const changed = grants.map((g) => g.pattern).join('\n') !== listed.map((g) => g.pattern).join('\n');
+    const changed = fillOriginChoice(origin, listed, grants);
     listed = grants;
-    if (changed) {
-      origin.replaceChildren(...grants.map((g) => h('option', { value: g.pattern }, g.pattern)));
-      if (grants.some((g) => g.pattern === before)) origin.value = before;
-      showCurrent();
-    }
+    if (changed) showCurrent();
     form.hidden = grants.length === 0;
     empty.hidden = grants.length > 0;
   }

@@ -15,6 +15,7 @@ import {
 } from '../src/workbench-core/profile-setting.ts';
 import { certificatePem } from '../src/workbench-core/test-ca.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
+import { fillOriginChoice } from './origin-choice.ts';
 
 const checkbox = (id: string, label: string) => {
   const input = h('input', { type: 'checkbox', id });
@@ -158,14 +159,9 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
   }
 
   function refresh(grants: WorkbenchGrant[]): void {
-    const before = origin.value;
-    const changed = grants.map((g) => g.pattern).join('\n') !== listed.map((g) => g.pattern).join('\n');
+    const changed = fillOriginChoice(origin, listed, grants);
     listed = grants;
-    if (changed) {
-      origin.replaceChildren(...grants.map((g) => h('option', { value: g.pattern }, g.pattern)));
-      if (grants.some((g) => g.pattern === before)) origin.value = before;
-      showCurrent();
-    }
+    if (changed) showCurrent();
     form.hidden = grants.length === 0;
     empty.hidden = grants.length > 0;
   }
