@@ -5,7 +5,7 @@
  * (`content-visibility` in popup.css).
  */
 import { send } from '../../src/messages/client.ts';
-import type { CredentialSummaryView, PasskeyCursor } from '../../src/messages/views.ts';
+import type { CredentialSummaryView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
 import { siteIcon } from '../site-icon.ts';
 import { type PasskeysChanged, passkeyItem } from './passkey-item.ts';

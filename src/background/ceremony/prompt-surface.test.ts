@@ -140,6 +140,81 @@ describe('the prompt window', () => {
     expect(fake.calls.some((c) => c.api === 'windows.update' && c.args[0] === windowId)).toBe(false);
   });
 
+  it('a request that comes while the window closes itself (nothing left to show) gets a new one', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    popup.postMessage({ type: 'showing', promptId: ID });
+    await promptShown(ID);
+    // The user answers; the page in the window finds no prompt left, says so and closes itself.
+    // Chrome still answers for the closing window a moment longer (windows.update succeeds).
+    // (Approve: the signature and the store take a moment, so the first settles after the second comes.)
+    await send('prompt/answer', { promptId: ID, decision: { type: 'approve' } });
+    popup.postMessage({ type: 'showing', promptId: null });
+    popup.postMessage({ type: 'closing' });
+    popup.disconnect();
+    // The next request arrives before the first has settled.
+    connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } }).say(begin(ID2));
+    await first.outcome();
+    await promptShown(ID2);
+    await worker.prompts.flushed();
+    fake.closeWindow(windowId);
+    await until(() => created().length === 2, 'a new prompt window for the second request');
+    expect(fake.calls.some((c) => c.api === 'windows.update' && c.args[0] === windowId)).toBe(false);
+  });
+
+  it('the user closes the window while a new request brings it forward: the request gets a new one', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    popup.postMessage({ type: 'showing', promptId: ID });
+    await promptShown(ID);
+    // Chrome is slow to answer windows.update this time.
+    const update = fake.browser.windows.update;
+    let answerUpdate = () => {};
+    const held = new Promise<void>((resolve) => {
+      answerUpdate = resolve;
+    });
+    fake.browser.windows.update = async (...args: Parameters<typeof update>) => {
+      await held;
+      return update(...args);
+    };
+    const second = connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } });
+    second.say(begin(ID2));
+    await until(async () => (await send('prompt/current', {}))?.queued === 1);
+    // The user closes the window (Cancel for the first); Chrome answers the update while it goes.
+    popup.disconnect();
+    await first.outcome();
+    answerUpdate();
+    await worker.prompts.flushed();
+    fake.closeWindow(windowId);
+    await until(() => created().length === 2, 'a new prompt window for the second request');
+    expect((await send('prompt/current', {}))?.promptId).toBe(ID2);
+  });
+
+  it('a window brought forward for a waiting prompt as the user closed it: the prompt gets a new one', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    popup.postMessage({ type: 'showing', promptId: ID });
+    await promptShown(ID);
+    const second = connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } });
+    second.say(begin(ID2));
+    await until(async () => (await send('prompt/current', {}))?.queued === 1);
+    // The user closes the window (Cancel for the first): its page goes at once, and the worker brings
+    // the window forward for the second while Chrome still lists it; then it is gone.
+    popup.disconnect();
+    await first.outcome();
+    await until(() => fake.calls.filter((c) => c.api === 'windows.update').length === 2);
+    await worker.prompts.flushed();
+    fake.closeWindow(windowId);
+    await until(() => created().length === 2, 'a new prompt window for the second request');
+    expect((await send('prompt/current', {}))?.promptId).toBe(ID2);
+  });
+
   it('a window the worker closed itself is not taken for the user’s Cancel of a newer prompt', async () => {
     const first = connectRelay(fake);
     first.say(begin(ID));

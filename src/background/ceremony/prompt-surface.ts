@@ -31,21 +31,47 @@ const closedByWorker = new Set<number>();
 /** Prompt windows this worker closed or saw go (Chrome never reuses a window ID in a session). */
 const retired = new Set<number>();
 
-browser.windows.onRemoved.addListener((windowId) => {
+/** Windows this worker opened or found for the prompt. */
+const promptWindows = new Set<number>();
+
+function retire(windowId: number): void {
   retired.add(windowId);
   if (windowId === promptWindowId) promptWindowId = undefined;
+}
+
+browser.windows.onRemoved.addListener((windowId) => {
+  retire(windowId);
+  // Chrome may have brought this window forward for a request while it was already going: a prompt
+  // that waits with no page to show it gets a new window.
+  if (promptWindows.delete(windowId)) reshowIfUnseen();
 });
+
+function reshowIfUnseen(): void {
+  void currentPrompt().then((waiting) => {
+    if (waiting && connected.size === 0) void showPrompt();
+  });
+}
 
 /** A popup page (the prompt window, or the toolbar popup) connected on POPUP_PORT. */
 export function handlePopupPort(port: browser.Runtime.Port): void {
   const isPromptWindow = port.sender?.url?.includes(WINDOW_QUERY) ?? false;
-  if (isPromptWindow && port.sender?.tab?.windowId !== undefined) promptWindowId = port.sender.tab.windowId;
+  if (isPromptWindow && port.sender?.tab?.windowId !== undefined) {
+    promptWindowId = port.sender.tab.windowId;
+    promptWindows.add(promptWindowId);
+  }
   connected.add(port);
   let showing: string | null = null;
   port.onMessage.addListener((message: unknown) => {
     if (!isPopupToWorker(message)) return;
-    if (message.type === 'closing') connected.delete(port);
-    else showing = message.promptId;
+    if (message.type !== 'closing') {
+      showing = message.promptId;
+      return;
+    }
+    connected.delete(port);
+    // The page found nothing left to show and is closing its window: Chrome still answers for that
+    // window a moment longer, so a request that comes now must get a new one, never this one.
+    const windowId = port.sender?.tab?.windowId;
+    if (isPromptWindow && windowId !== undefined) retire(windowId);
   });
   port.onDisconnect.addListener(() => {
     connected.delete(port);
@@ -55,9 +81,7 @@ export function handlePopupPort(port: browser.Runtime.Port): void {
     const ours = windowId !== undefined && closedByWorker.delete(windowId);
     if (isPromptWindow && showing && !ours) void answerPrompt(showing, { type: 'cancel' });
     // A prompt queued while this page was closing was only "refreshed" into it: show it anew.
-    void currentPrompt().then((waiting) => {
-      if (waiting && connected.size === 0) void showPrompt();
-    });
+    reshowIfUnseen();
   });
 }
 
@@ -72,16 +96,28 @@ export interface PromptNear {
 }
 
 let opening: Promise<void> | undefined;
+/** One more look, asked for while an opening was under way. */
+let again: Promise<void> | undefined;
 /** Counts showPrompt calls, so a close decided before one is not carried out after it. */
 let shows = 0;
 
 /** Shows the prompt: brings the prompt window forward (it re-reads the queue), or opens one. */
 export function showPrompt(near: PromptNear = {}): Promise<void> {
   shows++;
-  opening ??= open(near).finally(() => {
-    opening = undefined;
-  });
-  return opening;
+  if (!opening) {
+    opening = open(near).finally(() => {
+      opening = undefined;
+    });
+    return opening;
+  }
+  // The opening under way may have picked a window that is closing now: look again once it is done
+  // (calls made meanwhile share that one look).
+  const lookAgain = (): Promise<void> => {
+    again = undefined;
+    return showPrompt(near);
+  };
+  again ??= opening.then(lookAgain, lookAgain);
+  return again;
 }
 
 /**
@@ -101,6 +137,7 @@ async function findPromptWindow(): Promise<number | undefined> {
 async function open(near: PromptNear): Promise<void> {
   promptWindowId ??= await findPromptWindow();
   if (promptWindowId !== undefined) {
+    promptWindows.add(promptWindowId);
     refreshPopups();
     try {
       await browser.windows.update(promptWindowId, { focused: true, drawAttention: true });
@@ -122,6 +159,7 @@ async function open(near: PromptNear): Promise<void> {
     .create({ ...window, ...place })
     .catch(() => browser.windows.create(window));
   promptWindowId = created.id;
+  if (created.id !== undefined) promptWindows.add(created.id);
 }
 
 /** Top right of the requesting window, inside the screen it is on; nothing when it is unknown. */
