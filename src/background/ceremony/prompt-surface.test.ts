@@ -215,6 +215,21 @@ describe('the prompt window', () => {
     expect((await send('prompt/current', {}))?.promptId).toBe(ID2);
   });
 
+  it('closing the window is Cancel, and no window opens again for the prompt it cancelled', async () => {
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    const popup = connectPopup(fake, { windowId, promptWindow: true });
+    popup.postMessage({ type: 'showing', promptId: ID });
+    await promptShown(ID);
+    popup.disconnect();
+    fake.closeWindow(windowId);
+    expect(await first.outcome()).toMatchObject({ type: 'error', name: 'NotAllowedError' });
+    await worker.prompts.flushed();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(created()).toHaveLength(1);
+  });
+
   it('a window the worker closed itself is not taken for the user’s Cancel of a newer prompt', async () => {
     const first = connectRelay(fake);
     first.say(begin(ID));

@@ -46,9 +46,18 @@ browser.windows.onRemoved.addListener((windowId) => {
   if (promptWindows.delete(windowId)) reshowIfUnseen();
 });
 
+/** Prompts whose window the user closed, while their Cancel is being recorded. */
+const cancelling = new Set<string>();
+
+/** A prompt waits and no page shows it: bring the window back (or open one). */
 function reshowIfUnseen(): void {
+  // A Cancel under way when the read starts may finish before it: the read may still hold that
+  // prompt. That Cancel's own end looks again.
+  const beingCancelled = new Set(cancelling);
   void currentPrompt().then((waiting) => {
-    if (waiting && connected.size === 0) void showPrompt();
+    if (!waiting || connected.size > 0) return;
+    const id = waiting.prompt.promptId;
+    if (!beingCancelled.has(id) && !cancelling.has(id)) void showPrompt();
   });
 }
 
@@ -79,7 +88,16 @@ export function handlePopupPort(port: browser.Runtime.Port): void {
     // toolbar popup closes whenever focus leaves it: that cancels nothing.
     const windowId = port.sender?.tab?.windowId;
     const ours = windowId !== undefined && closedByWorker.delete(windowId);
-    if (isPromptWindow && showing && !ours) void answerPrompt(showing, { type: 'cancel' });
+    if (isPromptWindow && showing && !ours) {
+      // Only once the Cancel is recorded does the queue show what is left: never the cancelled one.
+      const cancelled = showing;
+      cancelling.add(cancelled);
+      void answerPrompt(cancelled, { type: 'cancel' }).finally(() => {
+        cancelling.delete(cancelled);
+        reshowIfUnseen();
+      });
+      return;
+    }
     // A prompt queued while this page was closing was only "refreshed" into it: show it anew.
     reshowIfUnseen();
   });
