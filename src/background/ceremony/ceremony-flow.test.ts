@@ -340,6 +340,20 @@ describe('a worker restart while the prompt waits', () => {
     expect(await resumed.outcome()).toMatchObject({ requestId: ID, type: 'result', kind: 'create' });
   });
 
+  it('a prompt answered just before Chrome stops the worker is not shown again by the next one', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin());
+    await promptShown(ID);
+    await worker.prompts.flushed();
+    expect(await answer(ID, { type: 'cancel' })).toEqual({ ok: true, remaining: 0 });
+    expect(await relay.outcome()).toMatchObject({ type: 'error', name: 'NotAllowedError' });
+    // Stopped at once: its timers go with it, so nothing it wrote behind is written any more.
+    vi.clearAllTimers();
+    fake.stopWorker();
+    worker = await startWorker();
+    expect(await currentPrompt()).toBeNull();
+  });
+
   it('a prompt whose page did not come back goes after the grace period, not before', async () => {
     const relay = connectRelay(fake);
     relay.say(begin());

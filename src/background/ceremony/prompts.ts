@@ -66,12 +66,14 @@ const PERSIST_DELAY_MS = 40;
 
 /** Resolves once every change so far is in storage.session. */
 export function flushed(): Promise<void> {
-  if (persistTimer !== undefined) {
-    clearTimeout(persistTimer);
-    persistTimer = undefined;
-    return persist();
-  }
-  return persisting;
+  return persistTimer === undefined ? persisting : flushNow();
+}
+
+/** Mirrors now what waits for the write-behind delay. */
+function flushNow(): Promise<void> {
+  clearTimeout(persistTimer);
+  persistTimer = undefined;
+  return persist();
 }
 
 export async function listPrompts(): Promise<PromptState[]> {
@@ -126,6 +128,10 @@ export async function answerPrompt(promptId: string, answer: PromptAnswer): Prom
     queue = queue!.map((p, j) => (j === i ? { ...p, answer } : p));
     // Mirrored at once: a worker stopped right now must still find the user's answer.
     changed(true);
+  } else if (waiter) {
+    // The ceremony has taken the prompt off the queue already (it runs first): mirror that at once
+    // too, or a worker stopped within the write-behind delay would come back showing it as waiting.
+    flushNow();
   }
   return i >= 0 || waiter !== undefined;
 }
