@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { helperSession } from './cdp-session.ts';
+import { workerState } from './worker-state.ts';
 
 interface TargetInfo {
   targetId: string;
@@ -65,7 +66,7 @@ export class PopupDriver {
 
   /** Waits until the worker has opened the popup (or a fallback popup window) and attaches to it. */
   static async waitFor(
-    _context: BrowserContext,
+    context: BrowserContext,
     anyPage: Page,
     timeoutMs = 10_000,
     /** Which popup page: the prompt window's URL has `window=1`, the toolbar popup's has not. */
@@ -89,7 +90,7 @@ export class PopupDriver {
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error('the Tapkey popup did not open');
+    throw new Error(`the Tapkey popup did not open; the worker sees ${await workerState(context)}`);
   }
 
   private call(method: string, params: object): Promise<CdpReply> {
