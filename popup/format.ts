@@ -1,11 +1,12 @@
+import { t, uiLocale } from '../src/i18n/messages.ts';
 /** Text the popup shows: dates, host names, counts, codes, account labels and error messages. */
 
 /** One formatter for every date: building one costs about a millisecond, and a list may show thousands. */
 let dateFormat: Intl.DateTimeFormat | undefined;
 
 export function formatDate(ms: number | null): string {
-  if (ms === null) return 'never';
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (ms === null) return t('common_never');
+  dateFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   return dateFormat.format(ms);
 }
 
@@ -57,5 +58,5 @@ export function groupCode(code: string): string {
 /** "GitHub: alice", or whichever part exists. */
 export function label(account: { issuer: string; accountName: string }): string {
   if (account.issuer && account.accountName) return `${account.issuer}: ${account.accountName}`;
-  return account.issuer || account.accountName || 'Unnamed account';
+  return account.issuer || account.accountName || t('common_unnamedAccount');
 }

@@ -5,17 +5,18 @@ import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys/passkeys-view.ts';
 import { renderSettings } from './settings/settings-view.ts';
 import { tabBar } from './tab-bar.ts';
+import { t } from '../src/i18n/messages.ts';
 
 type Tab = 'codes' | 'passkeys' | 'settings';
 const TABS: readonly (readonly [Tab, string])[] = [
-  ['codes', 'Codes'],
-  ['passkeys', 'Passkeys'],
-  ['settings', 'Settings'],
+  ['codes', t('home_tabCodes')],
+  ['passkeys', t('home_tabPasskeys')],
+  ['settings', t('home_tabSettings')],
 ];
 const TITLES: Record<Tab, string> = {
-  codes: 'Authenticator codes',
-  passkeys: 'Passkeys',
-  settings: 'Settings',
+  codes: t('home_titleCodes'),
+  passkeys: t('home_tabPasskeys'),
+  settings: t('home_tabSettings'),
 };
 /** Kept across renders: a refresh from the worker stays on the tab the user chose. */
 let tab: Tab = 'codes';

@@ -2,6 +2,7 @@
 import { send } from '../../src/messages/client.ts';
 import { messageOf } from '../format.ts';
 import type { PinField } from './pin-field.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 export type Decision = Parameters<typeof send<'prompt/answer'>>[1]['decision'];
 
@@ -30,7 +31,7 @@ export async function sendAnswer(context: AnswerContext, decision: Decision): Pr
     else error.textContent = res.error;
     context.pin?.input.select();
   } catch (e) {
-    error.textContent = `Tapkey could not send your answer: ${messageOf(e)}`;
+    error.textContent = t('prompt_sendFailed', messageOf(e));
   }
   setBusy(root, false);
 }

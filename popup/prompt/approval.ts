@@ -2,6 +2,7 @@
 import type { AccountChooser } from './account-chooser.ts';
 import type { Decision } from './answer.ts';
 import type { PinField } from './pin-field.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 type Approval = Extract<Decision, { type: 'approve' }>;
 
@@ -12,7 +13,7 @@ export function approval(
   const decision: Approval = { type: 'approve' };
   if (chooser) {
     const credentialId = chooser.picked();
-    if (!credentialId) return { error: 'Choose an account first.' };
+    if (!credentialId) return { error: t('prompt_chooseAccountFirst') };
     decision.credentialId = credentialId;
   }
   if (pin) {

@@ -3,6 +3,7 @@ import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { host } from '../format.ts';
 import type { PromptActions } from './prompt-actions.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 /**
  * Cancel and Approve. No Approve when the site has no passkey here: there is nothing to sign in with.
@@ -10,13 +11,13 @@ import type { PromptActions } from './prompt-actions.ts';
  * (InvalidStateError); a Cancel beside it would look like the same thing. Escape still cancels.
  */
 export function answerButtons(p: PromptView, actions: PromptActions, canApprove: boolean): HTMLElement {
-  const approveLabel = p.excluded ? 'OK' : p.kind === 'create' ? 'Approve' : 'Sign in';
+  const approveLabel = p.excluded ? t('prompt_ok') : p.kind === 'create' ? t('prompt_approve') : t('prompt_signIn');
   return h(
     'div',
     { className: 'actions' },
     p.excluded
       ? null
-      : h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, 'Cancel'),
+      : h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, t('common_cancel')),
     canApprove
       ? h(
           'button',
@@ -34,12 +35,12 @@ export function fallbackButtons(p: PromptView, actions: PromptActions): HTMLElem
     h(
       'button',
       { type: 'button', className: 'link', onclick: actions.fallback },
-      'Use another device / browser passkey',
+      t('prompt_fallback'),
     ),
     h(
       'button',
       { type: 'button', className: 'link', onclick: actions.neverHere },
-      `Never use Tapkey on ${host(p.topOrigin ?? p.origin)}`,
+      t('prompt_neverHere', host(p.topOrigin ?? p.origin)),
     ),
   );
 }

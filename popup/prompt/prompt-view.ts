@@ -18,6 +18,7 @@ import { listenForPromptKeys } from './prompt-keys.ts';
 import { promptTitle } from './prompt-title.ts';
 import { queuedLine } from './queued-line.ts';
 import { siteFacts } from './site-facts.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 export interface PromptCallbacks {
   /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
@@ -64,16 +65,14 @@ function promptSection(
   return h(
     'section',
     { className: 'prompt', 'aria-labelledby': 'prompt-title', 'data-prompt-id': p.promptId },
-    h('p', { className: 'kind' }, p.kind === 'create' ? 'Create a passkey' : 'Sign in'),
+    h('p', { className: 'kind' }, p.kind === 'create' ? t('prompt_kindCreate') : t('prompt_kindGet')),
     h('h1', { id: 'prompt-title' }, promptTitle(p)),
     siteFacts(p),
     hintNote(p),
     p.excluded
-      ? note(
-          'You already registered this key for this account. Nothing new will be created: OK tells the site so.',
-        )
+      ? note(t('prompt_excludedNote'))
       : null,
-    noAccount ? note(`No passkey for ${p.rpId} is stored in Tapkey.`) : null,
+    noAccount ? note(t('prompt_noPasskey', p.rpId)) : null,
     extensionNote(p),
     parts.chooser?.element,
     parts.pin?.element,

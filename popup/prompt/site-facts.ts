@@ -4,18 +4,19 @@ import { h } from '../dom.ts';
 import { host } from '../format.ts';
 import { siteIcon } from '../site-icon.ts';
 import { isolated } from './page-names.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 export function siteFacts(p: PromptView): HTMLElement {
   return h(
     'dl',
     { className: 'site' },
-    h('dt', {}, 'Site'),
+    h('dt', {}, t('prompt_site')),
     h('dd', { className: 'origin' }, siteIcon(`${p.origin}/`, host(p.origin)), p.origin),
-    p.topOrigin ? h('dt', {}, 'Inside') : null,
+    p.topOrigin ? h('dt', {}, t('prompt_inside')) : null,
     p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
-    h('dt', {}, 'Relying party'),
+    h('dt', {}, t('prompt_relyingParty')),
     h('dd', {}, p.rpName ? isolated(p.rpName) : null, p.rpName ? ` (${p.rpId})` : p.rpId),
-    p.user ? h('dt', {}, 'Account') : null,
+    p.user ? h('dt', {}, t('prompt_account')) : null,
     p.user ? userFact(p.user) : null,
   );
 }
