@@ -6,6 +6,8 @@
  * the pointer or cover it just before the user clicks.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/messages.ts';
+import { localizePage } from '../src/i18n/page-language.ts';
 import { isRelayToOffer, isWorkerToOffer } from '../src/messages/guards.ts';
 import {
   OFFER_PORT,
@@ -14,8 +16,6 @@ import {
   type WorkerToOffer,
 } from '../src/messages/protocol.ts';
 import type { CredentialSummaryView } from '../src/messages/views.ts';
-import { t } from '../src/i18n/messages.ts';
-import { localizePage } from '../src/i18n/page-language.ts';
 
 /** How long the frame must have been fully visible before a click counts. */
 const ARM_MS = 400;

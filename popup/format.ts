@@ -1,4 +1,5 @@
 import { t, uiLocale } from '../src/i18n/messages.ts';
+
 /** Text the popup shows: dates, host names, counts, codes, account labels and error messages. */
 
 /** One formatter for every date: building one costs about a millisecond, and a list may show thousands. */
@@ -29,11 +30,6 @@ export function host(origin: string): string {
 }
 
 export { webHostname } from '../src/shared/web-hostname.ts';
-
-/** "1 account", "2 accounts". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

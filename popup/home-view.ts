@@ -1,11 +1,11 @@
 /** The home screen when no request waits: the brand, the tabs, and the chosen tab's view. */
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/messages.ts';
 import { prefetchCodesData } from './codes/codes-data.ts';
 import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys/passkeys-view.ts';
 import { renderSettings } from './settings/settings-view.ts';
 import { tabBar } from './tab-bar.ts';
-import { t } from '../src/i18n/messages.ts';
 
 type Tab = 'codes' | 'passkeys' | 'settings';
 const TABS: readonly (readonly [Tab, string])[] = [

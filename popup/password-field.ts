@@ -2,14 +2,17 @@
  * A labelled password input with a "Show" toggle, so a PIN or a long passphrase can be checked before
  * use: in Settings and in the prompt.
  */
-import { h } from './dom.ts';
+
 import { catalogueLocale, t } from '../src/i18n/messages.ts';
+import { h } from './dom.ts';
 
 /** "Show new PIN", "Show passphrase again": the label as the middle of a sentence (PIN stays PIN). */
 function inSentence(label: string): string {
   // Whether "New PIN" becomes "Show new PIN" is the language's rule (German keeps the capital).
   if (t('label_lowercaseInSentence') !== 'true') return label;
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLocaleLowerCase(catalogueLocale()) + label.slice(1) : label;
+  return /^\p{Lu}\p{Ll}/u.test(label)
+    ? label.charAt(0).toLocaleLowerCase(catalogueLocale()) + label.slice(1)
+    : label;
 }
 
 export interface PasswordField {

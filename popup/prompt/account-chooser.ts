@@ -1,9 +1,10 @@
 /** Sign-in: the accounts this site can use, as radio buttons; the first is picked. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { CredentialSummaryView, PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { formatDate } from '../format.ts';
 import { clip } from './page-names.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 export interface AccountChooser {
   element: HTMLElement;

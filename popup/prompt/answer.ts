@@ -1,8 +1,9 @@
 /** Sends the user's answer to the worker; while it travels every button of the prompt is disabled. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { messageOf } from '../format.ts';
 import type { PinField } from './pin-field.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 export type Decision = Parameters<typeof send<'prompt/answer'>>[1]['decision'];
 

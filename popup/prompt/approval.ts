@@ -1,8 +1,9 @@
 /** The Approve decision from what the user picked and typed, or what is still missing. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { AccountChooser } from './account-chooser.ts';
 import type { Decision } from './answer.ts';
 import type { PinField } from './pin-field.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 type Approval = Extract<Decision, { type: 'approve' }>;
 

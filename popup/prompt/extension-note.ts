@@ -3,9 +3,10 @@
  * the person approving knows a site also derives a secret from the passkey or stores data with it.
  * Never a value: the prompt only learns which extensions run.
  */
+
+import { type MessageKey, t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
-import { t, type MessageKey } from '../../src/i18n/messages.ts';
 
 const SENTENCES: Record<NonNullable<PromptView['extensions']>[number], MessageKey> = {
   prf: 'prompt_extPrf',

@@ -1,6 +1,7 @@
 /** The site's WebAuthn L3 §5.8.7 hints in plain words, for the prompt. */
+
+import { type MessageKey, t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
-import { t, type MessageKey } from '../../src/i18n/messages.ts';
 
 type Hint = NonNullable<PromptView['hints']>[number];
 
@@ -17,5 +18,8 @@ const WORDS: Record<Hint, MessageKey> = {
 export function hintSentence(hints: readonly Hint[]): string | undefined {
   if (hints.length === 0) return undefined;
   const [first, ...rest] = hints.map((h) => t(WORDS[h]));
-  return t('prompt_hints', rest.reduce((earlier, next) => t('prompt_hintsThen', earlier, next), first!));
+  return t(
+    'prompt_hints',
+    rest.reduce((earlier, next) => t('prompt_hintsThen', earlier, next), first!),
+  );
 }

@@ -1,8 +1,9 @@
 /** User verification: the PIN, or a new PIN twice when the site requires UV and none is set yet. */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { passwordField } from '../password-field.ts';
-import { t, tn } from '../../src/i18n/messages.ts';
 
 export interface PinField {
   element: HTMLElement;
@@ -39,13 +40,7 @@ export function pinField(p: PromptView, error: HTMLElement): PinField | undefine
   const pin = passwordField('pin', t('pin_new'), 'new-password', { minLength: 4 });
   const confirm = passwordField('pin-confirm', t('pin_confirm'), 'new-password');
   return {
-    element: h(
-      'div',
-      { className: 'pin' },
-      h('p', {}, t('prompt_pinSetup')),
-      ...pin.nodes,
-      ...confirm.nodes,
-    ),
+    element: h('div', { className: 'pin' }, h('p', {}, t('prompt_pinSetup')), ...pin.nodes, ...confirm.nodes),
     input: pin.input,
     read: () =>
       pin.input.value === confirm.input.value ? { pin: pin.input.value } : { error: t('pin_differ') },

@@ -1,9 +1,10 @@
 /** The prompt's buttons: Cancel and Approve, then the hand-back to the browser's own passkeys. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { host } from '../format.ts';
 import type { PromptActions } from './prompt-actions.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 /**
  * Cancel and Approve. No Approve when the site has no passkey here: there is nothing to sign in with.
@@ -11,7 +12,11 @@ import { t } from '../../src/i18n/messages.ts';
  * (InvalidStateError); a Cancel beside it would look like the same thing. Escape still cancels.
  */
 export function answerButtons(p: PromptView, actions: PromptActions, canApprove: boolean): HTMLElement {
-  const approveLabel = p.excluded ? t('prompt_ok') : p.kind === 'create' ? t('prompt_approve') : t('prompt_signIn');
+  const approveLabel = p.excluded
+    ? t('prompt_ok')
+    : p.kind === 'create'
+      ? t('prompt_approve')
+      : t('prompt_signIn');
   return h(
     'div',
     { className: 'actions' },
@@ -32,11 +37,7 @@ export function fallbackButtons(p: PromptView, actions: PromptActions): HTMLElem
   return h(
     'div',
     { className: 'fallback' },
-    h(
-      'button',
-      { type: 'button', className: 'link', onclick: actions.fallback },
-      t('prompt_fallback'),
-    ),
+    h('button', { type: 'button', className: 'link', onclick: actions.fallback }, t('prompt_fallback')),
     h(
       'button',
       { type: 'button', className: 'link', onclick: actions.neverHere },

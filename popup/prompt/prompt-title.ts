@@ -1,7 +1,7 @@
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { host } from '../format.ts';
 import { clip } from './page-names.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 /** "localhost wants to create a passkey for alice": who asks, for what. */
 export function promptTitle(p: PromptView): string {

@@ -4,6 +4,8 @@
  * hand-back to the browser is one click away.
  * Everything the prompt leaves behind (a key listener, the arming timer) ends when `signal` aborts.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { type AccountChooser, accountChooser, noPasskeyHere } from './account-chooser.ts';
@@ -18,7 +20,6 @@ import { listenForPromptKeys } from './prompt-keys.ts';
 import { promptTitle } from './prompt-title.ts';
 import { queuedLine } from './queued-line.ts';
 import { siteFacts } from './site-facts.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 export interface PromptCallbacks {
   /** After an answer was accepted: show the next prompt, or close when `remaining` is 0. */
@@ -69,9 +70,7 @@ function promptSection(
     h('h1', { id: 'prompt-title' }, promptTitle(p)),
     siteFacts(p),
     hintNote(p),
-    p.excluded
-      ? note(t('prompt_excludedNote'))
-      : null,
+    p.excluded ? note(t('prompt_excludedNote')) : null,
     noAccount ? note(t('prompt_noPasskey', p.rpId)) : null,
     extensionNote(p),
     parts.chooser?.element,

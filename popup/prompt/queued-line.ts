@@ -1,6 +1,7 @@
 /** The "N more requests waiting" line under a prompt. */
-import { h } from '../dom.ts';
+
 import { tn } from '../../src/i18n/messages.ts';
+import { h } from '../dom.ts';
 
 function queuedText(n: number): string {
   return n > 0 ? tn('prompt_queued', n) : '';

@@ -1,10 +1,11 @@
 /** The site, the frame's top-level site, the relying party and the account, as a definition list. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { host } from '../format.ts';
 import { siteIcon } from '../site-icon.ts';
 import { isolated } from './page-names.ts';
-import { t } from '../../src/i18n/messages.ts';
 
 export function siteFacts(p: PromptView): HTMLElement {
   return h(

@@ -18,7 +18,8 @@ function fill(text: string, substitutions: readonly string[]): string {
 
 /** Chrome's getMessage over `catalogue` (keys and placeholder names are case-insensitive, as in Chrome). */
 export function getMessage(catalogue: Catalogue, key: string, substitutions?: string | string[]): string {
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const subs =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const entry = Object.entries(catalogue).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
   if (!entry) return '';
   const placeholders = Object.fromEntries(
@@ -35,7 +36,11 @@ export function getMessage(catalogue: Catalogue, key: string, substitutions?: st
     .join('$');
 }
 
-export function fakeI18n(catalogue: Catalogue = english, uiLanguage = 'en-US', bidiDir: 'ltr' | 'rtl' = 'ltr') {
+export function fakeI18n(
+  catalogue: Catalogue = english,
+  uiLanguage = 'en-US',
+  bidiDir: 'ltr' | 'rtl' = 'ltr',
+) {
   return {
     getMessage(key: string, substitutions?: string | string[]): string {
       if (key === '@@bidi_dir') return bidiDir;

@@ -140,10 +140,14 @@ function keyName(prop: AstNode): string | undefined {
 /** Is `child` (the value at `field` of `parent`) a place whose strings are never shown? */
 function silent(parent: AstNode, field: string, index: number): boolean {
   const type = parent.type;
-  if (type.startsWith('TS') && !['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression'].includes(type))
+  if (
+    type.startsWith('TS') &&
+    !['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression'].includes(type)
+  )
     return true;
   if (type === 'ImportDeclaration') return true;
-  if ((type === 'ExportNamedDeclaration' || type === 'ExportAllDeclaration') && field === 'source') return true;
+  if ((type === 'ExportNamedDeclaration' || type === 'ExportAllDeclaration') && field === 'source')
+    return true;
   if (type === 'ImportExpression') return true;
   if (type === 'Property' && field === 'key') return true;
   if (type === 'Property' && field === 'value') {
@@ -189,7 +193,12 @@ export function scan(source: string): { literals: Literal[]; translations: Trans
       const first = args[0];
       if ((name === 't' || name === 'tn') && first?.type === 'Literal' && typeof first.value === 'string') {
         const args0 = name === 'tn' ? 2 : 1;
-        translations.push({ fn: name, key: first.value, args: args.length - args0, line: lineAt(source, node.start) });
+        translations.push({
+          fn: name,
+          key: first.value,
+          args: args.length - args0,
+          line: lineAt(source, node.start),
+        });
       }
     }
     if (node.type === 'Literal' && typeof node.value === 'string' && prose(node.value)) {
