@@ -1,6 +1,6 @@
 /** Some new accounts are already stored: skip them, add them anyway, or replace the stored ones. */
 
-import { t } from '../../src/i18n/messages.ts';
+import { t, tn } from '../../src/i18n/messages.ts';
 import type { OtpDuplicatePolicy } from '../../src/messages/protocol.ts';
 import type { OtpDuplicateView } from '../../src/messages/views.ts';
 import type { OtpAccount } from '../../src/totp/types.ts';
@@ -15,11 +15,7 @@ export function askAboutDuplicates(
 ): Promise<OtpDuplicatePolicy> {
   return new Promise((resolve) => {
     const choose = (p: OtpDuplicatePolicy) => () => resolve(p);
-    const heading = h(
-      'h3',
-      { id: 'dup-title', tabIndex: -1 },
-      duplicates.length === 1 ? t('dup_one') : t('dup_many', duplicates.length),
-    );
+    const heading = h('h3', { id: 'dup-title', tabIndex: -1 }, tn('dup_already', duplicates.length));
     panel.replaceChildren(
       h(
         'section',

@@ -32,7 +32,7 @@ export interface DateSample {
 export function offsetFromSample(sample: DateSample): number {
   if (sample.date === null) throw new Error(t('error_noDateHeader'));
   const server = Date.parse(sample.date);
-  if (!Number.isFinite(server)) throw new Error(`the server's Date header is not a date: ${sample.date}`);
+  if (!Number.isFinite(server)) throw new Error(t('error_dateHeader', sample.date));
   return Math.round(server + 500 - (sample.sentAt + sample.receivedAt) / 2);
 }
 

@@ -74,7 +74,7 @@ async function add(
     skipped: result.skipped,
     duplicates: result.duplicates.map((d) => {
       const existing = byId.get(d.existingId);
-      return { ...d, existingLabel: existing ? accountLabel(existing) : 'an account' };
+      return { ...d, existingLabel: existing ? accountLabel(existing) : t('error_anAccount') };
     }),
   };
 }
