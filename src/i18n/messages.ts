@@ -13,9 +13,17 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_o
 
 type Substitution = string | number;
 
-/** chrome.i18n wants strings; numbers are written as the UI language writes them. */
+let rightToLeft: boolean | undefined;
+
+/**
+ * chrome.i18n wants strings; numbers are written as the UI language writes them. In a right-to-left
+ * language each one is a first-strong isolate (FSI … PDI), so a host name or an e-mail address keeps
+ * its own order inside an Arabic sentence and does not pull the punctuation beside it across.
+ */
 function texts(substitutions: readonly Substitution[]): string[] {
-  return substitutions.map((s) => (typeof s === 'number' ? formatNumber(s) : s));
+  rightToLeft ??= chrome.i18n.getMessage('@@bidi_dir') === 'rtl';
+  const isolate = rightToLeft ? (s: string) => `\u2068${s}\u2069` : (s: string) => s;
+  return substitutions.map((s) => isolate(typeof s === 'number' ? formatNumber(s) : s));
 }
 
 /** The message `key` with `$1`, `$2`, … filled from `substitutions` (named placeholders in the file). */
