@@ -8,22 +8,40 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startDemoServer } from '../demo/server.ts';
 import { chromiumPath, DIST, newProfileDir } from '../test/e2e/browser.ts';
-import { PopupDriver } from '../test/e2e/popup-driver.ts';
+import { PopupDriver, PopupGone } from '../test/e2e/popup-driver.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'reports/screenshots');
 const LOCALES = readdirSync(join(ROOT, 'public/_locales')).sort();
 
 /** Opens the prompt window's popup once it shows an armed prompt, and saves it as `name`. */
-async function capture(page: import('@playwright/test').Page, name: string): Promise<PopupDriver> {
-  const popup = await PopupDriver.waitFor(page.context(), page, 15_000);
-  await popup.waitFor('section.prompt[data-armed]', 10_000);
+async function capture(page: Page, name: string): Promise<PopupDriver> {
+  const end = Date.now() + 20_000;
+  let popup: PopupDriver;
+  for (;;) {
+    // The window of the prompt answered a moment ago may still be closing: skip it, as fixtures.ts does.
+    popup = await PopupDriver.waitFor(page.context(), page, 15_000);
+    try {
+      await popup.waitFor('section.prompt[data-armed]', 3_000);
+      break;
+    } catch (e) {
+      await popup.detach();
+      if (!(e instanceof PopupGone || String(e).includes('did not appear')) || Date.now() > end) throw e;
+    }
+  }
   // Fonts and the site icon settle within a frame or two of the prompt arming.
   await popup.evaluate(() => document.fonts.ready.then(() => undefined));
-  writeFileSync(join(OUT, name), await popup.screenshot());
+  // Only the prompt: a headless prompt window is as wide as a screen, and right to left it sits on
+  // the right-hand side of it.
+  const clip = await popup.evaluate(() => {
+    const box = document.querySelector('section.prompt')!.getBoundingClientRect();
+    const x = Math.max(0, box.left - 16);
+    return { x, y: 0, width: Math.min(innerWidth - x, box.width + 32), height: box.bottom + 16 };
+  });
+  writeFileSync(join(OUT, name), await popup.screenshot(clip));
   return popup;
 }
 

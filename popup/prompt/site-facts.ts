@@ -16,7 +16,14 @@ export function siteFacts(p: PromptView): HTMLElement {
     p.topOrigin ? h('dt', {}, t('prompt_inside')) : null,
     p.topOrigin ? h('dd', { className: 'top-origin' }, p.topOrigin) : null,
     h('dt', {}, t('prompt_relyingParty')),
-    h('dd', {}, p.rpName ? isolated(p.rpName) : null, p.rpName ? ` (${p.rpId})` : p.rpId),
+    h(
+      'dd',
+      {},
+      p.rpName ? isolated(p.rpName) : null,
+      p.rpName ? ' ' : null,
+      // Isolated too: in right-to-left text, the parentheses would otherwise join the Arabic around them.
+      h('bdi', {}, p.rpName ? `(${p.rpId})` : p.rpId),
+    ),
     p.user ? h('dt', {}, t('prompt_account')) : null,
     p.user ? userFact(p.user) : null,
   );

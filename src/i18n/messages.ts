@@ -13,16 +13,13 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_o
 
 type Substitution = string | number;
 
-let rightToLeft: boolean | undefined;
-
 /**
  * chrome.i18n wants strings; numbers are written as the UI language writes them. In a right-to-left
  * language each one is a first-strong isolate (FSI … PDI), so a host name or an e-mail address keeps
  * its own order inside an Arabic sentence and does not pull the punctuation beside it across.
  */
 function texts(substitutions: readonly Substitution[]): string[] {
-  rightToLeft ??= chrome.i18n.getMessage('@@bidi_dir') === 'rtl';
-  const isolate = rightToLeft ? (s: string) => `\u2068${s}\u2069` : (s: string) => s;
+  const isolate = textDirection() === 'rtl' ? (s: string) => `\u2068${s}\u2069` : (s: string) => s;
   return substitutions.map((s) => isolate(typeof s === 'number' ? formatNumber(s) : s));
 }
 
@@ -50,6 +47,30 @@ export function tn(key: PluralKey, count: number, ...substitutions: Substitution
  */
 export function catalogueLocale(): string {
   return chrome.i18n.getMessage('locale_code') || 'en';
+}
+
+type LocaleWithTextInfo = Intl.Locale & {
+  getTextInfo?(): { direction?: string };
+  textInfo?: { direction?: string };
+};
+
+let direction: 'ltr' | 'rtl' | undefined;
+
+/**
+ * The direction of the catalogue's language (Arabic: rtl). Asked of Intl.Locale first, because the
+ * text shown is the catalogue's: Chrome's @@bidi_dir follows the browser's own language, which
+ * differs when no catalogue matches it, and headless Chromium started with --lang=ar says ltr.
+ */
+export function textDirection(): 'ltr' | 'rtl' {
+  if (direction) return direction;
+  const locale = new Intl.Locale(catalogueLocale()) as LocaleWithTextInfo;
+  const said = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+  direction = said === 'rtl' || said === 'ltr' ? said : bidiDir();
+  return direction;
+}
+
+function bidiDir(): 'ltr' | 'rtl' {
+  return chrome.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 let rules: Intl.PluralRules | undefined;
