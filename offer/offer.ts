@@ -6,6 +6,8 @@
  * the pointer or cover it just before the user clicks.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/messages.ts';
+import { localizePage } from '../src/i18n/page-language.ts';
 import { isRelayToOffer, isWorkerToOffer } from '../src/messages/guards.ts';
 import {
   OFFER_PORT,
@@ -71,25 +73,27 @@ function choose(event: MouseEvent, entry: CredentialSummaryView) {
   setArmed(false);
   toWorker({ type: 'choose', credentialId: entry.id });
   const status = main.querySelector('.status');
-  if (status) status.textContent = `Signing in as ${entry.userName}…`;
+  if (status) status.textContent = t('offer_signingIn', entry.userName);
 }
 
 function render(message: Extract<WorkerToOffer, { type: 'entries' }>) {
-  const heading = el('h1', { id: 'offer-title' }, `Tapkey passkeys for ${message.rpId}`);
-  const close = el('button', { className: 'close', type: 'button', title: 'Close' }, '×');
-  close.setAttribute('aria-label', 'Close the Tapkey passkey list');
+  const heading = el('h1', { id: 'offer-title' }, t('offer_title', message.rpId));
+  const close = el('button', { className: 'close', type: 'button', title: t('offer_close') }, '×');
+  close.setAttribute('aria-label', t('offer_closeList'));
   close.addEventListener('click', () => toRelay({ type: 'dismiss' }));
   const list = el('ul');
   list.setAttribute('aria-labelledby', 'offer-title');
   for (const entry of message.entries) {
     const shown = entry.userDisplayName || entry.userName;
-    // The accessible name is the visible text with "Sign in as" before it (WCAG 2.5.3), and always
-    // holds the user name the site knows the account by.
+    // The accessible name is the visible name inside "Sign in as …" (WCAG 2.5.3), worded as the
+    // language orders it, and always holds the user name the site knows the account by.
+    const visibleName = el('span', { className: 'name' }, shown);
+    visibleName.setAttribute('aria-hidden', 'true');
     const button = el(
       'button',
       { className: 'entry', type: 'button' },
-      el('span', { className: 'sr' }, 'Sign in as '),
-      el('span', { className: 'name' }, shown),
+      el('span', { className: 'sr' }, t('offer_signInAs', shown)),
+      visibleName,
       entry.userName === shown ? '' : el('span', { className: 'account' }, entry.userName),
     );
     button.setAttribute('aria-disabled', String(!armed));
@@ -140,4 +144,5 @@ addEventListener('keydown', (event) => {
 new ResizeObserver(() =>
   toRelay({ type: 'height', px: Math.ceil(main.getBoundingClientRect().height) }),
 ).observe(main);
+localizePage();
 watchVisibility();

@@ -1,11 +1,13 @@
+import { t, uiLocale } from '../src/i18n/messages.ts';
+
 /** Text the popup shows: dates, host names, counts, codes, account labels and error messages. */
 
 /** One formatter for every date: building one costs about a millisecond, and a list may show thousands. */
 let dateFormat: Intl.DateTimeFormat | undefined;
 
 export function formatDate(ms: number | null): string {
-  if (ms === null) return 'never';
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (ms === null) return t('common_never');
+  dateFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
   return dateFormat.format(ms);
 }
 
@@ -28,11 +30,6 @@ export function host(origin: string): string {
 }
 
 export { webHostname } from '../src/shared/web-hostname.ts';
-
-/** "1 account", "2 accounts". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -57,5 +54,5 @@ export function groupCode(code: string): string {
 /** "GitHub: alice", or whichever part exists. */
 export function label(account: { issuer: string; accountName: string }): string {
   if (account.issuer && account.accountName) return `${account.issuer}: ${account.accountName}`;
-  return account.issuer || account.accountName || 'Unnamed account';
+  return account.issuer || account.accountName || t('common_unnamedAccount');
 }

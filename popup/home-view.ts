@@ -1,5 +1,6 @@
 /** The home screen when no request waits: the brand, the tabs, and the chosen tab's view. */
 import browser from 'webextension-polyfill';
+import { t } from '../src/i18n/messages.ts';
 import { prefetchCodesData } from './codes/codes-data.ts';
 import { h } from './dom.ts';
 import { renderPasskeys } from './passkeys/passkeys-view.ts';
@@ -8,14 +9,14 @@ import { tabBar } from './tab-bar.ts';
 
 type Tab = 'codes' | 'passkeys' | 'settings';
 const TABS: readonly (readonly [Tab, string])[] = [
-  ['codes', 'Codes'],
-  ['passkeys', 'Passkeys'],
-  ['settings', 'Settings'],
+  ['codes', t('home_tabCodes')],
+  ['passkeys', t('home_tabPasskeys')],
+  ['settings', t('home_tabSettings')],
 ];
 const TITLES: Record<Tab, string> = {
-  codes: 'Authenticator codes',
-  passkeys: 'Passkeys',
-  settings: 'Settings',
+  codes: t('home_titleCodes'),
+  passkeys: t('home_tabPasskeys'),
+  settings: t('home_tabSettings'),
 };
 /** Kept across renders: a refresh from the worker stays on the tab the user chose. */
 let tab: Tab = 'codes';

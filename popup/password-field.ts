@@ -2,11 +2,17 @@
  * A labelled password input with a "Show" toggle, so a PIN or a long passphrase can be checked before
  * use: in Settings and in the prompt.
  */
+
+import { catalogueLocale, t } from '../src/i18n/messages.ts';
 import { h } from './dom.ts';
 
 /** "Show new PIN", "Show passphrase again": the label as the middle of a sentence (PIN stays PIN). */
 function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  // Whether "New PIN" becomes "Show new PIN" is the language's rule (German keeps the capital).
+  if (t('label_lowercaseInSentence') !== 'true') return label;
+  return /^\p{Lu}\p{Ll}/u.test(label)
+    ? label.charAt(0).toLocaleLowerCase(catalogueLocale()) + label.slice(1)
+    : label;
 }
 
 export interface PasswordField {
@@ -30,14 +36,14 @@ export function passwordField(
       'aria-pressed': 'false',
       'aria-controls': id,
       // The visible word first: the name starts with what the button says (WCAG 2.5.3).
-      'aria-label': `Show ${inSentence(label)}`,
+      'aria-label': t('password_showNamed', inSentence(label)),
       onclick: () => {
         const show = input.type === 'password';
         input.type = show ? 'text' : 'password';
         toggle.setAttribute('aria-pressed', String(show));
       },
     },
-    'Show',
+    t('password_show'),
   );
   return {
     input,

@@ -2,6 +2,7 @@
  * The action popup: the approval prompt when a request waits, otherwise codes, passkeys and settings.
  * One screen at a time; each is torn down through its AbortSignal when the next one replaces it.
  */
+import { localizePage } from '../src/i18n/page-language.ts';
 import { send } from '../src/messages/client.ts';
 import { prefetchHome, renderHome } from './home-view.ts';
 import { renderPrompt } from './prompt/prompt-view.ts';
@@ -70,6 +71,7 @@ async function afterAnswer(remaining: number): Promise<void> {
   await render();
 }
 
+localizePage();
 connect({ onRefresh: () => void render(), onReconnect: () => void render() });
 prefetchHome();
 void render();

@@ -27,7 +27,10 @@ export function tabBar<Tab extends string>(
   );
   nav.addEventListener('keydown', (event) => {
     const i = tabs.findIndex(([id]) => id === selected);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    // Right to left, the next tab is the one on the left.
+    const forward = document.documentElement.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const back = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+    const step = event.key === forward ? 1 : event.key === back ? -1 : 0;
     if (!step) return;
     const next = tabs[(i + step + tabs.length) % tabs.length]![0];
     select(next);

@@ -3,6 +3,7 @@
  * CDP's WebAuthn.Credential shape, the PIN first when one is set; import either shape.
  */
 import { download, h, hint } from '../popup/dom.ts';
+import { t, tn } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 
 export function credentialsSection(): HTMLElement {
@@ -15,8 +16,12 @@ export function credentialsSection(): HTMLElement {
   );
   const rpId = h('input', { type: 'text', id: 'export-rp', placeholder: 'all', autocomplete: 'off' });
   const pin = h('input', { type: 'password', id: 'credentials-pin', autocomplete: 'off' });
-  const output = h('textarea', { id: 'export-output', readOnly: true, 'aria-label': 'Exported credentials' });
-  const input = h('textarea', { id: 'import-input', 'aria-label': 'Credentials to import (JSON)' });
+  const output = h('textarea', {
+    id: 'export-output',
+    readOnly: true,
+    'aria-label': t('wb_exportedCredentials'),
+  });
+  const input = h('textarea', { id: 'import-input', 'aria-label': t('wb_credentialsToImport') });
 
   const say = (text: string, error = false) => {
     status.textContent = text;
@@ -34,9 +39,7 @@ export function credentialsSection(): HTMLElement {
     const answer = await send('workbench/export-credentials', request);
     if (!answer.ok) return say(answer.error, true);
     output.value = answer.text;
-    say(
-      `${answer.count} passkey${answer.count === 1 ? '' : 's'} exported. The file holds private keys: delete it after use.`,
-    );
+    say(t('wb_exported', tn('count_passkeys', answer.count)));
     download(answer.fileName, answer.text, 'application/json');
   }
 
@@ -47,36 +50,44 @@ export function credentialsSection(): HTMLElement {
     const answer = await send('workbench/import-credentials', request);
     if (!answer.ok) return say(answer.error, true);
     input.value = '';
-    say(`${answer.added} passkey${answer.added === 1 ? '' : 's'} added, ${answer.updated} already here.`);
+    say(t('wb_imported', tn('count_passkeys', answer.added), answer.updated));
   }
 
   return h(
     'section',
     { 'aria-labelledby': 'credentials-heading' },
-    h('h2', { id: 'credentials-heading' }, 'Credentials as test fixtures'),
-    hint('Private keys leave Tapkey only here, after your PIN when one is set.'),
+    h('h2', { id: 'credentials-heading' }, t('wb_credentialsHeading')),
+    hint(t('wb_credentialsHint')),
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'export-shape' }, 'Shape'),
+      h('label', { for: 'export-shape' }, t('wb_shape')),
       shape,
-      h('label', { for: 'export-rp' }, 'RP ID'),
+      h('label', { for: 'export-rp' }, t('wb_rpId')),
       rpId,
-      h('label', { for: 'credentials-pin' }, 'PIN'),
+      h('label', { for: 'credentials-pin' }, t('pin_label')),
       pin,
     ),
     h(
       'div',
       { className: 'row' },
-      h('button', { type: 'button', id: 'export-button', onclick: () => void exportNow() }, 'Export'),
+      h(
+        'button',
+        { type: 'button', id: 'export-button', onclick: () => void exportNow() },
+        t('backup_export'),
+      ),
     ),
     output,
-    h('h3', {}, 'Import'),
+    h('h3', {}, t('backup_import')),
     input,
     h(
       'div',
       { className: 'row' },
-      h('button', { type: 'button', id: 'import-button', onclick: () => void importNow() }, 'Import'),
+      h(
+        'button',
+        { type: 'button', id: 'import-button', onclick: () => void importNow() },
+        t('backup_import'),
+      ),
     ),
     status,
   );

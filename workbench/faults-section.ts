@@ -3,6 +3,7 @@
  * applies to, or none. The worker refuses a fault for an origin that is not listed.
  */
 import { h, hint } from '../popup/dom.ts';
+import { type MessageKey, t } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 import {
   describeFault,
@@ -16,10 +17,10 @@ import {
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
 import { fillOriginChoice } from './origin-choice.ts';
 
-const ON: readonly [FaultOn, string][] = [
-  ['both', 'create() and get()'],
-  ['create', 'create() only'],
-  ['get', 'get() only'],
+const ON: readonly [FaultOn, MessageKey][] = [
+  ['both', 'wb_createAndGet'],
+  ['create', 'wb_createOnly'],
+  ['get', 'wb_getOnly'],
 ];
 
 /** A labelled control that shows only for the fault types that take it. */
@@ -33,7 +34,7 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
   const type = h(
     'select',
     { id: 'fault-type' },
-    h('option', { value: '' }, 'No fault'),
+    h('option', { value: '' }, t('wb_noFault')),
     ...FAULT_TYPES.map((t) =>
       h('option', { value: t.type }, t.only ? `${t.label} (${t.only}() only)` : t.label),
     ),
@@ -52,11 +53,11 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
     value: '2000',
   });
   const rollback = h('input', { type: 'number', id: 'fault-rollback', min: '1', step: '1', value: '1' });
-  const on = h('select', { id: 'fault-on' }, ...ON.map(([value, label]) => h('option', { value }, label)));
+  const on = h('select', { id: 'fault-on' }, ...ON.map(([value, label]) => h('option', { value }, t(label))));
   const fields = {
-    exception: field('fault-error', 'Error', errorName),
-    delay: field('fault-delay', 'Delay (ms)', delay),
-    'counter-rollback': field('fault-rollback', 'Back by', rollback),
+    exception: field('fault-error', t('wb_error'), errorName),
+    delay: field('fault-delay', t('wb_delay'), delay),
+    'counter-rollback': field('fault-rollback', t('wb_backBy'), rollback),
   };
 
   function showFields(): void {
@@ -120,16 +121,16 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
           return;
         }
         status.textContent = spec
-          ? `Fault on for ${origin.value}: ${describeFault(spec)}.`
-          : `No fault for ${origin.value}.`;
+          ? t('wb_faultOn', origin.value, describeFault(spec))
+          : t('wb_faultOff', origin.value);
       },
     },
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'fault-origin' }, 'Origin'),
+      h('label', { for: 'fault-origin' }, t('wb_origin')),
       origin,
-      h('label', { for: 'fault-type' }, 'Fault'),
+      h('label', { for: 'fault-type' }, t('wb_fault')),
       type,
     ),
     h(
@@ -138,21 +139,18 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
       fields.exception,
       fields.delay,
       fields['counter-rollback'],
-      h('label', { for: 'fault-on' }, 'Applies to'),
+      h('label', { for: 'fault-on' }, t('wb_appliesTo')),
       on,
     ),
-    h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary' }, 'Set fault')),
+    h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary' }, t('wb_setFault'))),
   );
-  const empty = hint('List an origin above first: faults apply to listed origins only.');
+  const empty = hint(t('wb_faultsEmpty'));
 
   const element = h(
     'section',
     { 'aria-labelledby': 'faults-heading' },
-    h('h2', { id: 'faults-heading' }, 'Fault injection'),
-    hint(
-      'Make the answers of a listed origin wrong on purpose, to see that your relying party refuses them. ' +
-        'Changed parts are signed again, so only the chosen fault is wrong. The log marks each faulted ceremony.',
-    ),
+    h('h2', { id: 'faults-heading' }, t('wb_faultsHeading')),
+    hint(t('wb_faultsIntro')),
     empty,
     form,
     status,

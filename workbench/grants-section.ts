@@ -1,25 +1,28 @@
 /** The origins the workbench is on for: add one (log, automatic presence, UV, expiry), list, remove. */
 import { h, hint } from '../popup/dom.ts';
+import { t, tn, uiLocale } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 import { describeFault } from '../src/workbench-core/fault-spec.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
 
 const EXPIRY: readonly [string, number][] = [
-  ['15 minutes', 15],
-  ['1 hour', 60],
-  ['8 hours', 480],
-  ['Never', 0],
+  [tn('wb_minutes', 15), 15],
+  [tn('wb_hours', 1), 60],
+  [tn('wb_hours', 8), 480],
+  [t('wb_never'), 0],
 ];
 
 function describe(grant: WorkbenchGrant, now: number): string {
-  if (!grant.autoPresence) return 'log only';
-  if (grant.expiresAt !== null && grant.expiresAt <= now) return 'log only; automatic presence expired';
+  if (!grant.autoPresence) return t('wb_logOnly');
+  if (grant.expiresAt !== null && grant.expiresAt <= now) return t('wb_logOnlyExpired');
   const until =
-    grant.expiresAt === null ? 'no end' : `until ${new Date(grant.expiresAt).toLocaleTimeString()}`;
-  return `log, automatic presence${grant.autoUv ? ' with UV' : ''}, ${until}`;
+    grant.expiresAt === null
+      ? t('wb_noEnd')
+      : t('wb_until', new Date(grant.expiresAt).toLocaleTimeString(uiLocale()));
+  return t(grant.autoUv ? 'wb_logAutoUv' : 'wb_logAuto', until);
 }
 
-const ON_WORDS = { both: 'create() and get()', create: 'create()', get: 'get()' } as const;
+const ON_WORDS = { both: 'wb_createAndGet', create: 'wb_create', get: 'wb_get' } as const;
 
 /** `onGrants` hears every list it draws (the fault form offers the same origins). */
 export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () => undefined): {
@@ -47,7 +50,7 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
   const list = h('ul', {
     className: 'plain',
     id: 'grant-list',
-    'aria-label': 'Origins the workbench is on for',
+    'aria-label': t('wb_grantsLabel'),
   });
 
   async function refresh(): Promise<void> {
@@ -55,7 +58,7 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
     onGrants(grants);
     list.replaceChildren(
       ...(grants.length === 0
-        ? [h('li', {}, 'None yet: the workbench is off everywhere.')]
+        ? [h('li', {}, t('wb_grantsNone'))]
         : grants.map((g) =>
             h(
               'li',
@@ -74,14 +77,14 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
                 h('span', { className: 'hint' }, describe(g, now)),
                 g.profile ? h('br') : null,
                 g.profile
-                  ? h('span', { className: 'hint profile-line' }, `Profile: ${g.profile.label}`)
+                  ? h('span', { className: 'hint profile-line' }, t('wb_profileLine', g.profile.label))
                   : null,
                 g.fault ? h('br') : null,
                 g.fault
                   ? h(
                       'span',
                       { className: 'hint fault-line' },
-                      `Fault: ${describeFault(g.fault.spec)}, on ${ON_WORDS[g.fault.on]}`,
+                      t('wb_faultLine', describeFault(g.fault.spec), t(ON_WORDS[g.fault.on])),
                     )
                   : null,
               ),
@@ -89,14 +92,14 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
                 'button',
                 {
                   type: 'button',
-                  'aria-label': `Remove ${g.pattern}`,
+                  'aria-label': t('wb_removeFor', g.pattern),
                   onclick: async () => {
                     await send('workbench/revoke', { pattern: g.pattern });
-                    status.textContent = `The workbench is off for ${g.pattern}.`;
+                    status.textContent = t('wb_offFor', g.pattern);
                     await refresh();
                   },
                 },
-                'Remove',
+                t('wb_remove'),
               ),
             ),
           )),
@@ -120,27 +123,27 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
           status.textContent = answer.error;
           return;
         }
-        status.textContent = `The workbench is on for ${origin.value.trim()}.`;
+        status.textContent = t('wb_onFor', origin.value.trim());
         origin.value = '';
         await refresh();
       },
     },
-    h('div', { className: 'row' }, h('label', { for: 'grant-origin' }, 'Origin'), origin),
-    hint('localhost, *.localhost, or an origin such as https://dev.example.com.', 'grant-origin-hint'),
+    h('div', { className: 'row' }, h('label', { for: 'grant-origin' }, t('wb_origin')), origin),
+    hint(t('wb_originHint'), 'grant-origin-hint'),
     h(
       'div',
       { className: 'row' },
-      h('label', {}, auto, 'Automatic presence (no prompt)'),
-      h('label', {}, uv, 'Report user verification (UV)'),
-      h('label', {}, 'Ends after', expiry),
+      h('label', {}, auto, t('wb_autoPresence')),
+      h('label', {}, uv, t('wb_reportUv')),
+      h('label', {}, t('wb_endsAfter'), expiry),
     ),
-    h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary' }, 'Turn on')),
+    h('div', { className: 'row' }, h('button', { type: 'submit', className: 'primary' }, t('wb_turnOn'))),
   );
 
   const element = h(
     'section',
     { 'aria-labelledby': 'grants-heading' },
-    h('h2', { id: 'grants-heading' }, 'Origins'),
+    h('h2', { id: 'grants-heading' }, t('wb_originsHeading')),
     form,
     status,
     list,

@@ -1,5 +1,6 @@
 /** One ceremony of the log: a summary line, the facts developers check first, then every part as JSON. */
 import { h } from '../popup/dom.ts';
+import { t } from '../src/i18n/messages.ts';
 import type { CeremonyLogEntry } from '../src/workbench-core/types.ts';
 
 const FLAG_NAMES = ['UP', 'UV', 'BE', 'BS', 'AT', 'ED'] as const;
@@ -16,40 +17,40 @@ function part(id: string, title: string, value: unknown): HTMLElement[] {
 
 function facts(entry: CeremonyLogEntry): HTMLElement {
   const rows: [string, string][] = [
-    ['Origin', entry.topOrigin ? `${entry.origin} (in ${entry.topOrigin})` : entry.origin],
-    ['Answered by', entry.gate === 'auto' ? 'automatic presence' : entry.gate],
-    ['Took', `${entry.durationMs} ms`],
+    [t('wb_origin'), entry.topOrigin ? t('wb_originIn', entry.origin, entry.topOrigin) : entry.origin],
+    [t('wb_answeredBy'), entry.gate === 'auto' ? t('wb_automaticPresence') : entry.gate],
+    [t('wb_took'), t('wb_ms', entry.durationMs)],
   ];
-  if (entry.profile) rows.push(['Profile', entry.profile]);
+  if (entry.profile) rows.push([t('wb_profile'), entry.profile]);
   if (entry.fault) {
     rows.push([
-      'Fault injected',
-      entry.fault.applied ? entry.fault.description : `${entry.fault.description} (nothing to change here)`,
+      t('wb_faultInjected'),
+      entry.fault.applied ? entry.fault.description : t('wb_nothingToChange', entry.fault.description),
     ]);
   }
   const auth = entry.authData;
   if (auth) {
     rows.push([
-      'RP ID hash',
+      t('wb_rpIdHash'),
       auth.rpIdHashMatches === undefined
         ? auth.rpIdHash
-        : `${auth.rpIdHash} (${auth.rpIdHashMatches ? 'is' : 'is NOT'} SHA-256 of the RP ID)`,
+        : t(auth.rpIdHashMatches ? 'wb_hashIs' : 'wb_hashIsNot', auth.rpIdHash),
     ]);
     rows.push([
-      'Flags',
+      t('wb_flags'),
       `${auth.flagsByte}: ${FLAG_NAMES.map((f) => `${f}=${auth.flags[f] ? 1 : 0}`).join(' ')}`,
     ]);
-    rows.push(['Counter', String(auth.signCount)]);
+    rows.push([t('wb_counter'), String(auth.signCount)]);
     const acd = auth.attestedCredentialData;
     if (acd) {
       rows.push(['AAGUID', acd.aaguid]);
-      rows.push(['Credential ID', acd.credentialId]);
+      rows.push([t('wb_credentialId'), acd.credentialId]);
     }
   }
-  if (entry.attestation) rows.push(['Attestation', entry.attestation.fmt]);
+  if (entry.attestation) rows.push([t('wb_attestation'), entry.attestation.fmt]);
   if (entry.error) {
-    rows.push(['Error', `${entry.error.name}: ${entry.error.message}`]);
-    if (entry.error.rule) rows.push(['Rule', entry.error.rule]);
+    rows.push([t('wb_error'), `${entry.error.name}: ${entry.error.message}`]);
+    if (entry.error.rule) rows.push([t('wb_rule'), entry.error.rule]);
   }
   return h('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
@@ -94,24 +95,24 @@ export function logEntryView(
           onclick: async () => {
             try {
               await navigator.clipboard.writeText(JSON.stringify(entry, null, 2));
-              copyStatus.textContent = 'Copied.';
+              copyStatus.textContent = t('wb_copied');
             } catch {
-              copyStatus.textContent = 'The clipboard refused; select the text below instead.';
+              copyStatus.textContent = t('wb_clipboardRefused');
             }
           },
         },
-        'Copy as JSON',
+        t('wb_copyJson'),
       ),
       copyStatus,
     ),
-    ...part(id, 'Options sent by the page', entry.sent),
-    ...part(id, 'Options as Tapkey understood them', entry.understood),
+    ...part(id, t('wb_sent'), entry.sent),
+    ...part(id, t('wb_understood'), entry.understood),
     ...part(id, 'clientDataJSON', entry.clientData),
-    ...part(id, 'Authenticator data', entry.authData),
-    ...part(id, 'Attestation statement', entry.attestation),
-    ...part(id, 'Signature (DER and r‖s)', entry.signature),
-    ...part(id, 'JSON the page received', entry.received),
-    ...part(id, 'Error', entry.error),
+    ...part(id, t('wb_authData'), entry.authData),
+    ...part(id, t('wb_attStatement'), entry.attestation),
+    ...part(id, t('wb_signature'), entry.signature),
+    ...part(id, t('wb_received'), entry.received),
+    ...part(id, t('wb_error'), entry.error),
   );
   details.addEventListener('toggle', () => onToggle(details.open));
   return h(

@@ -3,6 +3,7 @@
  * deletable after a second click; and a form to add one with a new key or a pasted PKCS#8 key.
  */
 import { h, hint } from '../popup/dom.ts';
+import { t } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 import type { NewCredentialInput } from '../src/workbench-core/new-credential.ts';
 import type { WorkbenchCredential } from '../src/workbench-core/types.ts';
@@ -45,33 +46,33 @@ function credentialRow(c: WorkbenchCredential, changed: (message: string, error?
       userDisplayName: displayName.value,
       signCount: Number(counter.value),
     });
-    if (answer.ok) changed(`Saved ${userName.value.trim()} at ${c.rpId}.`);
+    if (answer.ok) changed(t('wb_savedAt', userName.value.trim(), c.rpId));
     else changed(answer.error, true);
   };
   const remove = async () => {
     const answer = await send('workbench/delete-credential', { id: c.id });
-    changed(answer.ok ? `Deleted ${who}.` : 'That passkey was already gone.', !answer.ok);
+    changed(answer.ok ? t('wb_deleted', who) : t('wb_alreadyGone'), !answer.ok);
   };
   const deleteButton = h(
     'button',
     {
       type: 'button',
-      'aria-label': `Delete ${who}`,
+      'aria-label': t('wb_deleteFor', who),
       onclick: () => {
         confirm.hidden = false;
         deleteButton.hidden = true;
         (confirm.querySelector('button') as HTMLButtonElement | null)?.focus();
       },
     },
-    'Delete',
+    t('common_delete'),
   );
   confirm.append(
-    h('span', {}, 'Delete for good? The site keeps its copy of the public key.'),
+    h('span', {}, t('wb_deleteForGood')),
     ' ',
     h(
       'button',
       { type: 'button', className: 'danger', onclick: () => void remove() },
-      `Delete ${c.userName}`,
+      t('wb_deleteFor', c.userName),
     ),
     ' ',
     h(
@@ -84,7 +85,7 @@ function credentialRow(c: WorkbenchCredential, changed: (message: string, error?
           deleteButton.focus();
         },
       },
-      'Keep',
+      t('passkey_keep'),
     ),
   );
 
@@ -94,20 +95,20 @@ function credentialRow(c: WorkbenchCredential, changed: (message: string, error?
     h(
       'p',
       { className: 'hint' },
-      `${ALG_NAMES[c.alg] ?? `alg ${c.alg}`} · ${c.discoverable ? 'discoverable' : 'not discoverable'}`,
-      c.hidden ? ' · hidden by the site' : '',
-      ' · user handle ',
+      `${ALG_NAMES[c.alg] ?? t('wb_alg', c.alg)} · ${c.discoverable ? t('wb_discoverable') : t('wb_notDiscoverable')}`,
+      c.hidden ? ` · ${t('wb_hiddenBySite')}` : '',
+      ` · ${t('wb_userHandle')} `,
       h('code', {}, c.userHandle),
       ' · id ',
       h('code', {}, c.id),
     ),
     h(
       'form',
-      { className: 'row', 'aria-label': `Passkey of ${who}`, onsubmit: save },
-      labelled('User name', userName),
-      labelled('Display name', displayName),
-      labelled('Counter', counter),
-      h('button', { type: 'submit' }, 'Save'),
+      { className: 'row', 'aria-label': t('wb_passkeyOf', who), onsubmit: save },
+      labelled(t('wb_userName'), userName),
+      labelled(t('wb_displayName'), displayName),
+      labelled(t('wb_counter'), counter),
+      h('button', { type: 'submit' }, t('common_save')),
       deleteButton,
       confirm,
     ),
@@ -130,21 +131,16 @@ function addForm(done: (message: string, error?: boolean) => void): HTMLElement 
   const keyKind = h(
     'select',
     { id: 'add-key' },
-    h('option', { value: '-7' }, 'New ES256 (P-256) key'),
-    h('option', { value: '-8' }, 'New EdDSA (Ed25519) key'),
-    h('option', { value: 'pkcs8' }, 'Paste a PKCS#8 private key'),
+    h('option', { value: '-7' }, t('wb_newEs256')),
+    h('option', { value: '-8' }, t('wb_newEdDsa')),
+    h('option', { value: 'pkcs8' }, t('wb_pastePkcs8')),
   );
   const pkcs8 = h('textarea', {
     id: 'add-pkcs8',
     spellcheck: false,
     placeholder: '-----BEGIN PRIVATE KEY-----',
   });
-  const pkcs8Field = h(
-    'div',
-    { hidden: true },
-    h('label', { for: 'add-pkcs8' }, 'PKCS#8 private key (PEM or base64)'),
-    pkcs8,
-  );
+  const pkcs8Field = h('div', { hidden: true }, h('label', { for: 'add-pkcs8' }, t('wb_pkcs8Label')), pkcs8);
   keyKind.addEventListener('change', () => {
     pkcs8Field.hidden = keyKind.value !== 'pkcs8';
   });
@@ -175,37 +171,37 @@ function addForm(done: (message: string, error?: boolean) => void): HTMLElement 
         if (!answer.ok) return done(answer.error, true);
         pkcs8.value = '';
         pin.value = '';
-        done(`Added ${userName.value.trim()} at ${rpId.value.trim().toLowerCase()}.`);
+        done(t('wb_addedAt', userName.value.trim(), rpId.value.trim().toLowerCase()));
       },
     },
-    h('h3', {}, 'Add a passkey'),
+    h('h3', {}, t('wb_addPasskey')),
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'add-rp' }, 'RP ID'),
+      h('label', { for: 'add-rp' }, t('wb_rpId')),
       rpId,
-      h('label', { for: 'add-user' }, 'User name'),
+      h('label', { for: 'add-user' }, t('wb_userName')),
       userName,
-      h('label', { for: 'add-display' }, 'Display name'),
+      h('label', { for: 'add-display' }, t('wb_displayName')),
       displayName,
     ),
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'add-handle' }, 'User handle (base64url)'),
+      h('label', { for: 'add-handle' }, t('wb_userHandleLabel')),
       userHandle,
-      h('label', {}, discoverable, 'Discoverable'),
-      h('label', { for: 'add-counter' }, 'Counter'),
+      h('label', {}, discoverable, t('wb_discoverableLabel')),
+      h('label', { for: 'add-counter' }, t('wb_counter')),
       counter,
     ),
-    h('div', { className: 'row' }, h('label', { for: 'add-key' }, 'Key'), keyKind),
+    h('div', { className: 'row' }, h('label', { for: 'add-key' }, t('wb_key')), keyKind),
     pkcs8Field,
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'add-pin' }, 'PIN (if the vault is locked)'),
+      h('label', { for: 'add-pin' }, t('wb_pinIfLocked')),
       pin,
-      h('button', { type: 'submit', className: 'primary' }, 'Add passkey'),
+      h('button', { type: 'submit', className: 'primary' }, t('wb_addPasskeyButton')),
     ),
   );
 }
@@ -228,7 +224,7 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
     };
     list.replaceChildren(
       ...(credentials.length === 0
-        ? [hint('No passkeys yet.')]
+        ? [hint(t('wb_noPasskeys'))]
         : [...byRp.entries()]
             .sort(([a], [b]) => a.localeCompare(b))
             .flatMap(([rp, items]) => [
@@ -245,11 +241,8 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
   const element = h(
     'section',
     { 'aria-labelledby': 'passkeys-heading' },
-    h('h2', { id: 'passkeys-heading' }, 'Passkeys'),
-    hint(
-      'Every passkey Tapkey holds, by RP. Change a counter or a name and Save; each change is one transaction. ' +
-        'The site is not told.',
-    ),
+    h('h2', { id: 'passkeys-heading' }, t('home_tabPasskeys')),
+    hint(t('wb_passkeysIntro')),
     list,
     addForm((message, error = false) => {
       status.textContent = message;

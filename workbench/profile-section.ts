@@ -4,6 +4,7 @@
  * shows the CA's root certificate for the relying party's trust list.
  */
 import { download, h, hint } from '../popup/dom.ts';
+import { t } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 import { fromBase64url } from '../src/shared/bytes.ts';
 import {
@@ -31,8 +32,8 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
     ...Object.entries(PROFILE_PRESETS).map(([key, p]) => h('option', { value: key }, p.label)),
   );
   const algs = PROFILE_ALGORITHMS.map(([id, name]) => ({ id, ...checkbox(`profile-alg-${name}`, name) }));
-  const rk = checkbox('profile-rk', 'Resident keys');
-  const uv = checkbox('profile-uv', 'User verification');
+  const rk = checkbox('profile-rk', t('wb_residentKeys'));
+  const uv = checkbox('profile-uv', t('wb_userVerification'));
   const attestation = h(
     'select',
     { id: 'profile-attestation' },
@@ -45,8 +46,8 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
     spellcheck: false,
     autocomplete: 'off',
   });
-  const be = checkbox('profile-be', 'Backup eligible (BE)');
-  const bs = checkbox('profile-bs', 'Backed up (BS)');
+  const be = checkbox('profile-be', t('wb_backupEligible'));
+  const bs = checkbox('profile-bs', t('wb_backedUp'));
   const transports = PROFILE_TRANSPORTS.map((t) => ({ id: t, ...checkbox(`profile-transport-${t}`, t) }));
   const attachment = h(
     'select',
@@ -60,19 +61,19 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
   const counter = h(
     'select',
     { id: 'profile-counter' },
-    h('option', { value: 'increment' }, 'increments'),
-    h('option', { value: 'zero' }, 'always zero'),
+    h('option', { value: 'increment' }, t('wb_increments')),
+    h('option', { value: 'zero' }, t('wb_alwaysZero')),
   );
   const caRoot = h('textarea', {
     id: 'profile-ca-root',
     readOnly: true,
-    'aria-label': 'Root certificate of the test CA (PEM)',
+    'aria-label': t('wb_caRootLabel'),
   });
   const caBox = h(
     'div',
     { id: 'profile-ca', hidden: true },
-    h('h3', {}, 'Test CA root certificate'),
-    hint('Add it to your relying party’s trusted roots for this attestation format (never in production).'),
+    h('h3', {}, t('wb_caHeading')),
+    hint(t('wb_caHint')),
     caRoot,
     h(
       'div',
@@ -83,7 +84,7 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
           type: 'button',
           onclick: () => download('tapkey-test-ca-root.pem', caRoot.value, 'application/x-pem-file'),
         },
-        'Download root certificate',
+        t('wb_caDownload'),
       ),
     ),
   );
@@ -152,8 +153,8 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
       return;
     }
     status.textContent = profile
-      ? `${origin.value} now meets the profile “${profile.label}”.`
-      : `${origin.value} meets Tapkey’s default profile.`;
+      ? t('wb_profileSet', origin.value, profile.label)
+      : t('wb_profileDefault', origin.value);
     listed = answer.grants;
     showCurrent();
   }
@@ -181,49 +182,46 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'profile-origin' }, 'Origin'),
+      h('label', { for: 'profile-origin' }, t('wb_origin')),
       origin,
-      h('label', { for: 'profile-preset' }, 'Start from'),
+      h('label', { for: 'profile-preset' }, t('wb_startFrom')),
       presetSelect,
     ),
-    group('Algorithms offered', ...algs.map((a) => a.label)),
-    group('Options', rk.label, uv.label, be.label, bs.label),
+    group(t('wb_algorithms'), ...algs.map((a) => a.label)),
+    group(t('wb_options'), rk.label, uv.label, be.label, bs.label),
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'profile-attestation' }, 'Attestation'),
+      h('label', { for: 'profile-attestation' }, t('wb_attestation')),
       attestation,
       h('label', { for: 'profile-aaguid' }, 'AAGUID'),
       aaguid,
     ),
-    group('Transports reported', ...transports.map((t) => t.label)),
+    group(t('wb_transports'), ...transports.map((t) => t.label)),
     h(
       'div',
       { className: 'row' },
-      h('label', { for: 'profile-attachment' }, 'Attachment reported'),
+      h('label', { for: 'profile-attachment' }, t('wb_attachment')),
       attachment,
-      h('label', { for: 'profile-counter' }, 'Counter'),
+      h('label', { for: 'profile-counter' }, t('wb_counter')),
       counter,
     ),
-    group('Extensions', credProps.label, prf.label, largeBlob.label),
+    group(t('wb_extensions'), credProps.label, prf.label, largeBlob.label),
     h(
       'div',
       { className: 'row' },
-      h('button', { type: 'submit', className: 'primary' }, 'Set profile'),
-      h('button', { type: 'button', onclick: () => void set(null) }, 'Default profile'),
+      h('button', { type: 'submit', className: 'primary' }, t('wb_setProfile')),
+      h('button', { type: 'button', onclick: () => void set(null) }, t('wb_defaultProfile')),
     ),
     caBox,
   );
-  const empty = hint('List an origin above first: profiles apply to listed origins only.');
+  const empty = hint(t('wb_profilesEmpty'));
 
   const element = h(
     'section',
     { 'aria-labelledby': 'profile-heading' },
-    h('h2', { id: 'profile-heading' }, 'Authenticator profile'),
-    hint(
-      'What kind of authenticator a listed origin meets, as DevTools’ virtual authenticator options say it. ' +
-        'Every other origin meets Tapkey as it is.',
-    ),
+    h('h2', { id: 'profile-heading' }, t('wb_profileHeading')),
+    hint(t('wb_profileIntro')),
     empty,
     form,
     status,

@@ -4,6 +4,7 @@
  * grants (storage.onChanged is a signal here; the data comes by message).
  */
 import browser from 'webextension-polyfill';
+import { localizePage } from '../src/i18n/page-language.ts';
 import { credentialsSection } from './credentials-section.ts';
 import { faultsSection } from './faults-section.ts';
 import { grantsSection } from './grants-section.ts';
@@ -11,6 +12,7 @@ import { logSection } from './log-section.ts';
 import { passkeysSection } from './passkeys-section.ts';
 import { profileSection } from './profile-section.ts';
 
+localizePage();
 const app = document.getElementById('app');
 if (app) {
   const faults = faultsSection();

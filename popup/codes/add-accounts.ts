@@ -3,12 +3,14 @@
  * add them anyway, or replace the stored ones. Used by every way of adding (scan, file, paste, manual,
  * backup import).
  */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { accountWireProblem } from '../../src/messages/guards.ts';
 import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import type { OtpDuplicatePolicy, RuntimeRequest } from '../../src/messages/protocol.ts';
 import type { ImportIssue, OtpAccount } from '../../src/totp/types.ts';
-import { label, plural } from '../format.ts';
+import { label } from '../format.ts';
 import { askAboutDuplicates } from './duplicates-dialog.ts';
 
 export interface AddOutcome {
@@ -22,13 +24,13 @@ export interface AddOutcome {
 /** "Added 12 accounts; 2 skipped:" and then each entry left out, one line each. */
 export function summary(outcome: AddOutcome, issues: readonly ImportIssue[] = []): string {
   const all = [...issues, ...outcome.rejected];
-  const parts = [`Added ${plural(outcome.added, 'account')}`];
-  if (outcome.replaced) parts.push(`replaced ${outcome.replaced}`);
+  const parts = [t('add_added', tn('count_accounts', outcome.added))];
+  if (outcome.replaced) parts.push(t('add_replaced', outcome.replaced));
   const skipped = outcome.skipped + all.length;
-  let text = parts.join(', ');
-  if (skipped) text += `; ${skipped} skipped`;
-  if (all.length === 0) return `${text}.`;
-  return `${text}:\n${all.map((i) => `${i.where}: ${i.message}.`).join('\n')}`;
+  let text = parts.reduce((earlier, next) => t('add_listJoin', earlier, next));
+  if (skipped) text = t('add_skipped', text, skipped);
+  if (all.length === 0) return t('add_summaryEnd', text);
+  return `${t('add_summaryIssues', text)}\n${all.map((i) => t('add_issue', i.where, i.message)).join('\n')}`;
 }
 
 /**

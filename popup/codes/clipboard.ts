@@ -3,6 +3,8 @@
  * document does the clearing, so it happens after the popup has closed too; where that is not
  * available (no chrome.offscreen) the popup clears while it stays open.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 
 export const CLEAR_AFTER_MS = 30_000;
@@ -23,7 +25,7 @@ async function write(text: string): Promise<void> {
     area.select();
     const copied = document.execCommand('copy');
     area.remove();
-    if (!copied) throw new Error('the browser did not allow copying');
+    if (!copied) throw new Error(t('clipboard_refused'));
   }
 }
 

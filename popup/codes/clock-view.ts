@@ -1,4 +1,6 @@
 /** "Check clock": compares this computer's clock with a server's and offers to correct codes by it. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { h } from '../dom.ts';
 
@@ -26,22 +28,22 @@ interface ClockAnswer {
 type Apply = (offsetMs: number, message: string) => Promise<void>;
 
 function seconds(ms: number): string {
-  return `${Math.abs(Math.round(ms / 1000))} s`;
+  return t('unit_seconds', Math.abs(Math.round(ms / 1000)));
 }
 
 export function describeOffset(offsetMs: number): string {
-  if (offsetMs === 0) return 'Codes use this computer’s clock.';
-  return `Codes use this computer’s clock ${offsetMs > 0 ? '+' : '−'}${seconds(offsetMs)}.`;
+  if (offsetMs === 0) return t('clock_usesThis');
+  return t(offsetMs > 0 ? 'clock_usesThisPlus' : 'clock_usesThisMinus', seconds(offsetMs));
 }
 
 export function renderClock(root: HTMLElement, host: ClockHost): void {
   const url = h('input', {
     type: 'url',
     id: 'clock-url',
-    placeholder: 'https://… (optional; default: this tab’s site)',
+    placeholder: t('clock_urlPlaceholder'),
   });
   const result = h('div', { id: 'clock-result', role: 'status' });
-  const check = h('button', { type: 'button', id: 'check-clock' }, 'Check clock');
+  const check = h('button', { type: 'button', id: 'check-clock' }, t('clock_check'));
   const apply: Apply = async (offsetMs, message) => {
     await send('otp/set-clock-offset', { offsetMs });
     result.replaceChildren(h('p', {}, message));
@@ -63,7 +65,7 @@ export function renderClock(root: HTMLElement, host: ClockHost): void {
   });
   root.replaceChildren(
     h('p', { className: 'hint', id: 'clock-offset' }, describeOffset(host.offsetMs)),
-    h('label', { for: 'clock-url' }, 'Server to compare with'),
+    h('label', { for: 'clock-url' }, t('clock_server')),
     url,
     check,
     result,
@@ -74,14 +76,12 @@ export function renderClock(root: HTMLElement, host: ClockHost): void {
 function verdict({ offsetMs, source, currentOffsetMs }: ClockAnswer, apply: Apply): HTMLElement[] {
   const off = Math.abs(offsetMs) > CLOCK_WARN_MS;
   const text = off
-    ? `This computer’s clock is ${seconds(offsetMs)} ${offsetMs > 0 ? 'behind' : 'ahead of'} ${source}. Codes may be rejected.`
-    : `This computer’s clock agrees with ${source} (within ${seconds(Math.max(1000, Math.abs(offsetMs)))}).`;
+    ? t(offsetMs > 0 ? 'clock_behind' : 'clock_ahead', seconds(offsetMs), source)
+    : t('clock_agrees', source, seconds(Math.max(1000, Math.abs(offsetMs))));
   const shown: HTMLElement[] = [h('p', { className: off ? 'note warn' : 'hint', id: 'clock-verdict' }, text)];
   if (off && Math.abs(offsetMs) > MAX_OFFSET_MS) {
     // A larger correction would let one page's Date header shift every code far ahead.
-    shown.push(
-      h('p', { className: 'hint' }, 'That is more than an hour: set the computer’s clock right instead.'),
-    );
+    shown.push(h('p', { className: 'hint' }, t('clock_tooFar')));
   } else if (off) {
     shown.push(
       h(
@@ -90,9 +90,9 @@ function verdict({ offsetMs, source, currentOffsetMs }: ClockAnswer, apply: Appl
           type: 'button',
           id: 'apply-offset',
           className: 'primary',
-          onclick: () => void apply(offsetMs, `Codes now use ${source}’s time.`),
+          onclick: () => void apply(offsetMs, t('clock_nowServer', source)),
         },
-        'Use the server’s time for codes',
+        t('clock_useServer'),
       ),
     );
   } else if (currentOffsetMs !== 0) {
@@ -102,9 +102,9 @@ function verdict({ offsetMs, source, currentOffsetMs }: ClockAnswer, apply: Appl
         {
           type: 'button',
           id: 'reset-offset',
-          onclick: () => void apply(0, 'Codes use this computer’s clock again.'),
+          onclick: () => void apply(0, t('clock_again')),
         },
-        'Stop correcting',
+        t('clock_stop'),
       ),
     );
   }

@@ -4,6 +4,7 @@
  * CSS variable per row change, so 1,000 accounts cost about as much as ten.
  */
 
+import { t } from '../../src/i18n/messages.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { buildRow, haystackOf, type Row, type RowActions } from './code-row.ts';
@@ -41,7 +42,7 @@ export class CodeList {
     siteScores: Readonly<Record<string, number>>,
     host: ListHost,
   ) {
-    this.element = h('ul', { id: 'otp-list', className: 'otp-list', 'aria-label': 'Accounts' });
+    this.element = h('ul', { id: 'otp-list', className: 'otp-list', 'aria-label': t('codes_accounts') });
     const say: Say = (text, kind) => host.status(text, kind);
     // The user's order: pinned accounts first, each group in its stored order. Moving an account
     // (menu or drag) moves it within its group.

@@ -3,6 +3,8 @@
  * countdown (TOTP/Steam) or counter (HOTP), and Fill / Next code / ⋯. The text nodes that change each
  * second are kept on the Row.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import type { OtpAccount } from '../../src/totp/types.ts';
 import { h } from '../dom.ts';
@@ -87,7 +89,7 @@ function grip(): Node {
   gripTemplate ??= h('span', {
     className: 'otp-drag',
     draggable: true,
-    title: 'Drag to reorder',
+    title: t('codes_drag'),
     'aria-hidden': 'true',
   });
   return gripTemplate.cloneNode();
@@ -103,20 +105,20 @@ function rowHead(view: OtpAccountView, nameId: string, forSite: boolean): HTMLEl
     h(
       'span',
       { id: nameId, className: 'otp-name' },
-      h('strong', { className: 'otp-issuer' }, view.issuer || view.accountName || 'Unnamed'),
+      h('strong', { className: 'otp-issuer' }, view.issuer || view.accountName || t('codes_unnamed')),
       both ? ' ' : '',
       both ? h('span', { className: 'otp-account' }, view.accountName) : '',
     ),
     view.pinned ? h('span', { className: 'otp-pinned' }, 'pinned') : null,
-    forSite ? h('span', { className: 'otp-site' }, 'this site') : null,
+    forSite ? h('span', { className: 'otp-site' }, t('codes_thisSite')) : null,
   );
 }
 
 function rowBody(row: Row, actions: RowActions): HTMLElement {
   const codeButton = h(
     'button',
-    { type: 'button', className: 'otp-code', title: 'Copy' },
-    h('span', { className: 'sr' }, 'Copy code '),
+    { type: 'button', className: 'otp-code', title: t('codes_copy') },
+    h('span', { className: 'sr' }, `${t('codes_copyCodeSr')} `),
     h('span', { className: 'code' }, row.code),
   );
   codeButton.addEventListener('click', () => actions.copy(row));
@@ -125,17 +127,22 @@ function rowBody(row: Row, actions: RowActions): HTMLElement {
     { className: 'otp-body' },
     codeButton,
     row.next
-      ? h('span', { className: 'otp-next' }, 'Next ', h('span', { className: 'next-code' }, row.next))
+      ? h(
+          'span',
+          { className: 'otp-next' },
+          `${t('codes_nextSr')} `,
+          h('span', { className: 'next-code' }, row.next),
+        )
       : null,
     row.secs
       ? h(
           'span',
-          { className: 'otp-timer', title: 'Seconds left' },
+          { className: 'otp-timer', title: t('codes_secondsLeft') },
           row.ring,
           h('span', { className: 'secs' }, row.secs),
-          h('span', { className: 'sr' }, ' seconds left'),
+          h('span', { className: 'sr' }, ` ${t('codes_secondsLeftSr')}`),
         )
-      : h('span', { className: 'otp-counter' }, `Counter ${row.view.counter}`),
+      : h('span', { className: 'otp-counter' }, t('codes_counter', row.view.counter)),
   );
 }
 
@@ -143,16 +150,16 @@ function rowButtons(row: Row, actions: RowActions): HTMLElement {
   const name = label(row.view);
   const fill = h(
     'button',
-    { type: 'button', className: 'small otp-fill', 'aria-label': `Fill code for ${name}` },
-    'Fill',
+    { type: 'button', className: 'small otp-fill', 'aria-label': t('codes_fillFor', name) },
+    t('codes_fill'),
   );
   fill.addEventListener('click', () => actions.fill(row, fill));
   const buttons = h('div', { className: 'otp-actions' }, fill);
   if (row.view.kind === 'hotp') {
     const nextButton = h(
       'button',
-      { type: 'button', className: 'small otp-next-button', 'aria-label': `Next code for ${name}` },
-      'Next code',
+      { type: 'button', className: 'small otp-next-button', 'aria-label': t('codes_nextFor', name) },
+      t('codes_nextCode'),
     );
     nextButton.addEventListener('click', () => actions.nextHotp(row, nextButton));
     buttons.append(nextButton);
@@ -168,7 +175,7 @@ function moreButton(row: Row, name: string, actions: RowActions): HTMLButtonElem
     {
       type: 'button',
       className: 'small otp-more-button',
-      'aria-label': `More actions for ${name}`,
+      'aria-label': t('codes_moreFor', name),
       'aria-expanded': 'false',
     },
     '⋯',

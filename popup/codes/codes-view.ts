@@ -1,5 +1,6 @@
 /** The Codes tab: search, add, the live account list, and (folded) backup and clock settings. */
 
+import { t } from '../../src/i18n/messages.ts';
 import { h, hint } from '../dom.ts';
 import type { AddHost } from './add/add-panel.ts';
 import { type AddToggle, addToggle } from './add-toggle.ts';
@@ -121,25 +122,19 @@ function searchField(list: CodeList): { input: HTMLInputElement; noMatch: HTMLEl
   const input = h('input', {
     type: 'search',
     id: 'otp-search',
-    placeholder: 'Search',
-    'aria-label': 'Search accounts',
+    placeholder: t('codes_search'),
+    'aria-label': t('codes_searchLabel'),
     autocomplete: 'off',
   });
-  const noMatch = h('p', { className: 'empty', hidden: true }, 'No account matches.');
+  const noMatch = h('p', { className: 'empty', hidden: true }, t('codes_noMatch'));
   input.addEventListener('input', () => {
     noMatch.hidden = list.filter(input.value) > 0;
   });
   return { input, noMatch };
 }
 
-const HOW_TO_ADD =
-  'When a site shows a QR code for an authenticator app, choose Scan QR code. You can also add one from an image, an otpauth:// link or a setup key, or import a backup.';
+const HOW_TO_ADD = t('codes_emptyHelp');
 
 function noAccounts(): HTMLElement {
-  return h(
-    'div',
-    { className: 'empty-codes' },
-    h('p', {}, 'No authenticator accounts yet.'),
-    hint(HOW_TO_ADD),
-  );
+  return h('div', { className: 'empty-codes' }, h('p', {}, t('codes_empty')), hint(HOW_TO_ADD));
 }

@@ -4,6 +4,8 @@
  * group, so pinned accounts stay first; the new order is the user's order, whatever the list shows
  * first for the current site.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { label } from '../format.ts';
@@ -83,6 +85,6 @@ async function drop(
   ids.splice(to.after ? at + 1 : at, 0, moving.id);
   const result = await send('otp/reorder', { ids });
   if (!result.ok) return host.status(result.error, 'error');
-  host.status(`Moved ${label(moving)}.`, 'ok');
+  host.status(t('codes_moved', label(moving)), 'ok');
   await host.reload();
 }

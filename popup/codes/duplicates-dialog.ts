@@ -1,4 +1,6 @@
 /** Some new accounts are already stored: skip them, add them anyway, or replace the stored ones. */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import type { OtpDuplicatePolicy } from '../../src/messages/protocol.ts';
 import type { OtpDuplicateView } from '../../src/messages/views.ts';
 import type { OtpAccount } from '../../src/totp/types.ts';
@@ -13,13 +15,7 @@ export function askAboutDuplicates(
 ): Promise<OtpDuplicatePolicy> {
   return new Promise((resolve) => {
     const choose = (p: OtpDuplicatePolicy) => () => resolve(p);
-    const heading = h(
-      'h3',
-      { id: 'dup-title', tabIndex: -1 },
-      duplicates.length === 1
-        ? 'This account is already here'
-        : `${duplicates.length} accounts are already here`,
-    );
+    const heading = h('h3', { id: 'dup-title', tabIndex: -1 }, tn('dup_already', duplicates.length));
     panel.replaceChildren(
       h(
         'section',
@@ -29,12 +25,12 @@ export function askAboutDuplicates(
         h(
           'div',
           { className: 'actions' },
-          h('button', { type: 'button', id: 'dup-skip', onclick: choose('skip') }, 'Skip'),
-          h('button', { type: 'button', id: 'dup-add', onclick: choose('add') }, 'Add anyway'),
+          h('button', { type: 'button', id: 'dup-skip', onclick: choose('skip') }, t('dup_skip')),
+          h('button', { type: 'button', id: 'dup-add', onclick: choose('add') }, t('dup_add')),
           h(
             'button',
             { type: 'button', id: 'dup-replace', className: 'primary', onclick: choose('replace') },
-            'Replace',
+            t('dup_replace'),
           ),
         ),
       ),
@@ -44,6 +40,6 @@ export function askAboutDuplicates(
 }
 
 function duplicateItem(d: OtpDuplicateView, account: OtpAccount | undefined): HTMLElement {
-  const why = d.reason === 'secret' ? 'same secret as' : 'same issuer and account name as';
-  return h('li', {}, `${account ? label(account) : 'An account'}: ${why} ${d.existingLabel}`);
+  const key = d.reason === 'secret' ? 'dup_sameSecret' : 'dup_sameName';
+  return h('li', {}, t(key, account ? label(account) : t('dup_anAccount'), d.existingLabel));
 }

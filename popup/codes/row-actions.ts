@@ -1,4 +1,6 @@
 /** What a row's buttons do: copy the code, fill it into the page, move an HOTP counter on. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { errorText } from '../format.ts';
 import { copyCode } from './clipboard.ts';
@@ -10,9 +12,9 @@ export async function copyRowCode(row: Row, say: Say): Promise<void> {
   if (row.current === '') return;
   try {
     await copyCode(row.current);
-    say(`Copied — clears in 30 s`, 'ok');
+    say(t('codes_copied'), 'ok');
   } catch (error) {
-    say(`Could not copy: ${errorText(error)}`, 'error');
+    say(t('codes_copyFailed', errorText(error)), 'error');
   }
 }
 
@@ -29,7 +31,7 @@ export async function fillRowCode(
     if (tabId !== undefined) payload.tabId = tabId;
     const result = await send('otp/fill', payload);
     if (result.ok) {
-      say(result.filled === 2 ? 'Filled this code and the next one.' : 'Filled the code.', 'ok');
+      say(result.filled === 2 ? t('codes_filledTwo') : t('codes_filled'), 'ok');
     } else {
       say(result.error, 'error');
     }
@@ -51,7 +53,7 @@ export async function nextHotpCode(row: Row, button: HTMLButtonElement, say: Say
     row.view.counter = result.counter;
     await showHotp(row);
     const counter = row.li.querySelector('.otp-counter');
-    if (counter) counter.textContent = `Counter ${result.counter}`;
+    if (counter) counter.textContent = t('codes_counter', result.counter);
   } finally {
     button.disabled = false;
   }

@@ -2,6 +2,8 @@
  * An account's secondary actions, built only when opened: rename, the sites it fills into, pin,
  * move up/down (the keyboard's way to reorder; the mouse can drag), delete (confirmed).
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
@@ -22,8 +24,9 @@ export function rowMenu(
   const index = all.findIndex((a) => a.id === view.id);
   // An account moves past its neighbours in its own group only: pinned ones stay first.
   const canMove = (delta: -1 | 1) => all[index + delta]?.pinned === view.pinned;
-  const pin = view.pinned ? 'Unpin' : 'Pin';
-  const menu = h('div', { className: 'otp-menu', role: 'group', 'aria-label': `Actions for ${name}` });
+  const pin = view.pinned ? t('menu_unpin') : t('menu_pin');
+  const pinFor = view.pinned ? t('menu_unpinFor', name) : t('menu_pinFor', name);
+  const menu = h('div', { className: 'otp-menu', role: 'group', 'aria-label': t('menu_actionsFor', name) });
   const button = (
     text: string,
     ariaLabel: string,
@@ -33,18 +36,23 @@ export function rowMenu(
     // The name starts with the visible text, then says which account (WCAG 2.5.3, label in name).
     h('button', { type: 'button', className: 'small', ...props, onclick, 'aria-label': ariaLabel }, text);
   menu.append(
-    button('Edit', `Edit ${name}`, () => showIn(menu, editForm(view, host, close))),
-    button('Sites', `Sites for ${name}`, () => showIn(menu, sitesForm(view, host, close))),
-    button(pin, `${pin} ${name}`, () => void setPinned(view, !view.pinned, host)),
-    button('Move up', `Move up ${name}`, () => void move(view, all, index, -1, host), {
+    button(t('menu_edit'), t('menu_editFor', name), () => showIn(menu, editForm(view, host, close))),
+    button(t('menu_sites'), t('menu_sitesFor', name), () => showIn(menu, sitesForm(view, host, close))),
+    button(pin, pinFor, () => void setPinned(view, !view.pinned, host)),
+    button(t('menu_moveUp'), t('menu_moveUpFor', name), () => void move(view, all, index, -1, host), {
       disabled: !canMove(-1),
     }),
-    button('Move down', `Move down ${name}`, () => void move(view, all, index, 1, host), {
+    button(t('menu_moveDown'), t('menu_moveDownFor', name), () => void move(view, all, index, 1, host), {
       disabled: !canMove(1),
     }),
-    button('Delete', `Delete ${name}`, () => showIn(menu, deleteConfirmation(view, host, close)), {
-      className: 'small danger',
-    }),
+    button(
+      t('common_delete'),
+      t('menu_deleteFor', name),
+      () => showIn(menu, deleteConfirmation(view, host, close)),
+      {
+        className: 'small danger',
+      },
+    ),
   );
   return menu;
 }
@@ -67,7 +75,7 @@ async function move(
   [ids[index], ids[j]] = [ids[j]!, ids[index]!];
   const result = await send('otp/reorder', { ids });
   if (!result.ok) return host.status(result.error, 'error');
-  host.status(`Moved ${label(view)} ${delta < 0 ? 'up' : 'down'}.`, 'ok');
+  host.status(t(delta < 0 ? 'menu_movedUp' : 'menu_movedDown', label(view)), 'ok');
   // Keep the keyboard where it was: the same button of the same account.
   await host.reload(`li[data-id="${view.id}"] .otp-more-button`);
 }
@@ -75,7 +83,7 @@ async function move(
 async function setPinned(view: OtpAccountView, pinned: boolean, host: RowMenuHost): Promise<void> {
   const result = await send('otp/pin', { id: view.id, pinned });
   if (!result.ok) return host.status(result.error, 'error');
-  host.status(pinned ? `Pinned ${label(view)}: it is listed first.` : `Unpinned ${label(view)}.`, 'ok');
+  host.status(pinned ? t('menu_pinned', label(view)) : t('menu_unpinned', label(view)), 'ok');
   await host.reload(`li[data-id="${view.id}"] .otp-more-button`);
 }
 
@@ -90,21 +98,21 @@ function editForm(view: OtpAccountView, host: RowMenuHost, close: () => void): M
       accountName: account.value,
     });
     if (!result.ok) return host.status(result.error, 'error');
-    host.status('Saved.', 'ok');
+    host.status(t('common_saved'), 'ok');
     await host.reload(`li[data-id="${view.id}"] .otp-code`);
   };
   const element = h(
     'form',
-    { className: 'otp-edit', 'aria-label': `Edit ${label(view)}`, onsubmit: save },
-    h('label', { for: issuer.id }, 'Issuer'),
+    { className: 'otp-edit', 'aria-label': t('menu_editFor', label(view)), onsubmit: save },
+    h('label', { for: issuer.id }, t('menu_issuer')),
     issuer,
-    h('label', { for: account.id }, 'Account name'),
+    h('label', { for: account.id }, t('manual_account')),
     account,
     h(
       'div',
       { className: 'actions' },
-      h('button', { type: 'button', onclick: close }, 'Cancel'),
-      h('button', { type: 'submit', className: 'primary' }, 'Save'),
+      h('button', { type: 'button', onclick: close }, t('common_cancel')),
+      h('button', { type: 'submit', className: 'primary' }, t('common_save')),
     ),
   );
   return { element, focus: issuer };
@@ -120,21 +128,17 @@ function deleteConfirmation(view: OtpAccountView, host: RowMenuHost, close: () =
       onclick: async () => {
         const result = await send('otp/delete', { id: view.id });
         if (!result.ok) return host.status(result.error, 'error');
-        host.status(`Deleted ${name}.`, 'ok');
+        host.status(t('menu_deleted', name), 'ok');
         await host.reload('#otp-search');
       },
     },
-    'Delete',
+    t('common_delete'),
   );
   const element = h(
     'div',
-    { className: 'confirm', role: 'alertdialog', 'aria-label': `Delete ${name}?` },
-    h(
-      'p',
-      {},
-      `Delete ${name}? You will no longer get its codes; keep a backup or a way back into that site.`,
-    ),
-    h('button', { type: 'button', onclick: close }, 'Cancel'),
+    { className: 'confirm', role: 'alertdialog', 'aria-label': t('menu_deleteQuestion', name) },
+    h('p', {}, t('menu_deleteConfirm', name)),
+    h('button', { type: 'button', onclick: close }, t('common_cancel')),
     yes,
   );
   return { element, focus: yes };

@@ -2,6 +2,8 @@
  * The sites an account fills into without being chosen (the Alt+Shift+F shortcut), one per line.
  * Scanning a QR code from a tab adds that tab's site; here the user adds or removes them.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
@@ -18,27 +20,23 @@ export function sitesForm(view: OtpAccountView, host: RowMenuHost, close: () => 
     if (!result.ok) return host.status(result.error, 'error');
     host.status(
       result.sites.length
-        ? `${label(view)} fills into ${result.sites.join(', ')}.`
-        : `${label(view)} fills into no site by itself.`,
+        ? t('sites_fills', label(view), result.sites.join(', '))
+        : t('sites_fillsNone', label(view)),
       'ok',
     );
     await host.reload(`li[data-id="${view.id}"] .otp-more-button`);
   };
   const element = h(
     'form',
-    { className: 'otp-edit', 'aria-label': `Sites for ${label(view)}`, onsubmit: save },
-    h('label', { for: id }, 'Sites it fills into (one per line)'),
-    h(
-      'p',
-      { className: 'hint', id: `${id}-hint` },
-      'The fill shortcut gives this code only to these sites and their subdomains, never to a look-alike.',
-    ),
+    { className: 'otp-edit', 'aria-label': t('menu_sitesFor', label(view)), onsubmit: save },
+    h('label', { for: id }, t('sites_label')),
+    h('p', { className: 'hint', id: `${id}-hint` }, t('sites_hint')),
     sites,
     h(
       'div',
       { className: 'actions' },
-      h('button', { type: 'button', onclick: close }, 'Cancel'),
-      h('button', { type: 'submit', className: 'primary' }, 'Save'),
+      h('button', { type: 'button', onclick: close }, t('common_cancel')),
+      h('button', { type: 'submit', className: 'primary' }, t('common_save')),
     ),
   );
   sites.setAttribute('aria-describedby', `${id}-hint`);

@@ -2,6 +2,8 @@
  * One passkey: who, when created and last used, counter and kind. Rename changes the name Tapkey
  * shows (the site keeps its own); Delete asks before it deletes.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { CredentialSummaryView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
@@ -14,7 +16,7 @@ const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'Ed25519', [-25
 export type PasskeysChanged = (focus?: string) => Promise<void>;
 
 export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged): HTMLLIElement {
-  const name = c.userName || '(no name)';
+  const name = c.userName || t('prompt_noName');
   const confirmRow = deleteConfirmation(c, name, () => changed());
   const askFirst = () => {
     confirmRow.hidden = false;
@@ -26,7 +28,7 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
     {
       type: 'button',
       className: 'secondary small rename-button',
-      'aria-label': `Rename passkey ${name} on ${c.rpId}`,
+      'aria-label': t('passkey_renameFor', name, c.rpId),
       'aria-expanded': 'false',
       onclick: () => {
         const open = renameButton.getAttribute('aria-expanded') !== 'true';
@@ -37,7 +39,7 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
         renameArea.querySelector('input')?.focus();
       },
     },
-    'Rename',
+    t('passkey_rename'),
   );
   const item = h(
     'li',
@@ -49,7 +51,7 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
       c.userDisplayName && c.userDisplayName !== c.userName ? h('span', {}, c.userDisplayName) : null,
     ),
     facts(c),
-    c.hidden ? h('p', { className: 'hint' }, `Hidden at the request of ${c.rpId}.`) : null,
+    c.hidden ? h('p', { className: 'hint' }, t('passkey_hiddenBy', c.rpId)) : null,
     h(
       'div',
       { className: 'passkey-actions' },
@@ -60,10 +62,10 @@ export function passkeyItem(c: CredentialSummaryView, changed: PasskeysChanged):
         {
           type: 'button',
           className: 'danger small',
-          'aria-label': `Delete passkey ${name} on ${c.rpId}`,
+          'aria-label': t('passkey_deleteFor', name, c.rpId),
           onclick: askFirst,
         },
-        'Delete',
+        t('common_delete'),
       ),
     ),
     renameArea,
@@ -80,28 +82,29 @@ function restoreButton(c: CredentialSummaryView, name: string, changed: Passkeys
     {
       type: 'button',
       className: 'primary small restore-button',
-      'aria-label': `Restore passkey ${name} on ${c.rpId}`,
+      'aria-label': t('passkey_restoreFor', name, c.rpId),
       onclick: async () => {
         await send('credentials/restore', { id: c.id });
         await changed(`li[data-id="${CSS.escape(c.id)}"] .rename-button`);
       },
     },
-    'Restore',
+    t('passkey_restore'),
   );
 }
 
 function facts(c: CredentialSummaryView): HTMLElement {
+  const algorithm = ALG_NAMES[c.alg] ?? String(c.alg);
   return h(
     'dl',
     { className: 'facts' },
-    h('dt', {}, 'Created'),
+    h('dt', {}, t('passkey_created')),
     h('dd', {}, formatDate(c.createdAt)),
-    h('dt', {}, 'Last used'),
+    h('dt', {}, t('passkey_lastUsed')),
     h('dd', {}, formatDate(c.lastUsedAt)),
-    h('dt', {}, 'Counter'),
+    h('dt', {}, t('passkey_counter')),
     h('dd', {}, String(c.signCount)),
-    h('dt', {}, 'Kind'),
-    h('dd', {}, `${ALG_NAMES[c.alg] ?? c.alg}${c.discoverable ? ', discoverable' : ''}`),
+    h('dt', {}, t('passkey_kind')),
+    h('dd', {}, c.discoverable ? t('passkey_kindDiscoverable', algorithm) : algorithm),
   );
 }
 
@@ -120,7 +123,7 @@ function renameForm(
     autocomplete: 'off',
     spellcheck: false,
   });
-  const about = hint('Only Tapkey shows this name; the site keeps the one it chose.', `rename-${c.id}-hint`);
+  const about = hint(t('passkey_renameHint'), `rename-${c.id}-hint`);
   input.setAttribute('aria-describedby', about.id);
   const error = fieldError(input);
   const save = async (event: SubmitEvent) => {
@@ -131,16 +134,16 @@ function renameForm(
   };
   return h(
     'form',
-    { className: 'rename', 'aria-label': `Rename passkey ${name}`, onsubmit: save },
-    h('label', { for: input.id }, 'Name shown in Tapkey'),
+    { className: 'rename', 'aria-label': t('passkey_renameForm', name), onsubmit: save },
+    h('label', { for: input.id }, t('passkey_nameLabel')),
     input,
     error.element,
     about,
     h(
       'div',
       { className: 'actions' },
-      h('button', { type: 'button', className: 'secondary small', onclick: close }, 'Cancel'),
-      h('button', { type: 'submit', className: 'primary small' }, 'Save'),
+      h('button', { type: 'button', className: 'secondary small', onclick: close }, t('common_cancel')),
+      h('button', { type: 'submit', className: 'primary small' }, t('common_save')),
     ),
   );
 }
@@ -152,8 +155,12 @@ function deleteConfirmation(
 ): HTMLElement {
   const row = h('div', { className: 'confirm', hidden: true });
   row.append(
-    h('p', {}, `Delete this passkey? You will no longer be able to sign in to ${c.rpId} as ${name} with it.`),
-    h('button', { type: 'button', className: 'secondary small', onclick: () => (row.hidden = true) }, 'Keep'),
+    h('p', {}, t('passkey_deleteConfirm', c.rpId, name)),
+    h(
+      'button',
+      { type: 'button', className: 'secondary small', onclick: () => (row.hidden = true) },
+      t('passkey_keep'),
+    ),
     h(
       'button',
       {
@@ -164,7 +171,7 @@ function deleteConfirmation(
           await deleted();
         },
       },
-      'Delete for good',
+      t('passkey_deleteForGood'),
     ),
   );
   return row;

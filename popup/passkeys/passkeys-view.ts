@@ -4,6 +4,8 @@
  * it arrives, so ten thousand passkeys open as fast as ten. Groups off screen skip layout and paint
  * (`content-visibility` in popup.css).
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { CredentialSummaryView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
@@ -36,14 +38,7 @@ export async function renderPasskeys(
   if (signal.aborted) return;
   const notice = protectionNotice(settings, openSettings) ?? '';
   if (first.passkeys.length === 0) {
-    root.replaceChildren(
-      notice,
-      h(
-        'p',
-        { className: 'empty' },
-        'No passkeys yet. When a site asks to register a security key, Tapkey will ask for your tap.',
-      ),
-    );
+    root.replaceChildren(notice, h('p', { className: 'empty' }, t('passkeys_empty')));
     return;
   }
   const changed: PasskeysChanged = (next) => renderPasskeys(root, openSettings, view, next);
@@ -124,10 +119,8 @@ function hiddenGroup(): { section: HTMLElement; list: HTMLUListElement } {
   const section = h(
     'section',
     { className: 'site-group hidden-group', 'aria-labelledby': 'hidden-by-site', hidden: true },
-    h('h2', { id: 'hidden-by-site' }, 'Hidden by the site'),
-    hint(
-      'These sites said they no longer know these passkeys, so Tapkey does not offer them for sign-in. Restore one if the site was wrong.',
-    ),
+    h('h2', { id: 'hidden-by-site' }, t('passkeys_hiddenTitle')),
+    hint(t('passkeys_hiddenHelp')),
     list,
   );
   return { section, list };

@@ -1,4 +1,6 @@
 /** Sign-in: the accounts this site can use, as radio buttons; the first is picked. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { CredentialSummaryView, PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { formatDate } from '../format.ts';
@@ -21,7 +23,7 @@ export function accountChooser(p: PromptView): AccountChooser | undefined {
   const element = h(
     'fieldset',
     { className: 'accounts' },
-    h('legend', {}, p.candidates.length > 1 ? 'Choose an account' : 'Account'),
+    h('legend', {}, p.candidates.length > 1 ? t('prompt_chooseAccount') : t('prompt_account')),
     ...p.candidates.map((c, i) => accountOption(c, i === 0)),
   );
   return {
@@ -38,9 +40,9 @@ function accountOption(c: CredentialSummaryView, checked: boolean): HTMLElement 
     h(
       'span',
       {},
-      h('strong', {}, clip(c.userName) || '(no name)'),
+      h('strong', {}, clip(c.userName) || t('prompt_noName')),
       c.userDisplayName && c.userDisplayName !== c.userName ? h('span', {}, ` ${c.userDisplayName}`) : null,
-      h('small', {}, `Last used ${formatDate(c.lastUsedAt)}`),
+      h('small', {}, t('prompt_lastUsed', formatDate(c.lastUsedAt))),
     ),
   );
 }

@@ -1,4 +1,6 @@
 /** Sends the user's answer to the worker; while it travels every button of the prompt is disabled. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { messageOf } from '../format.ts';
 import type { PinField } from './pin-field.ts';
@@ -30,7 +32,7 @@ export async function sendAnswer(context: AnswerContext, decision: Decision): Pr
     else error.textContent = res.error;
     context.pin?.input.select();
   } catch (e) {
-    error.textContent = `Tapkey could not send your answer: ${messageOf(e)}`;
+    error.textContent = t('prompt_sendFailed', messageOf(e));
   }
   setBusy(root, false);
 }

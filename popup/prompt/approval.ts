@@ -1,4 +1,6 @@
 /** The Approve decision from what the user picked and typed, or what is still missing. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { AccountChooser } from './account-chooser.ts';
 import type { Decision } from './answer.ts';
 import type { PinField } from './pin-field.ts';
@@ -12,7 +14,7 @@ export function approval(
   const decision: Approval = { type: 'approve' };
   if (chooser) {
     const credentialId = chooser.picked();
-    if (!credentialId) return { error: 'Choose an account first.' };
+    if (!credentialId) return { error: t('prompt_chooseAccountFirst') };
     decision.credentialId = credentialId;
   }
   if (pin) {

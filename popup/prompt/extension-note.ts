@@ -3,14 +3,16 @@
  * the person approving knows a site also derives a secret from the passkey or stores data with it.
  * Never a value: the prompt only learns which extensions run.
  */
+
+import { type MessageKey, t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 
-const SENTENCES: Record<NonNullable<PromptView['extensions']>[number], string> = {
-  prf: 'The site also gets a secret derived from this passkey (PRF), for example to encrypt your data.',
-  'largeBlob-store': 'The passkey can keep a small file for the site (large blob).',
-  'largeBlob-read': 'The site also reads the small file it keeps with this passkey (large blob).',
-  'largeBlob-write': 'The site also replaces the small file it keeps with this passkey (large blob).',
+const SENTENCES: Record<NonNullable<PromptView['extensions']>[number], MessageKey> = {
+  prf: 'prompt_extPrf',
+  'largeBlob-store': 'prompt_extLargeBlobStore',
+  'largeBlob-read': 'prompt_extLargeBlobRead',
+  'largeBlob-write': 'prompt_extLargeBlobWrite',
 };
 
 export function extensionNote(p: PromptView): HTMLElement | null {
@@ -19,6 +21,6 @@ export function extensionNote(p: PromptView): HTMLElement | null {
   return h(
     'ul',
     { className: 'note extensions', id: 'prompt-extensions' },
-    ...extensions.map((e) => h('li', {}, SENTENCES[e])),
+    ...extensions.map((e) => h('li', {}, t(SENTENCES[e]))),
   );
 }

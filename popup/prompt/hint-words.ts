@@ -1,12 +1,14 @@
 /** The site's WebAuthn L3 §5.8.7 hints in plain words, for the prompt. */
+
+import { type MessageKey, t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 
 type Hint = NonNullable<PromptView['hints']>[number];
 
-const WORDS: Record<Hint, string> = {
-  'security-key': 'a security key',
-  'client-device': 'a passkey on this device',
-  hybrid: 'a phone or tablet',
+const WORDS: Record<Hint, MessageKey> = {
+  'security-key': 'prompt_hintSecurityKey',
+  'client-device': 'prompt_hintClientDevice',
+  hybrid: 'prompt_hintHybrid',
 };
 
 /**
@@ -15,5 +17,9 @@ const WORDS: Record<Hint, string> = {
  */
 export function hintSentence(hints: readonly Hint[]): string | undefined {
   if (hints.length === 0) return undefined;
-  return `The site prefers ${hints.map((h) => WORDS[h]).join(', then ')}.`;
+  const [first, ...rest] = hints.map((h) => t(WORDS[h]));
+  return t(
+    'prompt_hints',
+    rest.reduce((earlier, next) => t('prompt_hintsThen', earlier, next), first!),
+  );
 }

@@ -1,7 +1,8 @@
 /** User verification: the PIN, or a new PIN twice when the site requires UV and none is set yet. */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
-import { plural } from '../format.ts';
 import { passwordField } from '../password-field.ts';
 
 export interface PinField {
@@ -26,7 +27,7 @@ export function pinField(p: PromptView, error: HTMLElement): PinField | undefine
     input.setAttribute('aria-describedby', error.id);
   };
   if (!p.offerPinSetup) {
-    const pin = passwordField('pin', 'PIN', 'current-password', { minLength: 4 });
+    const pin = passwordField('pin', t('pin_label'), 'current-password', { minLength: 4 });
     const attempts = h('p', { className: 'hint attempts', id: 'pin-attempts' }, attemptsLeft(p.pinRetries));
     pin.input.setAttribute('aria-describedby', attempts.id);
     return {
@@ -36,23 +37,17 @@ export function pinField(p: PromptView, error: HTMLElement): PinField | undefine
       refused: refusedWith(pin.input, attempts),
     };
   }
-  const pin = passwordField('pin', 'New PIN', 'new-password', { minLength: 4 });
-  const confirm = passwordField('pin-confirm', 'Confirm PIN', 'new-password');
+  const pin = passwordField('pin', t('pin_new'), 'new-password', { minLength: 4 });
+  const confirm = passwordField('pin-confirm', t('pin_confirm'), 'new-password');
   return {
-    element: h(
-      'div',
-      { className: 'pin' },
-      h('p', {}, 'This site requires user verification. Set a PIN for Tapkey (at least 4 characters):'),
-      ...pin.nodes,
-      ...confirm.nodes,
-    ),
+    element: h('div', { className: 'pin' }, h('p', {}, t('prompt_pinSetup')), ...pin.nodes, ...confirm.nodes),
     input: pin.input,
     read: () =>
-      pin.input.value === confirm.input.value ? { pin: pin.input.value } : { error: 'The two PINs differ.' },
+      pin.input.value === confirm.input.value ? { pin: pin.input.value } : { error: t('pin_differ') },
     refused: refusedWith(pin.input),
   };
 }
 
 function attemptsLeft(n: number): string {
-  return `${plural(n, 'attempt')} left before the PIN is blocked`;
+  return tn('prompt_attemptsLeft', n);
 }

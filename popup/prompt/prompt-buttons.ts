@@ -1,4 +1,6 @@
 /** The prompt's buttons: Cancel and Approve, then the hand-back to the browser's own passkeys. */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { host } from '../format.ts';
@@ -10,13 +12,17 @@ import type { PromptActions } from './prompt-actions.ts';
  * (InvalidStateError); a Cancel beside it would look like the same thing. Escape still cancels.
  */
 export function answerButtons(p: PromptView, actions: PromptActions, canApprove: boolean): HTMLElement {
-  const approveLabel = p.excluded ? 'OK' : p.kind === 'create' ? 'Approve' : 'Sign in';
+  const approveLabel = p.excluded
+    ? t('prompt_ok')
+    : p.kind === 'create'
+      ? t('prompt_approve')
+      : t('prompt_signIn');
   return h(
     'div',
     { className: 'actions' },
     p.excluded
       ? null
-      : h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, 'Cancel'),
+      : h('button', { type: 'button', className: 'secondary', onclick: actions.cancel }, t('common_cancel')),
     canApprove
       ? h(
           'button',
@@ -31,15 +37,11 @@ export function fallbackButtons(p: PromptView, actions: PromptActions): HTMLElem
   return h(
     'div',
     { className: 'fallback' },
-    h(
-      'button',
-      { type: 'button', className: 'link', onclick: actions.fallback },
-      'Use another device / browser passkey',
-    ),
+    h('button', { type: 'button', className: 'link', onclick: actions.fallback }, t('prompt_fallback')),
     h(
       'button',
       { type: 'button', className: 'link', onclick: actions.neverHere },
-      `Never use Tapkey on ${host(p.topOrigin ?? p.origin)}`,
+      t('prompt_neverHere', host(p.topOrigin ?? p.origin)),
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { host } from '../format.ts';
 import { clip } from './page-names.ts';
@@ -6,9 +7,9 @@ import { clip } from './page-names.ts';
 export function promptTitle(p: PromptView): string {
   const site = host(p.origin);
   if (p.kind === 'create') {
-    if (p.excluded) return `${site}: this key is already registered`;
-    return `${site} wants to create a passkey${p.user ? ` for ${clip(p.user.name)}` : ''}`;
+    if (p.excluded) return t('prompt_titleExcluded', site);
+    return p.user ? t('prompt_titleCreateFor', site, clip(p.user.name)) : t('prompt_titleCreate', site);
   }
-  if (p.candidates.length === 0) return `${site} wants you to sign in`;
-  return `${site} wants you to sign in with a passkey`;
+  if (p.candidates.length === 0) return t('prompt_titleSignIn', site);
+  return t('prompt_titleSignInPasskey', site);
 }

@@ -4,6 +4,8 @@
  * hand-back to the browser is one click away.
  * Everything the prompt leaves behind (a key listener, the arming timer) ends when `signal` aborts.
  */
+
+import { t } from '../../src/i18n/messages.ts';
 import type { PromptView } from '../../src/messages/views.ts';
 import { h } from '../dom.ts';
 import { type AccountChooser, accountChooser, noPasskeyHere } from './account-chooser.ts';
@@ -64,16 +66,12 @@ function promptSection(
   return h(
     'section',
     { className: 'prompt', 'aria-labelledby': 'prompt-title', 'data-prompt-id': p.promptId },
-    h('p', { className: 'kind' }, p.kind === 'create' ? 'Create a passkey' : 'Sign in'),
+    h('p', { className: 'kind' }, p.kind === 'create' ? t('prompt_kindCreate') : t('prompt_kindGet')),
     h('h1', { id: 'prompt-title' }, promptTitle(p)),
     siteFacts(p),
     hintNote(p),
-    p.excluded
-      ? note(
-          'You already registered this key for this account. Nothing new will be created: OK tells the site so.',
-        )
-      : null,
-    noAccount ? note(`No passkey for ${p.rpId} is stored in Tapkey.`) : null,
+    p.excluded ? note(t('prompt_excludedNote')) : null,
+    noAccount ? note(t('prompt_noPasskey', p.rpId)) : null,
     extensionNote(p),
     parts.chooser?.element,
     parts.pin?.element,

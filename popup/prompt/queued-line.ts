@@ -1,9 +1,10 @@
 /** The "N more requests waiting" line under a prompt. */
+
+import { tn } from '../../src/i18n/messages.ts';
 import { h } from '../dom.ts';
-import { plural } from '../format.ts';
 
 function queuedText(n: number): string {
-  return n > 0 ? `${plural(n, 'more request')} waiting` : '';
+  return n > 0 ? tn('prompt_queued', n) : '';
 }
 
 export function queuedLine(n: number): HTMLElement {

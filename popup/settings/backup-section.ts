@@ -3,9 +3,11 @@
  * code and setting. The passphrase and the PIN go to the worker, which seals and opens the file; the
  * popup only ever holds the sealed text.
  */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import type { SettingsView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { cxfSection } from './backup-cxf.ts';
 import { exportForm } from './backup-export.ts';
 import { restoreForm } from './backup-restore.ts';
@@ -14,7 +16,7 @@ export function backupSection(s: SettingsView, changed: () => Promise<void>): HT
   return h(
     'section',
     { 'aria-labelledby': 'backup-title' },
-    h('h2', { id: 'backup-title' }, 'Backup and restore'),
+    h('h2', { id: 'backup-title' }, t('backup_title')),
     h(
       'p',
       {
@@ -26,18 +28,17 @@ export function backupSection(s: SettingsView, changed: () => Promise<void>): HT
     exportForm(s.pinSet, changed),
     restoreForm(s.pinSet, changed),
     cxfSection(s.pinSet, changed),
-    hint(
-      'Keep the file and its passphrase apart. For the accounts that matter most, also register a second security key or device, as AWS advises for MFA devices.',
-    ),
+    hint(t('backup_advice')),
   );
 }
 
 function backupState(s: SettingsView): string {
   if (s.lastBackupAt === null) {
     return s.passkeyCount === 0
-      ? 'No backup yet.'
-      : `No backup yet: if this browser profile is lost, so are your ${plural(s.passkeyCount, 'passkey')}.`;
+      ? t('backup_none')
+      : t('backup_noneLost', tn('count_passkeys', s.passkeyCount));
   }
-  const since = s.passkeysSinceBackup > 0 ? ` ${plural(s.passkeysSinceBackup, 'passkey')} added since.` : '';
-  return `Last backup: ${formatDate(s.lastBackupAt)}.${since}`;
+  const date = formatDate(s.lastBackupAt);
+  if (s.passkeysSinceBackup === 0) return t('backup_last', date);
+  return t('backup_lastSince', date, tn('count_passkeys', s.passkeysSinceBackup));
 }

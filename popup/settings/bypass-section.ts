@@ -1,4 +1,6 @@
 /** The sites where Tapkey steps aside for the browser's own passkeys, each with a way back. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { h } from '../dom.ts';
 
@@ -6,9 +8,9 @@ export function bypassSection(origins: readonly string[], changed: () => Promise
   return h(
     'section',
     { 'aria-labelledby': 'bypass-title' },
-    h('h2', { id: 'bypass-title' }, 'Sites that use the browser’s own passkeys'),
+    h('h2', { id: 'bypass-title' }, t('bypass_title')),
     origins.length === 0
-      ? h('p', { className: 'hint' }, 'None. Tapkey answers every site.')
+      ? h('p', { className: 'hint' }, t('bypass_none'))
       : h('ul', { className: 'bypass' }, ...origins.map((origin) => bypassItem(origin, changed))),
   );
 }
@@ -23,13 +25,13 @@ function bypassItem(origin: string, changed: () => Promise<void>): HTMLElement {
       {
         type: 'button',
         className: 'secondary small',
-        'aria-label': `Use Tapkey again on ${origin}`,
+        'aria-label': t('bypass_againOn', origin),
         onclick: async () => {
           await send('settings/bypass', { origin, bypass: false });
           await changed();
         },
       },
-      'Use Tapkey again',
+      t('bypass_again'),
     ),
   );
 }

@@ -1,16 +1,18 @@
 /** With a PIN: how long the vault stays unlocked without use, "Lock now", and removing the PIN. */
+
+import { t, tn } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import type { SettingsView } from '../../src/messages/views.ts';
 import { h, hint } from '../dom.ts';
 import { passwordField } from '../password-field.ts';
 
 const CHOICES: readonly (readonly [number, string])[] = [
-  [1, 'After 1 minute'],
-  [5, 'After 5 minutes'],
-  [15, 'After 15 minutes'],
-  [60, 'After 1 hour'],
-  [240, 'After 4 hours'],
-  [0, 'Only when the browser closes'],
+  [1, tn('lock_after', 1)],
+  [5, tn('lock_after', 5)],
+  [15, tn('lock_after', 15)],
+  [60, tn('lock_afterHours', 1)],
+  [240, tn('lock_afterHours', 4)],
+  [0, t('lock_onClose')],
 ];
 
 export function lockSection(s: SettingsView, changed: () => Promise<void>): HTMLElement {
@@ -30,13 +32,9 @@ export function lockSection(s: SettingsView, changed: () => Promise<void>): HTML
   return h(
     'section',
     { 'aria-labelledby': 'lock-title' },
-    h('h2', { id: 'lock-title' }, 'Locking'),
-    h(
-      'p',
-      { className: 'hint', id: 'lock-state' },
-      s.locked ? 'Locked: the next sign-in or code asks for your PIN.' : 'Unlocked.',
-    ),
-    h('label', { for: 'auto-lock' }, 'Lock when not used'),
+    h('h2', { id: 'lock-title' }, t('lock_title')),
+    h('p', { className: 'hint', id: 'lock-state' }, s.locked ? t('lock_locked') : t('lock_unlocked')),
+    h('label', { for: 'auto-lock' }, t('lock_when')),
     select,
     s.locked
       ? null
@@ -51,22 +49,21 @@ export function lockSection(s: SettingsView, changed: () => Promise<void>): HTML
               await changed();
             },
           },
-          'Lock now',
+          t('lock_now'),
         ),
     removePinForm(changed),
   );
 }
 
-const WITHOUT_A_PIN =
-  'Without a PIN, only your browser profile protects your passkeys and codes, and sites that require user verification cannot be used.';
+const WITHOUT_A_PIN = t('lock_removeWarning');
 
 function removePinForm(changed: () => Promise<void>): HTMLElement {
-  const pin = passwordField('remove-pin-current', 'Your PIN, to remove it', 'current-password');
+  const pin = passwordField('remove-pin-current', t('lock_removePinLabel'), 'current-password');
   const status = h('p', { role: 'status', className: 'status' });
   return h(
     'details',
     { className: 'remove-pin' },
-    h('summary', {}, 'Remove the PIN'),
+    h('summary', {}, t('lock_removeSummary')),
     hint(WITHOUT_A_PIN),
     ...pin.nodes,
     h(
@@ -80,7 +77,7 @@ function removePinForm(changed: () => Promise<void>): HTMLElement {
           else status.textContent = res.error;
         },
       },
-      'Remove PIN',
+      t('lock_removePin'),
     ),
     status,
   );

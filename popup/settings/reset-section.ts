@@ -1,4 +1,6 @@
 /** CTAP's authenticatorReset: the way out of a blocked PIN, and a clean slate. Typed confirmation. */
+
+import { t } from '../../src/i18n/messages.ts';
 import { send } from '../../src/messages/client.ts';
 import { h } from '../dom.ts';
 
@@ -15,33 +17,23 @@ export function resetSection(
   });
   const status = h('p', { role: 'status', className: 'status' });
   const erase = async () => {
-    if (confirmInput.value !== 'RESET') {
-      status.textContent = 'Type RESET (in capitals) to confirm.';
+    if (confirmInput.value !== t('reset_word')) {
+      status.textContent = t('reset_typeWord', t('reset_word'));
       return;
     }
     await send('settings/reset', { confirm: 'RESET' });
     await rerender();
     // The section was built anew: say it in the new one.
-    root
-      .querySelector('#reset-title')
-      ?.closest('section')
-      ?.querySelector('.status')
-      ?.append('Tapkey was reset.');
+    root.querySelector('#reset-title')?.closest('section')?.querySelector('.status')?.append(t('reset_done'));
   };
   return h(
     'section',
     { 'aria-labelledby': 'reset-title', className: 'danger-zone' },
-    h('h2', { id: 'reset-title' }, 'Reset Tapkey'),
-    h(
-      'p',
-      { className: blocked ? 'error' : 'hint' },
-      blocked
-        ? 'Your PIN is blocked after too many wrong attempts. As on a hardware key, the only way to use Tapkey again is to reset it, which erases every passkey and code.'
-        : 'Erases every passkey, every authenticator code and the PIN. Sites will no longer accept the passkeys. This cannot be undone.',
-    ),
-    h('label', { for: 'reset-confirm' }, 'Type RESET to confirm'),
+    h('h2', { id: 'reset-title' }, t('reset_title')),
+    h('p', { className: blocked ? 'error' : 'hint' }, blocked ? t('reset_blocked') : t('reset_warning')),
+    h('label', { for: 'reset-confirm' }, t('reset_confirmLabel', t('reset_word'))),
     confirmInput,
-    h('button', { type: 'button', className: 'danger', onclick: erase }, 'Erase everything'),
+    h('button', { type: 'button', className: 'danger', onclick: erase }, t('reset_erase')),
     status,
   );
 }

@@ -1,15 +1,14 @@
 /** Settings → the developer workbench, in a tab of its own. */
 import browser from 'webextension-polyfill';
+import { t } from '../../src/i18n/messages.ts';
 import { h, hint } from '../dom.ts';
 
 export function workbenchLink(): HTMLElement {
   return h(
     'section',
     { 'aria-labelledby': 'workbench-heading' },
-    h('h2', { id: 'workbench-heading' }, 'Developer workbench'),
-    hint(
-      'For testing your own site: a log of every ceremony, automatic presence, and passkeys as Playwright or DevTools fixtures.',
-    ),
+    h('h2', { id: 'workbench-heading' }, t('workbench_heading')),
+    hint(t('workbench_about')),
     h(
       'button',
       {
@@ -18,7 +17,7 @@ export function workbenchLink(): HTMLElement {
         className: 'link',
         onclick: () => void browser.tabs.create({ url: browser.runtime.getURL('workbench/workbench.html') }),
       },
-      'Open the developer workbench',
+      t('workbench_open'),
     ),
   );
 }

@@ -232,8 +232,11 @@ export class PopupDriver {
   }
 
   /** A PNG of the popup as it looks now (for looking at it, not for pixel assertions). */
-  async screenshot(): Promise<Buffer> {
-    const reply = await this.call('Page.captureScreenshot', { format: 'png' });
+  async screenshot(clip?: { x: number; y: number; width: number; height: number }): Promise<Buffer> {
+    const reply = await this.call('Page.captureScreenshot', {
+      format: 'png',
+      ...(clip && { clip: { ...clip, scale: 1 } }),
+    });
     const data = (reply.result as { data?: string } | undefined)?.data;
     if (!data) throw new Error(`popup screenshot failed: ${reply.error?.message ?? 'no data'}`);
     return Buffer.from(data, 'base64');

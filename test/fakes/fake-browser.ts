@@ -12,6 +12,8 @@
  * would not come back as one here either.
  */
 
+import { fakeI18n } from './fake-i18n.ts';
+
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
@@ -257,7 +259,9 @@ export function createFakeBrowser() {
   };
 
   /** The few calls made on `chrome` directly (what the polyfill does not wrap). */
+  const i18n = fakeI18n();
   const chrome = {
+    i18n,
     runtime: {
       id: EXTENSION_ID,
       /** Extension contexts now open; a test adds the prompt window it pretends is still there. */

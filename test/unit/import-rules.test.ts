@@ -20,6 +20,7 @@ const EXTENSION = [
   'popup',
   'offscreen',
   'offer',
+  'src/i18n',
 ];
 
 const RULES: Rule[] = [
@@ -43,7 +44,7 @@ const RULES: Rule[] = [
     name: 'the popup imports only its views, the protocol and pure modules',
     from: ['popup'],
     forbid: ['src'],
-    allow: ['src/messages', 'src/totp', 'src/qr', 'src/shared'],
+    allow: ['src/messages', 'src/totp', 'src/qr', 'src/shared', 'src/i18n'],
   },
   {
     name: 'the offscreen document knows only the protocol',
@@ -90,7 +91,7 @@ const RULES: Rule[] = [
     name: 'the workbench page imports only the protocol and pure modules',
     from: ['workbench'],
     forbid: ['src', 'popup'],
-    allow: ['src/messages', 'src/shared', 'src/workbench-core', 'popup/dom.ts'],
+    allow: ['src/messages', 'src/shared', 'src/workbench-core', 'src/i18n', 'popup/dom.ts'],
   },
   {
     name: 'only the manifest loads the service worker: its wiring is nobody’s dependency',
@@ -101,7 +102,19 @@ const RULES: Rule[] = [
     name: 'the autofill frame, inside web pages, knows only the protocol',
     from: ['offer'],
     forbid: ['src'],
-    allow: ['src/messages/protocol.ts', 'src/messages/guards.ts', 'src/messages/views.ts'],
+    allow: [
+      'src/messages/protocol.ts',
+      'src/messages/guards.ts',
+      'src/messages/views.ts',
+      'src/i18n/messages.ts',
+      'src/i18n/page-language.ts',
+    ],
+  },
+  {
+    name: 'the UI’s words (src/i18n) know only chrome.i18n and the catalogue, so every page may use them',
+    from: ['src/i18n'],
+    forbid: ['src', 'popup', 'workbench', 'offer', 'offscreen', 'webextension-polyfill'],
+    allow: ['src/i18n'],
   },
 ];
 

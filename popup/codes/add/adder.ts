@@ -4,10 +4,12 @@
  * duplicates) next to its own controls: scanning and images in the panel's line under their buttons,
  * pasted links under the text field, a setup key under the form.
  */
+
+import { t, tn } from '../../../src/i18n/messages.ts';
 import type { ImportIssue, OtpAccount } from '../../../src/totp/types.ts';
 import { importUriList } from '../../../src/totp/uri-list.ts';
 import { h } from '../../dom.ts';
-import { capitalize, errorText, plural } from '../../format.ts';
+import { capitalize, errorText } from '../../format.ts';
 import { addAccounts, summary } from '../add-accounts.ts';
 import { pickAccounts } from './pick-accounts.ts';
 
@@ -67,9 +69,9 @@ export function createAdder(host: AddHost): Adder {
       try {
         // The QR decoder loads only when an image is actually scanned.
         const { findQrCodes, pixelsOf } = await import('../../../src/qr/find-qr-codes.ts');
-        await adder.fromTexts(findQrCodes(await pixelsOf(blob)), 'No QR code found in this image.');
+        await adder.fromTexts(findQrCodes(await pixelsOf(blob)), t('add_noQrInImage'));
       } catch (e) {
-        adder.fail(`Could not read this image: ${errorText(e)}`);
+        adder.fail(t('add_imageUnreadable', errorText(e)));
       }
     },
   };
@@ -80,11 +82,7 @@ async function addFromQrTexts(adder: Adder, texts: string[], nothing: string, si
   adder.fail('');
   const useful = texts.filter((t) => OTP_TEXT.test(t));
   if (useful.length === 0) {
-    return adder.fail(
-      texts.length === 0
-        ? nothing
-        : `Found ${plural(texts.length, 'QR code')}, but none is an authenticator code (otpauth://).`,
-    );
+    return adder.fail(texts.length === 0 ? nothing : t('add_noOtpQr', tn('count_qrCodes', texts.length)));
   }
   const { accounts, issues } = importUriList(useful.join('\n'));
   if (accounts.length === 0) return adder.fail(issues.map((i) => i.message).join('; ') || nothing);
@@ -92,8 +90,7 @@ async function addFromQrTexts(adder: Adder, texts: string[], nothing: string, si
 }
 
 /** What to do instead, said with every "this is not a link" error. */
-const NOT_A_LINK_HELP =
-  'A link from an authenticator QR code starts with otpauth://. For a key of letters and digits, use “Enter a setup key” below.';
+const notALinkHelp = () => t('add_notALinkHelp');
 
 /**
  * Pasted text, line by line: each line that is not an otpauth:// link is named by its number (the
@@ -110,15 +107,13 @@ async function addFromPaste(adder: Adder, text: string, out: AddOutput): Promise
     if (trimmed === '' || trimmed.startsWith('#')) return '';
     filled++;
     if (OTP_TEXT.test(trimmed)) return trimmed;
-    issues.push({ where: `line ${i + 1}`, message: 'not an otpauth:// link' });
+    issues.push({ where: t('add_line', i + 1), message: t('add_notALink') });
     return '';
   });
-  if (filled === 0) return out.fail('Paste an otpauth:// link, one per line.');
+  if (filled === 0) return out.fail(t('add_pasteEmpty'));
   if (issues.length === filled) {
     return out.fail(
-      filled === 1
-        ? `This is not an otpauth:// link. ${NOT_A_LINK_HELP}`
-        : `None of these ${filled} lines is an otpauth:// link. ${NOT_A_LINK_HELP}`,
+      filled === 1 ? t('add_notALinkOne', notALinkHelp()) : t('add_notALinkMany', filled, notALinkHelp()),
     );
   }
   const parsed = importUriList(links.join('\n'));

@@ -1,4 +1,6 @@
 /** QR code images: picked from a file, dropped on the panel, or pasted into it. */
+
+import { t } from '../../../src/i18n/messages.ts';
 import { h } from '../../dom.ts';
 import type { Adder } from './adder.ts';
 
@@ -16,7 +18,7 @@ export function imagePicker(adder: Adder): [HTMLButtonElement, HTMLInputElement]
   const button = h(
     'button',
     { type: 'button', id: 'pick-image', onclick: () => file.click() },
-    'From image…',
+    t('add_fromImage'),
   );
   return [button, file];
 }

@@ -3,6 +3,8 @@
  * folded away. A missing name is said under the issuer, a bad key under the key, anything else (and
  * the choice about a duplicate) under the form's button.
  */
+
+import { t } from '../../../src/i18n/messages.ts';
 import { decodeBase32 } from '../../../src/totp/base32.ts';
 import { makeAccount } from '../../../src/totp/make-account.ts';
 import type { OtpAccount, OtpKind } from '../../../src/totp/types.ts';
@@ -43,27 +45,27 @@ export function manualForm(adder: Adder): HTMLFormElement {
     'form',
     {
       className: 'manual',
-      'aria-label': 'Enter a setup key',
+      'aria-label': t('add_setupKeySummary'),
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault();
         await submitManual(fields, errors, adder);
       },
     },
-    ...field(fields.issuer, 'Issuer (site or company)', errors.issuer),
-    ...field(fields.account, 'Account name'),
-    ...field(fields.secret, 'Setup key (secret)', errors.secret),
+    ...field(fields.issuer, t('manual_issuer'), errors.issuer),
+    ...field(fields.account, t('manual_account')),
+    ...field(fields.secret, t('manual_secret'), errors.secret),
     h(
       'details',
       {},
-      h('summary', {}, 'Advanced'),
-      ...field(fields.kind, 'Type'),
-      ...field(fields.algorithm, 'Algorithm'),
-      ...field(fields.digits, 'Digits'),
-      ...field(fields.period, 'Period (seconds)'),
-      ...field(fields.counter, 'Counter (HOTP)'),
+      h('summary', {}, t('manual_advanced')),
+      ...field(fields.kind, t('manual_type')),
+      ...field(fields.algorithm, t('manual_algorithm')),
+      ...field(fields.digits, t('manual_digits')),
+      ...field(fields.period, t('manual_period')),
+      ...field(fields.counter, t('manual_counter')),
     ),
     formError,
-    h('button', { type: 'submit', id: 'manual-add', className: 'primary' }, 'Add account'),
+    h('button', { type: 'submit', id: 'manual-add', className: 'primary' }, t('manual_add')),
     errors.form.work,
   );
 }
@@ -74,7 +76,7 @@ function manualFields() {
   const select = (id: string, options: [string, string][]) =>
     h('select', { id }, ...options.map(([value, text]) => h('option', { value }, text)));
   return {
-    issuer: input('manual-issuer', { placeholder: 'Example, Inc' }),
+    issuer: input('manual-issuer', { placeholder: t('manual_issuerPlaceholder') }),
     account: input('manual-account', { placeholder: 'alice@example.com', autocomplete: 'off' }),
     secret: input('manual-secret', {
       autocomplete: 'off',
@@ -82,8 +84,8 @@ function manualFields() {
       placeholder: 'JBSW Y3DP EHPK 3PXP',
     }),
     kind: select('manual-kind', [
-      ['totp', 'Time-based (TOTP)'],
-      ['hotp', 'Counter-based (HOTP)'],
+      ['totp', t('manual_totp')],
+      ['hotp', t('manual_hotp')],
       ['steam', 'Steam Guard'],
     ]),
     algorithm: select('manual-algorithm', [
@@ -106,12 +108,12 @@ async function submitManual(fields: ManualFields, errors: ManualErrors, adder: A
   errors.secret.show('');
   errors.form.fail('');
   if (fields.issuer.value.trim() === '' && fields.account.value.trim() === '') {
-    errors.issuer.show('Enter the issuer or the account name, so you can tell this account apart.');
+    errors.issuer.show(t('manual_needName'));
     return fields.issuer.focus();
   }
   let secret: Uint8Array;
   try {
-    secret = decodeBase32(fields.secret.value, 'setup key');
+    secret = decodeBase32(fields.secret.value, t('manual_setupKeyField'));
   } catch (e) {
     errors.secret.show(errorText(e));
     return fields.secret.focus();

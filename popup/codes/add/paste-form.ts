@@ -2,6 +2,8 @@
  * otpauth:// links pasted as text, one per line; the field empties once they are added. What is wrong
  * with the text is said under the field, and the choices it leads to appear under its button.
  */
+
+import { t } from '../../../src/i18n/messages.ts';
 import { h } from '../../dom.ts';
 import { fieldError } from '../../field-error.ts';
 import type { Adder, AddOutput } from './adder.ts';
@@ -19,7 +21,7 @@ export function pasteForm(adder: Adder): HTMLFormElement {
     'form',
     {
       className: 'add-paste',
-      'aria-label': 'Add from otpauth:// links',
+      'aria-label': t('paste_formLabel'),
       onsubmit: (event: SubmitEvent) => {
         event.preventDefault();
         void adder.fromPaste(area.value, out).then(() => {
@@ -27,10 +29,10 @@ export function pasteForm(adder: Adder): HTMLFormElement {
         });
       },
     },
-    h('label', { for: 'otp-paste' }, 'otpauth:// links (one per line)'),
+    h('label', { for: 'otp-paste' }, t('paste_label')),
     area,
     error.element,
-    h('button', { type: 'submit', id: 'paste-add' }, 'Add from text'),
+    h('button', { type: 'submit', id: 'paste-add' }, t('paste_add')),
     out.work,
   );
 }

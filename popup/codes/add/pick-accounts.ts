@@ -1,4 +1,6 @@
 /** Several accounts found at once: checkboxes (all ticked) to choose which to add. */
+
+import { t } from '../../../src/i18n/messages.ts';
 import type { OtpAccount } from '../../../src/totp/types.ts';
 import { h } from '../../dom.ts';
 import { label } from '../../format.ts';
@@ -13,14 +15,14 @@ export function pickAccounts(accounts: OtpAccount[], work: HTMLElement): Promise
       h(
         'fieldset',
         { className: 'pick' },
-        h('legend', {}, `${accounts.length} accounts found: choose which to add`),
+        h('legend', {}, t('pick_legend', accounts.length)),
         ...accounts.map((account, i) =>
           h('label', { for: `pick-${i}`, className: 'account' }, boxes[i]!, label(account)),
         ),
         h(
           'div',
           { className: 'actions' },
-          h('button', { type: 'button', onclick: () => resolve([]) }, 'Cancel'),
+          h('button', { type: 'button', onclick: () => resolve([]) }, t('common_cancel')),
           h(
             'button',
             {
@@ -29,7 +31,7 @@ export function pickAccounts(accounts: OtpAccount[], work: HTMLElement): Promise
               id: 'pick-add',
               onclick: () => resolve(accounts.filter((_, i) => boxes[i]!.checked)),
             },
-            'Add selected',
+            t('pick_add'),
           ),
         ),
       ),

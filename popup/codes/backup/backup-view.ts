@@ -2,6 +2,8 @@
  * Backup: export as an otpauth:// list, a plain Aegis vault, or Google Authenticator migration QR
  * codes shown here; import a backup from a file or pasted text.
  */
+
+import { t } from '../../../src/i18n/messages.ts';
 import { h } from '../../dom.ts';
 import { backupStatus } from './backup-status.ts';
 import { exportFile } from './export-file.ts';
@@ -21,17 +23,17 @@ export function renderBackup(root: HTMLElement, host: BackupHost): void {
   const button = (id: string, text: string, onclick: () => void) =>
     h('button', { type: 'button', id, onclick }, text);
   root.replaceChildren(
-    h('h3', {}, 'Export'),
+    h('h3', {}, t('backup_export')),
     h(
       'div',
       { className: 'add-ways' },
-      button('export-uris', 'otpauth:// list (.txt)', () => void exportFile('uri-list', say, qrArea)),
-      button('export-aegis', 'Aegis JSON (.json)', () => void exportFile('aegis', say, qrArea)),
-      button('export-google', 'Google Authenticator QR', () => void showGoogleExport(qrArea, say)),
+      button('export-uris', t('backup_exportUris'), () => void exportFile('uri-list', say, qrArea)),
+      button('export-aegis', t('backup_exportAegis'), () => void exportFile('aegis', say, qrArea)),
+      button('export-google', t('backup_exportGoogle'), () => void showGoogleExport(qrArea, say)),
     ),
-    h('p', { className: 'note' }, 'Exports are not encrypted: anyone with the file can make your codes.'),
+    h('p', { className: 'note' }, t('backup_notEncrypted')),
     qrArea,
-    h('h3', {}, 'Import'),
+    h('h3', {}, t('backup_import')),
     ...importControls(importFrom),
     work,
     ...elements,
@@ -51,18 +53,14 @@ function importControls(importFrom: (text: string) => Promise<void>): HTMLElemen
   });
   const paste = h('textarea', { id: 'backup-text', rows: 3, spellcheck: false });
   return [
-    h(
-      'label',
-      { for: 'backup-file' },
-      'Backup file (.txt, Aegis .json, 2FAS .2fas, Authenticator extension .json)',
-    ),
+    h('label', { for: 'backup-file' }, t('backup_fileLabel')),
     file,
-    h('label', { for: 'backup-text' }, 'Or paste backup text'),
+    h('label', { for: 'backup-text' }, t('backup_pasteLabel')),
     paste,
     h(
       'button',
       { type: 'button', id: 'import-text', onclick: () => void importFrom(paste.value) },
-      'Import text',
+      t('backup_importText'),
     ),
   ];
 }

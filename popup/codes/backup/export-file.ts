@@ -1,7 +1,9 @@
 /** Export as a file: an otpauth:// list, or a plain (unencrypted) Aegis vault; the PIN first if set. */
+
+import { t, tn } from '../../../src/i18n/messages.ts';
 import { send } from '../../../src/messages/client.ts';
 import { download } from '../../dom.ts';
-import { plural, today } from '../../format.ts';
+import { today } from '../../format.ts';
 import { askSecret } from './ask-secret.ts';
 import type { BackupStatus } from './backup-status.ts';
 
@@ -14,10 +16,8 @@ export async function exportFile(
   const result = await send('otp/export', pin === undefined ? { format } : { format, pin });
   if (!result.ok) {
     if (result.needsPin && pin === undefined) {
-      askSecret(
-        work,
-        { id: 'export-pin', label: 'Your PIN, to export every secret', button: 'Export' },
-        (p) => exportFile(format, say, work, p),
+      askSecret(work, { id: 'export-pin', label: t('backup_pinToExport'), button: t('backup_export') }, (p) =>
+        exportFile(format, say, work, p),
       );
       return { done: false };
     }
@@ -28,6 +28,6 @@ export async function exportFile(
   if (result.format === 'google') return { done: true };
   if (format === 'uri-list') download(`tapkey-codes-${today()}.txt`, result.text, 'text/plain');
   else download(`tapkey-aegis-${today()}.json`, result.text, 'application/json');
-  say(`Exported ${plural(result.count, 'account')}. Keep the file somewhere safe.`);
+  say(t('backup_exported', tn('count_accounts', result.count)));
   return { done: true };
 }

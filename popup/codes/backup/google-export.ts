@@ -1,7 +1,8 @@
 /** Export to Google Authenticator: its migration QR codes, shown one at a time with Previous / Next. */
+
+import { t, tn } from '../../../src/i18n/messages.ts';
 import { send } from '../../../src/messages/client.ts';
 import { h } from '../../dom.ts';
-import { plural } from '../../format.ts';
 import { askSecret } from './ask-secret.ts';
 import type { BackupStatus } from './backup-status.ts';
 
@@ -16,8 +17,8 @@ export async function showGoogleExport(
   );
   if (!result.ok) {
     if (result.needsPin && pin === undefined) {
-      const label = 'Your PIN, to export every secret';
-      askSecret(area, { id: 'export-pin', label, button: 'Show QR codes' }, (p) =>
+      const label = t('backup_pinToExport');
+      askSecret(area, { id: 'export-pin', label, button: t('google_showQr') }, (p) =>
         showGoogleExport(area, say, p),
       );
       return { done: false };
@@ -28,13 +29,13 @@ export async function showGoogleExport(
   }
   if (result.format !== 'google') return { done: true };
   if (result.uris.length === 0) {
-    say('', 'Nothing to export to Google Authenticator.');
+    say('', t('google_nothing'));
     return { done: true };
   }
   await showPager(area, result.uris);
   say(
-    `${plural(result.count, 'account')} in ${plural(result.uris.length, 'QR code')}.`,
-    result.left.length ? `Left out: ${result.left.join('; ')}` : '',
+    t('google_summary', tn('count_accounts', result.count), tn('count_qrCodes', result.uris.length)),
+    result.left.length ? t('google_leftOut', result.left.join('; ')) : '',
   );
   // The pager is the result: the PIN form, if any, is replaced by it, not cleared.
   return { done: false };
@@ -44,13 +45,13 @@ async function showPager(area: HTMLElement, uris: readonly string[]): Promise<vo
   let index = 0;
   const img = h('img', { id: 'migration-img', width: 240, height: 240, alt: '' });
   const caption = h('p', { id: 'migration-caption', 'aria-live': 'polite' });
-  const prev = h('button', { type: 'button', className: 'small' }, 'Previous');
-  const next = h('button', { type: 'button', className: 'small' }, 'Next');
+  const prev = h('button', { type: 'button', className: 'small' }, t('common_previous'));
+  const next = h('button', { type: 'button', className: 'small' }, t('common_next'));
   const show = async () => {
     // The QR encoder loads only when migration codes are shown.
     const { default: QRCode } = await import('qrcode');
     img.src = await QRCode.toDataURL(uris[index]!, { errorCorrectionLevel: 'L', margin: 2, width: 240 });
-    img.alt = `Google Authenticator export QR code ${index + 1} of ${uris.length}`;
+    img.alt = t('google_qrAlt', index + 1, uris.length);
     caption.textContent = `${index + 1} of ${uris.length}`;
     prev.disabled = index === 0;
     next.disabled = index === uris.length - 1;
@@ -62,11 +63,7 @@ async function showPager(area: HTMLElement, uris: readonly string[]): Promise<vo
   prev.addEventListener('click', step(-1));
   next.addEventListener('click', step(1));
   area.replaceChildren(
-    h(
-      'p',
-      { className: 'note' },
-      'Scan these in Google Authenticator (Transfer accounts → Import). Anyone who sees them can copy your accounts.',
-    ),
+    h('p', { className: 'note' }, t('google_scanThese')),
     img,
     caption,
     h(
@@ -74,7 +71,11 @@ async function showPager(area: HTMLElement, uris: readonly string[]): Promise<vo
       { className: 'actions' },
       prev,
       next,
-      h('button', { type: 'button', className: 'small', onclick: () => area.replaceChildren() }, 'Hide'),
+      h(
+        'button',
+        { type: 'button', className: 'small', onclick: () => area.replaceChildren() },
+        t('common_hide'),
+      ),
     ),
   );
   await show();

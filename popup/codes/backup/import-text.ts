@@ -3,6 +3,8 @@
  * Authenticator extension), asking for the password of an encrypted Aegis or 2FAS backup, and in
  * `work` when some accounts are already here.
  */
+
+import { t } from '../../../src/i18n/messages.ts';
 import {
   type BackupImport,
   importBackup,
@@ -26,8 +28,8 @@ export async function importText(
     parsed = importBackup(text);
   } catch (e) {
     if (!(e instanceof PasswordRequiredError)) return say('', errorText(e));
-    const label = `Password of this ${e.format === 'aegis' ? 'Aegis' : '2FAS'} backup`;
-    askSecret(work, { id: 'import-password', label, button: 'Open backup' }, async (password) => {
+    const label = t('import_passwordOf', e.format === 'aegis' ? 'Aegis' : '2FAS');
+    askSecret(work, { id: 'import-password', label, button: t('import_open') }, async (password) => {
       try {
         const opened = await importBackupWithPassword(text, password);
         work.replaceChildren();
@@ -52,8 +54,8 @@ async function save(
   added: (message: string) => Promise<void>,
 ): Promise<void> {
   if (parsed.accounts.length === 0) {
-    const why = parsed.issues.map((i) => `${i.where}: ${i.message}`).join('; ') || 'the file is empty';
-    return say('', `No accounts imported: ${why}.`);
+    const why = parsed.issues.map((i) => `${i.where}: ${i.message}`).join('; ') || t('import_empty');
+    return say('', t('import_none', why));
   }
   try {
     const outcome = await addAccounts(parsed.accounts, work);

@@ -1,4 +1,6 @@
 /** The popup's prompt API: the prompt on screen, and the user's answer with its user verification. */
+
+import { t } from '../../i18n/messages.ts';
 import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
 import type { PromptView } from '../../messages/views.ts';
 import { PinError } from '../../storage/vault-key.ts';
@@ -42,7 +44,7 @@ export function promptHandlers(vault: Vault): Handlers<PromptName> {
   ): Promise<{ userVerified: boolean } | { error: RuntimeResponse<'prompt/answer'> }> {
     const { needsPin, offerPinSetup } = await pinPolicy(vault, prompt);
     if (!needsPin) return { userVerified: false };
-    if (!pin) return { error: { ok: false, error: 'Enter your PIN.' } };
+    if (!pin) return { error: { ok: false, error: t('error_enterPin') } };
     try {
       if (offerPinSetup) await vault.setPin(pin);
       else await vault.unlock(pin);
@@ -57,14 +59,14 @@ export function promptHandlers(vault: Vault): Handlers<PromptName> {
 
   async function answer(request: RuntimeRequest<'prompt/answer'>): Promise<RuntimeResponse<'prompt/answer'>> {
     const prompt = await getPrompt(request.promptId);
-    if (!prompt || prompt.answer) return { ok: false, error: 'This request is no longer waiting.' };
+    if (!prompt || prompt.answer) return { ok: false, error: t('error_requestGone') };
     const { decision } = request;
     if (decision.type !== 'approve') {
       await answerPrompt(prompt.promptId, { type: decision.type });
       return { ok: true, remaining: await remainingPrompts() };
     }
     if (prompt.kind === 'get' && decision.credentialId === undefined) {
-      return { ok: false, error: 'Choose an account first.' };
+      return { ok: false, error: t('prompt_chooseAccountFirst') };
     }
     const verified = await verify(prompt, decision.pin);
     if ('error' in verified) return verified.error;

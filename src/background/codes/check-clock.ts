@@ -1,4 +1,6 @@
 /** "Check clock": this computer's clock against a server's, from the tab's own origin or a URL. */
+
+import { t } from '../../i18n/messages.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
 import { clockOffsetMs, type DateSample, offsetFromSample, sampleTab, sampleUrl } from './clock.ts';
 import { tabError, targetTab } from './tabs.ts';
@@ -11,7 +13,7 @@ async function fromUrl(url: string): Promise<Sampled> {
     return { sample: await sampleUrl(url), source };
   } catch (error) {
     return {
-      error: `Could not read the time from ${source} (${error instanceof Error ? error.message : error}). Open that site in a tab and check with it instead.`,
+      error: t('error_clockUnread', source, error instanceof Error ? error.message : String(error)),
     };
   }
 }
@@ -19,13 +21,13 @@ async function fromUrl(url: string): Promise<Sampled> {
 async function fromTab(tabId?: number): Promise<Sampled> {
   const tab = await targetTab(tabId);
   if (tab.id === undefined || !/^https?:/.test(tab.url ?? 'http:')) {
-    return { error: 'Open a web page in the tab first, or enter a URL.' };
+    return { error: t('error_clockNoPage') };
   }
   try {
     const sample = await sampleTab(tab.id);
-    return { sample, source: tab.url ? new URL(tab.url).origin : 'the page’s server' };
+    return { sample, source: tab.url ? new URL(tab.url).origin : t('error_thePagesServer') };
   } catch (error) {
-    return { error: tabError(error, 'ask the time from') };
+    return { error: tabError(error, 'clock') };
   }
 }
 

@@ -3,6 +3,7 @@
  * header. The offset lives in storage.local: it describes this computer's clock, not a session.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../../i18n/messages.ts';
 
 const OFFSET_KEY = 'otpClockOffsetMs';
 
@@ -29,9 +30,9 @@ export interface DateSample {
  * time lies in [date, date + 1 s): take the middle, compared with the middle of the round trip.
  */
 export function offsetFromSample(sample: DateSample): number {
-  if (sample.date === null) throw new Error('the server sent no Date header');
+  if (sample.date === null) throw new Error(t('error_noDateHeader'));
   const server = Date.parse(sample.date);
-  if (!Number.isFinite(server)) throw new Error(`the server's Date header is not a date: ${sample.date}`);
+  if (!Number.isFinite(server)) throw new Error(t('error_dateHeader', sample.date));
   return Math.round(server + 500 - (sample.sentAt + sample.receivedAt) / 2);
 }
 
@@ -45,7 +46,7 @@ export async function sampleOwnOrigin(): Promise<DateSample> {
 /** From the worker: needs a server that allows CORS and exposes `Date` (most do not). */
 export async function sampleUrl(url: string): Promise<DateSample> {
   const target = new URL(url);
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error('use an http(s) URL');
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(t('error_httpOnly'));
   const sentAt = Date.now();
   const response = await fetch(target, { method: 'HEAD', cache: 'no-store', credentials: 'omit' });
   return { date: response.headers.get('date'), sentAt, receivedAt: Date.now() };
@@ -55,6 +56,6 @@ export async function sampleUrl(url: string): Promise<DateSample> {
 export async function sampleTab(tabId: number): Promise<DateSample> {
   const [result] = await browser.scripting.executeScript({ target: { tabId }, func: sampleOwnOrigin });
   const sample = result?.result as DateSample | undefined;
-  if (!sample) throw new Error('could not ask the page’s server for the time');
+  if (!sample) throw new Error(t('error_clockNoAnswer'));
   return sample;
 }

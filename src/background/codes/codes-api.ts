@@ -5,6 +5,8 @@
  * popup is an extension page, as trusted as the worker. The worker computes codes only to fill them
  * into a page, so the page never talks to the popup.
  */
+
+import { t } from '../../i18n/messages.ts';
 import { accountFromWire, accountToWire } from '../../messages/otp-account-wire.ts';
 import type {
   Handlers,
@@ -31,7 +33,7 @@ type OtpName = Extract<RuntimeName, `otp/${string}`>;
 
 function failure(error: unknown): OtpFailure {
   if (error instanceof VaultLockedError) {
-    return { ok: false, locked: true, error: 'Your codes are locked. Enter your PIN to unlock them.' };
+    return { ok: false, locked: true, error: t('error_codesLocked') };
   }
   if (error instanceof PinError)
     return { ok: false, error: sentence(error.message), needsPin: error.reason === 'wrong' };
@@ -72,7 +74,7 @@ async function add(
     skipped: result.skipped,
     duplicates: result.duplicates.map((d) => {
       const existing = byId.get(d.existingId);
-      return { ...d, existingLabel: existing ? accountLabel(existing) : 'an account' };
+      return { ...d, existingLabel: existing ? accountLabel(existing) : t('error_anAccount') };
     }),
   };
 }
@@ -99,18 +101,18 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
     'otp/update': async ({ id, issuer, accountName }) =>
       (await (await store()).update(id, { issuer, accountName }))
         ? { ok: true }
-        : { ok: false, error: 'This account no longer exists.' },
+        : { ok: false, error: t('error_accountGone') },
     'otp/delete': async ({ id }) => ({ ok: true, deleted: await (await store()).delete(id) }),
     'otp/set-sites': async ({ id, sites }) => {
       const clean: string[] = [];
       for (const typed of sites) {
         const site = siteOfTyped(typed);
-        if (!site) return { ok: false, error: `“${typed}” is not a site: use a name like example.com.` };
+        if (!site) return { ok: false, error: t('error_notASite', typed) };
         clean.push(site);
       }
       const unique = [...new Set(clean)].sort();
       const found = await (await store()).setSites(id, unique);
-      return found ? { ok: true, sites: unique } : { ok: false, error: 'This account no longer exists.' };
+      return found ? { ok: true, sites: unique } : { ok: false, error: t('error_accountGone') };
     },
     'otp/reorder': async ({ ids }) => {
       await (await store()).reorder(ids);
@@ -119,14 +121,14 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
     'otp/pin': async ({ id, pinned }) =>
       (await (await store()).setPinned(id, pinned))
         ? { ok: true }
-        : { ok: false, error: 'This account no longer exists.' },
+        : { ok: false, error: t('error_accountGone') },
     'otp/next-hotp': async ({ id }) => ({ ok: true, counter: (await (await store()).nextHotp(id)).counter }),
     'otp/scan-tab': ({ tabId }) => scanTab(tabId),
     'otp/fill': async ({ id, tabId }) => fillAccount(await store(), id, tabId),
     'otp/export': async ({ format, pin }) => {
       // An export is every secret at once, as sensitive as a signature: the PIN again, if one is set.
       if (await vault.pinIsSet()) {
-        if (!pin) return { ok: false, error: 'Enter your PIN to export your codes.', needsPin: true };
+        if (!pin) return { ok: false, error: t('error_enterPinExport'), needsPin: true };
         await vault.unlock(pin);
       }
       return exportAccounts(await (await store()).list(), format);

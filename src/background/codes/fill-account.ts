@@ -1,5 +1,6 @@
 /** Fills an account's code into a tab: from the popup's Fill button, or the Alt+Shift+F command. */
 import type browser from 'webextension-polyfill';
+import { t } from '../../i18n/messages.ts';
 import type { RuntimeResponse } from '../../messages/protocol.ts';
 import { webHostname } from '../../shared/web-hostname.ts';
 import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
@@ -21,20 +22,20 @@ export async function fillAccount(
   tabId?: number,
 ): Promise<RuntimeResponse<'otp/fill'>> {
   const account = await store.get(id);
-  if (!account) return { ok: false, error: 'This account no longer exists.' };
+  if (!account) return { ok: false, error: t('error_accountGone') };
   const tab = await targetTab(tabId);
-  if (tab.id === undefined) return { ok: false, error: 'No tab to fill.' };
+  if (tab.id === undefined) return { ok: false, error: t('error_noTabToFill') };
   const { current, next } = await codesFor(account);
   let filled: number;
   try {
     ({ filled } = await fillTab(tab.id, current, next));
   } catch (error) {
-    return { ok: false, error: tabError(error, 'fill codes into') };
+    return { ok: false, error: tabError(error, 'fill') };
   }
   if (filled === 0) {
     return {
       ok: false,
-      error: 'No code field found on this page. Click into the code field, then try again.',
+      error: t('error_noCodeField'),
     };
   }
   return { ok: true, filled };

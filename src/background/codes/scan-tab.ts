@@ -4,6 +4,7 @@
  * sign-in, and a quarter-megabyte decoder in its bundle would slow each cold start.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../../i18n/messages.ts';
 import type { RuntimeResponse } from '../../messages/protocol.ts';
 import { webHostname } from '../../shared/web-hostname.ts';
 import { siteOf } from './match.ts';
@@ -11,7 +12,7 @@ import { tabError, targetTab } from './tabs.ts';
 
 export async function scanTab(tabId?: number): Promise<RuntimeResponse<'otp/scan-tab'>> {
   const tab = await targetTab(tabId);
-  if (!tab.active) return { ok: false, error: 'Show that tab first: only the visible page can be scanned.' };
+  if (!tab.active) return { ok: false, error: t('error_scanHidden') };
   let image: string;
   try {
     image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });

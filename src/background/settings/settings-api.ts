@@ -1,4 +1,6 @@
 /** The popup's Passkeys and Settings tabs: passkeys, the PIN, auto-lock, the bypass list, reset. */
+
+import { t } from '../../i18n/messages.ts';
 import type { Handlers, RuntimeRequest, RuntimeResponse } from '../../messages/protocol.ts';
 import { summaryView } from '../../messages/summary-view.ts';
 import type { SettingsView } from '../../messages/views.ts';
@@ -62,7 +64,7 @@ export function settingsHandlers(vault: Vault, autoLock: AutoLock): Handlers<Set
     'credentials/rename': async ({ id, userDisplayName }) =>
       (await renameCredential(await vault.db(), id, userDisplayName))
         ? { ok: true }
-        : { ok: false, error: 'This passkey no longer exists.' },
+        : { ok: false, error: t('error_passkeyNoLonger') },
     'settings/get': settings,
     'settings/set-pin': async (request: RuntimeRequest<'settings/set-pin'>) => {
       const done: RuntimeResponse<'settings/set-pin'> = await pinChange(() =>

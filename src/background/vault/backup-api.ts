@@ -5,6 +5,7 @@
  */
 import { BackupError, openBackup, sealBackup } from '../../backup/backup-file.ts';
 import { cxfToPayload, payloadToCxf } from '../../backup/cxf-payload.ts';
+import { t } from '../../i18n/messages.ts';
 import type { BackupFailure, Handlers } from '../../messages/protocol.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { sentence } from '../sentence.ts';
@@ -21,7 +22,7 @@ type BackupName =
 
 function failure(e: unknown): BackupFailure {
   if (e instanceof BackupError) return { ok: false, error: sentence(e.message) };
-  if (e instanceof VaultLockedError) return { ok: false, error: 'Enter your PIN.', needsPin: true };
+  if (e instanceof VaultLockedError) return { ok: false, error: t('error_enterPin'), needsPin: true };
   if (e instanceof PinError) {
     const out: BackupFailure = { ok: false, error: sentence(e.message), needsPin: e.reason === 'wrong' };
     if (e.retriesLeft !== undefined) out.retriesLeft = e.retriesLeft;
@@ -33,7 +34,7 @@ function failure(e: unknown): BackupFailure {
 /** With a PIN set, the PIN again (it counts towards the block like any attempt). */
 async function confirmPin(vault: Vault, pin: string | undefined): Promise<BackupFailure | undefined> {
   if (!(await vault.pinIsSet())) return undefined;
-  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  if (!pin) return { ok: false, error: t('error_enterPinContinue'), needsPin: true };
   await vault.unlock(pin);
   return undefined;
 }

@@ -3,6 +3,7 @@
  * onMessage listener in service-worker.ts answers only our own pages, never a web page.
  */
 
+import { t } from '../../i18n/messages.ts';
 import type { Handlers, WorkerName } from '../../messages/protocol.ts';
 import { toBase64url } from '../../shared/bytes.ts';
 import { editCredential } from '../../storage/edit-credential.ts';
@@ -24,7 +25,7 @@ type WorkbenchName = Extract<WorkerName, `workbench/${string}`>;
 type Failure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
 
 function failure(e: unknown): Failure {
-  if (e instanceof VaultLockedError) return { ok: false, error: 'Enter your PIN.', needsPin: true };
+  if (e instanceof VaultLockedError) return { ok: false, error: t('error_enterPin'), needsPin: true };
   if (e instanceof PinError) {
     const out: Failure = { ok: false, error: sentence(e.message), needsPin: e.reason === 'wrong' };
     if (e.retriesLeft !== undefined) out.retriesLeft = e.retriesLeft;
@@ -37,7 +38,7 @@ function failure(e: unknown): Failure {
 /** Private keys leave only after the PIN, when one is set (as the backup export asks). */
 async function confirmPin(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
   if (!(await vault.pinIsSet())) return undefined;
-  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  if (!pin) return { ok: false, error: t('error_enterPinContinue'), needsPin: true };
   await vault.unlock(pin);
   return undefined;
 }
@@ -47,7 +48,7 @@ const random = { bytes: (n: number) => crypto.getRandomValues(new Uint8Array(n))
 /** Adding a key seals it with the vault key: a locked vault needs the PIN first. */
 async function unlockFor(vault: Vault, pin: string | undefined): Promise<Failure | undefined> {
   if (!(await vault.isLocked())) return undefined;
-  if (!pin) return { ok: false, error: 'Enter your PIN to continue.', needsPin: true };
+  if (!pin) return { ok: false, error: t('error_enterPinContinue'), needsPin: true };
   await vault.unlock(pin);
   return undefined;
 }
@@ -97,8 +98,7 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       const grants = await listGrants();
       const grant = grants.find((g) => g.pattern === pattern);
       // Faults only for an origin the developer listed first.
-      if (!grant)
-        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      if (!grant) return { ok: false, error: t('error_notListed', pattern) };
       const { fault: _old, ...rest } = grant;
       const next: WorkbenchGrant = fault ? { ...rest, fault } : rest;
       await forgetFrozenCounters();
@@ -139,8 +139,7 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       const grants = await listGrants();
       const grant = grants.find((g) => g.pattern === pattern);
       // Profiles only for an origin the developer listed first.
-      if (!grant)
-        return { ok: false, error: `${pattern} is not listed: turn the workbench on for it first.` };
+      if (!grant) return { ok: false, error: t('error_notListed', pattern) };
       const { profile: _old, testCa, ...rest } = grant;
       const next: WorkbenchGrant = { ...rest };
       if (profile) {
@@ -204,16 +203,16 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
     'workbench/edit-credential': async ({ id, signCount, userName, userDisplayName }) => {
       try {
         if (signCount !== undefined) checkCounter(signCount);
-        if (userName !== undefined && !userName.trim()) throw new TypeError('the user name is empty');
+        if (userName !== undefined && !userName.trim()) throw new TypeError(t('error_userNameEmpty'));
         if (userDisplayName !== undefined && !userDisplayName.trim())
-          throw new TypeError('the display name is empty');
+          throw new TypeError(t('error_displayNameEmpty'));
         const edit = {
           ...(signCount !== undefined ? { signCount } : {}),
           ...(userName !== undefined ? { userName } : {}),
           ...(userDisplayName !== undefined ? { userDisplayName } : {}),
         };
         const found = await editCredential(await vault.db(), id, edit);
-        return found ? { ok: true } : { ok: false, error: 'That passkey is no longer here.' };
+        return found ? { ok: true } : { ok: false, error: t('error_passkeyGone') };
       } catch (e) {
         const out = failure(e);
         return { ok: false, error: out.error };
