@@ -5,6 +5,7 @@
  * popup is an extension page, as trusted as the worker. The worker computes codes only to fill them
  * into a page, so the page never talks to the popup.
  */
+
 import { accountFromWire, accountToWire } from '../../messages/otp-account-wire.ts';
 import type {
   Handlers,
@@ -14,13 +15,13 @@ import type {
   RuntimeResponse,
 } from '../../messages/protocol.ts';
 import type { OtpAccountView } from '../../messages/views.ts';
+import { platform } from '../../platform/index.ts';
 import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { accountLabel } from '../../totp/account-label.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { checkClock } from './check-clock.ts';
-import { clearClipboardLater } from './clipboard.ts';
 import { clockOffsetMs, setClockOffsetMs } from './clock.ts';
 import { exportAccounts } from './export-accounts.ts';
 import { fillAccount } from './fill-account.ts';
@@ -137,7 +138,7 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
       return { ok: true };
     },
     'otp/clear-clipboard-later': async ({ afterMs }) => ({
-      ok: await clearClipboardLater(afterMs).catch(() => false),
+      ok: await platform.clearClipboardLater(afterMs).catch(() => false),
     }),
   });
 }
