@@ -44,6 +44,11 @@ export class ToolbarPopup {
     })()`) as Promise<Awaited<T>>;
   }
 
+  /** Evaluates `expression` in the helper tab, one of the add-on's pages (its `chrome.*` APIs). */
+  inExtension<T>(expression: string): Promise<T> {
+    return this.helper.evaluate(expression) as Promise<T>;
+  }
+
   has(selector: string): Promise<boolean> {
     return this.evaluate((doc, s) => doc.querySelector(s) !== null, selector).then(Boolean, () => false);
   }
