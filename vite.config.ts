@@ -1,28 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
+import { type Alias, defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { type ChromeManifest, firefoxManifest } from './scripts/build/firefox-manifest.ts';
 
 type Browser = 'chrome' | 'firefox';
 
-const PLATFORM_INDEX = fileURLToPath(new URL('./src/platform/index.ts', import.meta.url));
-
 /**
  * The one place the browser is chosen: every import of src/platform/index.ts (which names Chrome's
- * implementation, for the Chrome build and the unit tests) resolves to the build's own platform file.
+ * implementation, for the Chrome build and the unit tests) becomes the build's own platform file.
+ * An alias rather than a plugin: crxjs builds the standalone content scripts (the relay) in a vite
+ * build of their own that keeps `resolve` but no plugins.
  */
-function platformFor(browser: Browser): Plugin {
+function platformFor(browser: Browser): Alias[] {
+  if (browser === 'chrome') return [];
   const target = fileURLToPath(new URL(`./src/platform/${browser}.ts`, import.meta.url));
-  return {
-    name: 'tapkey:platform',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!source.endsWith('platform/index.ts')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === PLATFORM_INDEX ? target : null;
-    },
-  };
+  return [{ find: /^(?:\.\.?\/)+(?:src\/)?platform\/index\.ts$/, replacement: target }];
 }
 
 const OUT_DIR: Record<Browser, string> = { chrome: 'dist', firefox: 'dist-firefox' };
@@ -32,8 +25,8 @@ export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const chromeManifest = manifest as ChromeManifest;
   return {
+    resolve: { alias: platformFor(browser) },
     plugins: [
-      platformFor(browser),
       // The page script and the relay are standalone IIFEs: crxjs's default loader imports content
       // scripts asynchronously, which would let a page capture navigator.credentials first
       // (architecture trap 3).

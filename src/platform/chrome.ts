@@ -46,4 +46,9 @@ export const platform: Platform = {
     faviconPrefix ??= browser.runtime?.getURL ? browser.runtime.getURL('/_favicon/') : '';
     return faviconPrefix;
   },
+  ownOrigin() {
+    // runtime.getURL gives a web accessible page a dynamic ID (use_dynamic_url); the document loaded
+    // from it still has the extension's own ID as its origin.
+    return `chrome-extension://${browser.runtime.id}`;
+  },
 };

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake } from '../../test/fakes/browser-global.ts';
+import { EXTENSION_ORIGIN } from '../../test/fakes/fake-browser.ts';
 import { platform } from './firefox.ts';
 
 const ALARM = 'tapkey-clear-clipboard';
@@ -48,6 +49,10 @@ describe('Firefox platform', () => {
   it('has no favicon endpoint: the popup shows the letter', () => {
     expect(platform.name).toBe('firefox');
     expect(platform.faviconEndpoint()).toBe('');
+  });
+
+  it("names its pages' origin by the URL Firefox gives them (the ID is not in it)", () => {
+    expect(platform.ownOrigin()).toBe(EXTENSION_ORIGIN);
   });
 
   it('finds the windows showing an extension page through runtime.getContexts', async () => {

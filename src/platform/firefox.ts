@@ -46,4 +46,8 @@ export const platform: Platform = {
     // that the user has an account there. The popup shows the site's first letter instead.
     return '';
   },
+  ownOrigin() {
+    // moz-extension://<UUID of this profile>: the ID (tapkey@tapkey.dev) is not in the URL.
+    return browser.runtime.getURL('').replace(/\/$/, '');
+  },
 };

@@ -22,4 +22,9 @@ export interface Platform {
    * then the popup shows the site's first letter).
    */
   faviconEndpoint(): string;
+  /**
+   * The origin the add-on's own pages have, as a web page's postMessage sees it: the autofill list is
+   * one, framed in the page, and the relay posts its token to that origin only.
+   */
+  ownOrigin(): string;
 }

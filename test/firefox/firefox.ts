@@ -99,6 +99,16 @@ export async function launchFirefox(): Promise<Firefox> {
   }
 }
 
+/**
+ * Gives the test's window the focus, as a user's click into it would. Headless Firefox does not hand
+ * it back when the prompt window closes (nor on browsingContext.activate), and without it the page
+ * gets no focus events: passkey autofill waits for the focus of a sign-in field.
+ */
+export async function focusBrowserWindow(firefox: Firefox): Promise<void> {
+  await firefox.page.bringToFront();
+  await firefox.chrome('window.focus(); gBrowser.selectedBrowser.focus();');
+}
+
 /** Where a page really is: BiDi reports the add-on's pages as about:blank. */
 export async function locationOf(page: Page): Promise<string> {
   return page.evaluate(() => location.href).catch(() => '');
