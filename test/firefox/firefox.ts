@@ -100,9 +100,10 @@ export async function launchFirefox(): Promise<Firefox> {
 }
 
 /**
- * Gives the test's window the focus, as a user's click into it would. Headless Firefox does not hand
- * it back when the prompt window closes (nor on browsingContext.activate), and without it the page
- * gets no focus events: passkey autofill waits for the focus of a sign-in field.
+ * Gives the test's window the focus, as a user's click into it would. Headless Firefox starts without
+ * it and does not hand it back when the prompt window closes (nor on browsingContext.activate); a
+ * page without it gets no focus events (passkey autofill waits for a sign-in field's) and may not
+ * ask without a click (Tapkey's rule, as Chrome's: "The document is not focused").
  */
 export async function focusBrowserWindow(firefox: Firefox): Promise<void> {
   await firefox.page.bringToFront();

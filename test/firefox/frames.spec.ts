@@ -8,7 +8,14 @@ import type { Frame } from 'puppeteer-core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { verifyCeremony } from '../e2e/verify-ceremony.ts';
-import { EXTENSION_ORIGIN, type Firefox, launchFirefox, locationOf, until } from './firefox.ts';
+import {
+  EXTENSION_ORIGIN,
+  type Firefox,
+  focusBrowserWindow,
+  launchFirefox,
+  locationOf,
+  until,
+} from './firefox.ts';
 import { Prompt } from './prompt.ts';
 
 const PROMPT_URL = `${EXTENSION_ORIGIN}/popup/popup.html?window=1`;
@@ -83,6 +90,34 @@ async function callFromFrame(frame: Frame, kind: 'create' | 'get', challenge: Bu
 function outcome(frame: Frame): Promise<Outcome> {
   return frame.evaluate(() => (window as unknown as { pending: Promise<Outcome> }).pending);
 }
+
+test('an inline <head> script that captures create() at once still reaches the extension', async () => {
+  // The page script is a standalone IIFE at document_start in the MAIN world: it runs before the
+  // page's first script, so what the page captures is already Tapkey's (architecture trap 3).
+  // No click here: the document's focus is what lets it ask (headless Firefox starts unfocused).
+  await focusBrowserWindow(firefox);
+  await firefox.page.goto(`${server.url}/pages/early-capture.html?auto=1`);
+  await Prompt.waitFor(firefox.browser).then((prompt) => prompt.approve());
+  const early = await firefox.page.evaluate(async () => {
+    const w = window as unknown as {
+      earlyResult: Promise<{ ok: boolean; credential?: unknown }>;
+      earlyChallenge: string;
+    };
+    return { ...(await w.earlyResult), challenge: w.earlyChallenge };
+  });
+  expect(early.ok).toBe(true);
+  const verified = await verifyCeremony(
+    {
+      kind: 'create',
+      challenge: early.challenge,
+      origin: server.url,
+      rpId: 'localhost',
+      userVerification: 'discouraged',
+    },
+    early.credential,
+  );
+  expect(verified.credentialId).not.toBe('');
+});
 
 function hostUrl(inner: string, allow: string | null): string {
   const params = new URLSearchParams({ src: `${inner}/pages/blank.html` });
