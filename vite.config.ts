@@ -1,33 +1,61 @@
-import { crx } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { type Alias, defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { type ChromeManifest, firefoxManifest } from './scripts/build/firefox-manifest.ts';
 
-// The page script and the relay are standalone IIFEs: crxjs's default loader imports content scripts
-// asynchronously, which would let a page capture navigator.credentials first (architecture trap 3).
-export default defineConfig({
-  plugins: [
-    crx({
-      manifest,
-      contentScripts: { standaloneFiles: ['src/page/page-script.ts', 'src/content/relay.ts'] },
-    }),
-  ],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome116',
-    // The worker starts cold for most sign-ins (Chrome stops it after 30 s idle): a minified bundle
-    // is parsed faster (the worker's own code 757 → 447 kB).
-    minify: true,
-    sourcemap: false,
-    // The offscreen document is not named in the manifest, and the autofill frame only as a web
-    // accessible resource, so each is an input of its own.
-    rollupOptions: {
-      input: {
-        clipboard: 'offscreen/clipboard.html',
-        offer: 'offer/offer.html',
-        workbench: 'workbench/workbench.html',
+type Browser = 'chrome' | 'firefox';
+
+/**
+ * The one place the browser is chosen: every import of src/platform/index.ts (which names Chrome's
+ * implementation, for the Chrome build and the unit tests) becomes the build's own platform file.
+ * An alias rather than a plugin: crxjs builds the standalone content scripts (the relay) in a vite
+ * build of their own that keeps `resolve` but no plugins.
+ */
+function platformFor(browser: Browser): Alias[] {
+  if (browser === 'chrome') return [];
+  const target = fileURLToPath(new URL(`./src/platform/${browser}.ts`, import.meta.url));
+  return [{ find: /^(?:\.\.?\/)+(?:src\/)?platform\/index\.ts$/, replacement: target }];
+}
+
+const OUT_DIR: Record<Browser, string> = { chrome: 'dist', firefox: 'dist-firefox' };
+
+// `vite build` is Chrome's build; `vite build --mode firefox` Firefox's (package.json build:firefox).
+export default defineConfig(({ mode }) => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const chromeManifest = manifest as ChromeManifest;
+  return {
+    resolve: { alias: platformFor(browser) },
+    plugins: [
+      // The page script and the relay are standalone IIFEs: crxjs's default loader imports content
+      // scripts asynchronously, which would let a page capture navigator.credentials first
+      // (architecture trap 3).
+      crx({
+        manifest: (browser === 'firefox'
+          ? firefoxManifest(chromeManifest)
+          : chromeManifest) as ManifestV3Export,
+        browser,
+        contentScripts: { standaloneFiles: ['src/page/page-script.ts', 'src/content/relay.ts'] },
+      }),
+    ],
+    build: {
+      outDir: OUT_DIR[browser],
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome116',
+      // The worker starts cold for most sign-ins (Chrome stops it after 30 s idle): a minified bundle
+      // is parsed faster (the worker's own code 757 → 447 kB).
+      minify: true,
+      sourcemap: false,
+      // The offscreen document is not named in the manifest, and the autofill frame only as a web
+      // accessible resource, so each is an input of its own. Firefox has no offscreen documents.
+      rollupOptions: {
+        input: {
+          ...(browser === 'chrome' ? { clipboard: 'offscreen/clipboard.html' } : {}),
+          offer: 'offer/offer.html',
+          workbench: 'workbench/workbench.html',
+        },
       },
     },
-  },
-  server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
+    server: { port: 5174, strictPort: true, hmr: { port: 5174 } },
+  };
 });

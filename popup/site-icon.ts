@@ -5,15 +5,11 @@
  * or passkeys the user has. The icon is decorative (`alt=""`: the site's name is beside it); if it
  * cannot load, the name's first letter takes its place.
  */
-import browser from 'webextension-polyfill';
+import { platform } from '../src/platform/index.ts';
 import { h } from './dom.ts';
 
 /** The favicon endpoint of this extension; '' where the browser has none (then: the letter). */
-let endpoint: string | undefined;
-function faviconEndpoint(): string {
-  endpoint ??= browser.runtime?.getURL ? browser.runtime.getURL('/_favicon/') : '';
-  return endpoint;
-}
+const faviconEndpoint = (): string => platform.faviconEndpoint();
 
 /** The URL of the browser's cached icon for `pageUrl`, at 32 px (shown at 16 px: sharp on HiDPI). */
 export function faviconUrl(pageUrl: string): string {

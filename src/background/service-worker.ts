@@ -14,6 +14,7 @@ import {
   SIGNAL_PORT,
   type WorkerName,
 } from '../messages/protocol.ts';
+import { platform } from '../platform/index.ts';
 import { openVault } from '../storage/open-vault.ts';
 import { applySignal } from './ceremony/apply-signal.ts';
 import { handleOfferPort } from './ceremony/offers.ts';
@@ -45,6 +46,8 @@ import { workbenchHandlers } from './workbench/workbench-api.ts';
 const OWN_PREFIX = browser.runtime.getURL('');
 /** The passkey autofill frame (manifest web_accessible_resources). */
 const OFFER_PAGE_PATH = '/offer/offer.html';
+
+platform.startBackground();
 
 const autoLock = createAutoLock(() => vault);
 const vault = new Vault(openVault, sessionKeyCache(), () => autoLock.used());

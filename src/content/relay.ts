@@ -7,14 +7,15 @@ import browser from 'webextension-polyfill';
 import { isPageRequestMessage, isPageSignalMessage } from '../messages/guards.ts';
 import type { CeremonyKind, FrameFacts } from '../messages/protocol.ts';
 import { CEREMONY_PORT, SIGNAL_PORT } from '../messages/protocol.ts';
+import { platform } from '../platform/index.ts';
 import { createOfferFrame } from './offer-frame.ts';
 import { relayRequest } from './relay-request.ts';
 import { relaySignal } from './relay-signal.ts';
 
 /** The passkey autofill frame (manifest web_accessible_resources, use_dynamic_url). */
 const offerUrl = () => browser.runtime.getURL('offer/offer.html');
-/** The origin the frame's document has: the dynamic URL loads it under the extension's own ID. */
-const ownOrigin = () => `${new URL(offerUrl()).protocol}//${browser.runtime.id}`;
+/** The origin the frame's document has (Chrome: the extension's own ID; Firefox: its UUID). */
+const ownOrigin = () => platform.ownOrigin();
 
 function frameFacts(kind: CeremonyKind): FrameFacts {
   const policy = (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } })

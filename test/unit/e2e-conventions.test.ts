@@ -7,13 +7,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const E2E = join(ROOT, 'test/e2e');
+/** The Chromium suite (Playwright) and the Firefox suite (puppeteer-core under vitest). */
+const SUITES = ['test/e2e', 'test/firefox'];
 
 describe('end-to-end suite', () => {
   it('has no fixed sleep: no waitForTimeout, no timer of 100 ms or more that only resolves', () => {
     const offenders: string[] = [];
-    for (const name of readdirSync(E2E).filter((n) => n.endsWith('.ts'))) {
-      readFileSync(join(E2E, name), 'utf8')
+    const files = SUITES.flatMap((dir) =>
+      readdirSync(join(ROOT, dir))
+        .filter((n) => n.endsWith('.ts'))
+        .map((n) => join(dir, n)),
+    );
+    for (const name of files) {
+      readFileSync(join(ROOT, name), 'utf8')
         .split('\n')
         .forEach((line, i) => {
           // The pause between two checks of a bounded poll is a few tens of ms (`setTimeout(r, 20)`);
@@ -29,5 +35,7 @@ describe('end-to-end suite', () => {
   it('never retries a failed test', () => {
     const config = readFileSync(join(ROOT, 'playwright.config.ts'), 'utf8');
     expect(config).toMatch(/^\s*retries: 0,$/m);
+    const firefox = readFileSync(join(ROOT, 'vitest.firefox.config.ts'), 'utf8');
+    expect(firefox).toMatch(/^\s*retry: 0,$/m);
   });
 });

@@ -12,6 +12,7 @@ import { PURE } from './layers.ts';
 const ROOT = join(import.meta.dirname, '../..');
 const EXTENSION = [
   'workbench',
+  'src/platform',
   'src/background',
   'src/storage',
   'src/messages',
@@ -44,7 +45,7 @@ const RULES: Rule[] = [
     name: 'the popup imports only its views, the protocol and pure modules',
     from: ['popup'],
     forbid: ['src'],
-    allow: ['src/messages', 'src/totp', 'src/qr', 'src/shared', 'src/i18n'],
+    allow: ['src/messages', 'src/totp', 'src/qr', 'src/shared', 'src/i18n', 'src/platform'],
   },
   {
     name: 'the offscreen document knows only the protocol',
@@ -97,6 +98,12 @@ const RULES: Rule[] = [
     name: 'only the manifest loads the service worker: its wiring is nobody’s dependency',
     from: ['src', 'popup', 'offscreen', 'offer', 'workbench'],
     forbid: ['src/background/service-worker.ts'],
+  },
+  {
+    name: 'the platform layer knows only the protocol: it is what differs between browsers, no feature',
+    from: ['src/platform'],
+    forbid: ['src', 'popup', 'offscreen', 'offer', 'workbench'],
+    allow: ['src/platform', 'src/messages'],
   },
   {
     name: 'the autofill frame, inside web pages, knows only the protocol',

@@ -11,6 +11,7 @@
 import browser from 'webextension-polyfill';
 import { isPopupToWorker } from '../../messages/guards.ts';
 import type { WorkerToPopup } from '../../messages/protocol.ts';
+import { platform } from '../../platform/index.ts';
 import { answerPrompt, currentPrompt } from './prompts.ts';
 
 const WIDTH = 400;
@@ -143,13 +144,10 @@ export function showPrompt(near: PromptNear = {}): Promise<void> {
  * a moment later): ask the browser, so that a second window is never opened beside it.
  */
 async function findPromptWindow(): Promise<number | undefined> {
-  if (!chrome.runtime.getContexts) return undefined;
   const url = browser.runtime.getURL(`popup/popup.html?${WINDOW_QUERY}`);
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] });
   // A window being closed is still listed for a moment: never bring that one back for a request
   // that came just then (it would vanish, and the request would wait with no prompt).
-  return contexts.find((c) => c.documentUrl === url && c.windowId !== -1 && !retired.has(c.windowId))
-    ?.windowId;
+  return (await platform.windowsShowing(url)).find((id) => id !== -1 && !retired.has(id));
 }
 
 async function open(near: PromptNear): Promise<void> {

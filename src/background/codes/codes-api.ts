@@ -16,13 +16,13 @@ import type {
   RuntimeResponse,
 } from '../../messages/protocol.ts';
 import type { OtpAccountView } from '../../messages/views.ts';
+import { platform } from '../../platform/index.ts';
 import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { accountLabel } from '../../totp/account-label.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { checkClock } from './check-clock.ts';
-import { clearClipboardLater } from './clipboard.ts';
 import { clockOffsetMs, setClockOffsetMs } from './clock.ts';
 import { exportAccounts } from './export-accounts.ts';
 import { fillAccount } from './fill-account.ts';
@@ -139,7 +139,7 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
       return { ok: true };
     },
     'otp/clear-clipboard-later': async ({ afterMs }) => ({
-      ok: await clearClipboardLater(afterMs).catch(() => false),
+      ok: await platform.clearClipboardLater(afterMs).catch(() => false),
     }),
   });
 }
