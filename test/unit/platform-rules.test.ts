@@ -26,7 +26,8 @@ describe('platform layer', () => {
       .filter((file) => !file.startsWith(`${PLATFORM}/`))
       .filter((file) => {
         const code = readFileSync(join(ROOT, file), 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
-        return /\bchrome\.\w/.test(code);
+        // chrome.i18n is one synchronous API in both browsers (Firefox answers chrome.* too).
+        return /\bchrome\.(?!i18n\.)\w/.test(code);
       });
     expect(offenders).toEqual([]);
   });
