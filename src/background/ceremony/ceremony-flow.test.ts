@@ -335,9 +335,13 @@ describe('a worker restart while the prompt waits', () => {
       error: 'This request is no longer waiting.',
     });
     expect(await currentPrompt()).toBeNull();
+    const windowsBefore = fake.calls.filter((c) => c.api === 'windows.create').length;
     const resumed = connectRelay(fake);
     resumed.say({ ...begin(), type: 'resume' });
     expect(await resumed.outcome()).toMatchObject({ requestId: ID, type: 'result', kind: 'create' });
+    // The answer was there before the ceremony asked again: no prompt window opens for it.
+    await worker.prompts.flushed();
+    expect(fake.calls.filter((c) => c.api === 'windows.create')).toHaveLength(windowsBefore);
   });
 
   it('a prompt answered just before Chrome stops the worker is not shown again by the next one', async () => {

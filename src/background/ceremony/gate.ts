@@ -51,14 +51,15 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
   const hints = knownHints(isRecord(context.options) ? context.options.hints : undefined);
   if (hints.length > 0) prompt.hints = hints;
   if (caller.topOrigin) prompt.topOrigin = caller.topOrigin;
-  await ensurePrompt(prompt);
+  // A restarted worker re-runs the ceremony: the user may have answered its prompt already.
+  const queued = await ensurePrompt(prompt);
   // Aborted while the prompt was being queued, or later while it waits: answer (and so remove) it.
   const onAbort = () => void answerPrompt(prompt.promptId, reasonOf(signal));
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
   // Neither the popup opening nor the badge may hold up the answer: an answer given meanwhile is
-  // recorded in the prompt and found by waitForAnswer.
-  void showPrompt({ windowId: context.windowId });
+  // recorded in the prompt and found by waitForAnswer. One already given needs no window.
+  if (!queued.answer) void showPrompt({ windowId: context.windowId });
   void updateBadge();
   const answer = await waitForAnswer(prompt.promptId);
   signal.removeEventListener('abort', onAbort);

@@ -162,6 +162,8 @@ async function open(near: PromptNear): Promise<void> {
       promptWindowId = undefined;
     }
   }
+  // Answered while we looked (the window we had went with its last prompt): nothing to show.
+  if ((await currentPrompt()) === null) return;
   const window = {
     url: browser.runtime.getURL(`popup/popup.html?${WINDOW_QUERY}`),
     type: 'popup' as const,
