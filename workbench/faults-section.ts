@@ -6,7 +6,6 @@ import { h, hint } from '../popup/dom.ts';
 import { type MessageKey, t } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
 import {
-  describeFault,
   FAULT_ERROR_NAMES,
   FAULT_TYPES,
   type FaultOn,
@@ -15,6 +14,7 @@ import {
   MAX_FAULT_DELAY_MS,
 } from '../src/workbench-core/fault-spec.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
+import { faultChoiceLabel, faultInWords } from './fault-words.ts';
 import { fillOriginChoice } from './origin-choice.ts';
 
 const ON: readonly [FaultOn, MessageKey][] = [
@@ -35,9 +35,7 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
     'select',
     { id: 'fault-type' },
     h('option', { value: '' }, t('wb_noFault')),
-    ...FAULT_TYPES.map((t) =>
-      h('option', { value: t.type }, t.only ? `${t.label} (${t.only}() only)` : t.label),
-    ),
+    ...FAULT_TYPES.map((entry) => h('option', { value: entry.type }, faultChoiceLabel(entry))),
   );
   const errorName = h(
     'select',
@@ -121,7 +119,7 @@ export function faultsSection(): { element: HTMLElement; refresh(grants: Workben
           return;
         }
         status.textContent = spec
-          ? t('wb_faultOn', origin.value, describeFault(spec))
+          ? t('wb_faultOn', origin.value, faultInWords(spec))
           : t('wb_faultOff', origin.value);
       },
     },

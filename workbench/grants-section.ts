@@ -2,8 +2,8 @@
 import { h, hint } from '../popup/dom.ts';
 import { t, tn, uiLocale } from '../src/i18n/messages.ts';
 import { send } from '../src/messages/client.ts';
-import { describeFault } from '../src/workbench-core/fault-spec.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
+import { faultInWords, profileLabel } from './fault-words.ts';
 
 const EXPIRY: readonly [string, number][] = [
   [tn('wb_minutes', 15), 15],
@@ -77,14 +77,18 @@ export function grantsSection(onGrants: (grants: WorkbenchGrant[]) => void = () 
                 h('span', { className: 'hint' }, describe(g, now)),
                 g.profile ? h('br') : null,
                 g.profile
-                  ? h('span', { className: 'hint profile-line' }, t('wb_profileLine', g.profile.label))
+                  ? h(
+                      'span',
+                      { className: 'hint profile-line' },
+                      t('wb_profileLine', profileLabel(g.profile.label)),
+                    )
                   : null,
                 g.fault ? h('br') : null,
                 g.fault
                   ? h(
                       'span',
                       { className: 'hint fault-line' },
-                      t('wb_faultLine', describeFault(g.fault.spec), t(ON_WORDS[g.fault.on])),
+                      t('wb_faultLine', faultInWords(g.fault.spec), t(ON_WORDS[g.fault.on])),
                     )
                   : null,
               ),

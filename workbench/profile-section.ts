@@ -16,6 +16,7 @@ import {
 } from '../src/workbench-core/profile-setting.ts';
 import { certificatePem } from '../src/workbench-core/test-ca.ts';
 import type { WorkbenchGrant } from '../src/workbench-core/types.ts';
+import { presetLabel, profileLabel } from './fault-words.ts';
 import { fillOriginChoice } from './origin-choice.ts';
 
 const checkbox = (id: string, label: string) => {
@@ -29,7 +30,7 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
   const presetSelect = h(
     'select',
     { id: 'profile-preset' },
-    ...Object.entries(PROFILE_PRESETS).map(([key, p]) => h('option', { value: key }, p.label)),
+    ...Object.keys(PROFILE_PRESETS).map((key) => h('option', { value: key }, presetLabel(key))),
   );
   const algs = PROFILE_ALGORITHMS.map(([id, name]) => ({ id, ...checkbox(`profile-alg-${name}`, name) }));
   const rk = checkbox('profile-rk', t('wb_residentKeys'));
@@ -153,7 +154,7 @@ export function profileSection(): { element: HTMLElement; refresh(grants: Workbe
       return;
     }
     status.textContent = profile
-      ? t('wb_profileSet', origin.value, profile.label)
+      ? t('wb_profileSet', origin.value, profileLabel(profile.label))
       : t('wb_profileDefault', origin.value);
     listed = answer.grants;
     showCurrent();
