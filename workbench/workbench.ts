@@ -1,5 +1,5 @@
 /**
- * The developer workbench page, in a tab (README: why it is not Chrome's side panel yet). It talks
+ * The developer workbench page, in a tab or beside the page (Chrome's side panel, Firefox's sidebar). It talks
  * to the worker with workbench/* messages only, and redraws when the worker writes the log or the
  * grants (storage.onChanged is a signal here; the data comes by message).
  */

@@ -13,11 +13,16 @@ export interface ChromeManifest {
   permissions?: string[];
   minimum_chrome_version?: string;
   web_accessible_resources?: { resources: string[]; matches?: string[]; use_dynamic_url?: boolean }[];
+  side_panel?: { default_path: string };
+  action?: { default_title?: string; [key: string]: unknown };
   [key: string]: unknown;
 }
 
-export interface FirefoxManifest extends Omit<ChromeManifest, 'background' | 'minimum_chrome_version'> {
+export interface FirefoxManifest
+  extends Omit<ChromeManifest, 'background' | 'minimum_chrome_version' | 'side_panel'> {
   background?: { scripts: string[]; type?: 'module' };
+  /** Firefox's sidebar: the same page Chrome shows in its side panel. */
+  sidebar_action?: { default_panel: string; default_title?: string; open_at_install: false };
   browser_specific_settings: {
     gecko: {
       id: string;
@@ -38,12 +43,18 @@ export const GECKO_MIN_VERSION = '140.0';
 
 /**
  * Chrome-only permissions Firefox does not know: `offscreen` (Firefox's background page has a DOM and
- * writes the clipboard itself) and `favicon` (no icon cache for extensions: the popup shows a letter).
+ * writes the clipboard itself), `favicon` (no icon cache for extensions: the popup shows a letter) and
+ * `sidePanel` (Firefox's sidebar_action needs none).
  */
-export const CHROME_ONLY_PERMISSIONS: readonly string[] = ['offscreen', 'favicon'];
+export const CHROME_ONLY_PERMISSIONS: readonly string[] = ['offscreen', 'favicon', 'sidePanel'];
 
 export function firefoxManifest(chrome: ChromeManifest): FirefoxManifest {
-  const { background, minimum_chrome_version: _chromeOnly, ...rest } = structuredClone(chrome);
+  const {
+    background,
+    minimum_chrome_version: _chromeOnly,
+    side_panel: sidePanel,
+    ...rest
+  } = structuredClone(chrome);
   const manifest: FirefoxManifest = {
     ...rest,
     browser_specific_settings: {
@@ -58,6 +69,14 @@ export function firefoxManifest(chrome: ChromeManifest): FirefoxManifest {
   // Firefox runs MV3 background code as an event page (no service workers for extensions).
   if (background) {
     manifest.background = { scripts: [background.service_worker], ...pickType(background) };
+  }
+  // Chrome's side panel is Firefox's sidebar (it needs no permission there); closed until asked for.
+  if (sidePanel) {
+    manifest.sidebar_action = {
+      default_panel: sidePanel.default_path,
+      ...(chrome.action?.default_title ? { default_title: chrome.action.default_title } : {}),
+      open_at_install: false,
+    };
   }
   if (chrome.permissions) {
     manifest.permissions = chrome.permissions.filter((p) => !CHROME_ONLY_PERMISSIONS.includes(p));

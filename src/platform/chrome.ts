@@ -51,4 +51,9 @@ export const platform: Platform = {
     // from it still has the extension's own ID as its origin.
     return `chrome-extension://${browser.runtime.id}`;
   },
+  async openWorkbenchBeside(windowId) {
+    // The manifest's side_panel.default_path is the workbench; the panel opens in the popup's window.
+    if (windowId === undefined) throw new Error('no browser window to open the side panel in');
+    await chrome.sidePanel.open({ windowId });
+  },
 };

@@ -50,4 +50,8 @@ export const platform: Platform = {
     // moz-extension://<UUID of this profile>: the ID (tapkey@tapkey.dev) is not in the URL.
     return browser.runtime.getURL('').replace(/\/$/, '');
   },
+  async openWorkbenchBeside() {
+    // The manifest's sidebar_action (from Chrome's side_panel) is the workbench.
+    await browser.sidebarAction.open();
+  },
 };

@@ -27,4 +27,9 @@ export interface Platform {
    * one, framed in the page, and the relay posts its token to that origin only.
    */
   ownOrigin(): string;
+  /**
+   * Opens the developer workbench beside the page: Chrome's side panel (in `windowId`), Firefox's
+   * sidebar. Both want the user's gesture: call it from the click, before anything is awaited.
+   */
+  openWorkbenchBeside(windowId: number | undefined): Promise<void>;
 }

@@ -35,6 +35,16 @@ describe('firefoxManifest', () => {
     expect(firefox.permissions).toContain('clipboardWrite');
   });
 
+  it('shows the workbench in Firefox’s sidebar where Chrome has its side panel', () => {
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.sidebar_action).toEqual({
+      default_panel: chrome.side_panel!.default_path,
+      default_title: chrome.action!.default_title,
+      open_at_install: false,
+    });
+    expect(firefox.permissions).not.toContain('sidePanel');
+  });
+
   it('keeps web accessible resources, without use_dynamic_url', () => {
     expect(firefox.web_accessible_resources).toEqual(
       chrome.web_accessible_resources!.map(({ resources, matches }) => ({ resources, matches })),
