@@ -209,18 +209,43 @@ function addForm(done: (message: string, error?: boolean) => void): HTMLElement 
 export function passkeysSection(): { element: HTMLElement; refresh(after?: 'change'): Promise<void> } {
   const status = h('p', { className: 'status', role: 'status', id: 'passkeys-status' });
   const list = h('div', { id: 'passkey-list' });
+  /** Each row as drawn, by credential ID, with the record it shows (JSON): only changed rows are redrawn. */
+  let drawn = new Map<string, { json: string; row: HTMLElement }>();
+  let drawnOrder = '';
 
-  /** After a change of ours, always; otherwise (a ceremony ran) not while someone types in a row. */
-  async function refresh(after?: 'change'): Promise<void> {
-    if (!after && list.contains(document.activeElement) && document.activeElement?.tagName === 'INPUT')
-      return;
+  const said = (message: string, error = false) => {
+    status.textContent = message;
+    status.classList.toggle('error', error);
+    if (!error) void refresh('change');
+  };
+
+  /** Redraws what changed. A row someone is typing in is left alone unless the change is theirs. */
+  async function refreshOnce(after?: 'change'): Promise<void> {
+    const typing = (row: HTMLElement) =>
+      !after && row.contains(document.activeElement) && document.activeElement?.tagName === 'INPUT';
     const { credentials } = await send('workbench/credentials', {});
+    const order = credentials.map((c) => c.id).join(' ');
+    if (order === drawnOrder && credentials.length > 0) {
+      // The same passkeys (a ceremony moved a counter, say): redraw only the rows that changed.
+      for (const c of credentials) {
+        const json = JSON.stringify(c);
+        const old = drawn.get(c.id);
+        if (!old || old.json === json || typing(old.row)) continue;
+        const row = credentialRow(c, said);
+        old.row.replaceWith(row);
+        drawn.set(c.id, { json, row });
+      }
+      return;
+    }
+    if ([...drawn.values()].some((d) => typing(d.row))) return;
     const byRp = new Map<string, WorkbenchCredential[]>();
     for (const c of credentials) byRp.set(c.rpId, [...(byRp.get(c.rpId) ?? []), c]);
-    const said = (message: string, error = false) => {
-      status.textContent = message;
-      status.classList.toggle('error', error);
-      if (!error) void refresh('change');
+    drawn = new Map();
+    drawnOrder = order;
+    const rowOf = (c: WorkbenchCredential) => {
+      const row = credentialRow(c, said);
+      drawn.set(c.id, { json: JSON.stringify(c), row });
+      return row;
     };
     list.replaceChildren(
       ...(credentials.length === 0
@@ -232,10 +257,32 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
               h(
                 'ul',
                 { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp },
-                ...items.map((c) => credentialRow(c, said)),
+                ...items.map(rowOf),
               ),
             ])),
     );
+  }
+
+  // Ceremonies can log faster than a long list redraws: one refresh at a time, and one more after it
+  // for whatever came meanwhile (never one per log entry).
+  let running: Promise<void> | undefined;
+  let queued: { after?: 'change' } | undefined;
+  function refresh(after?: 'change'): Promise<void> {
+    if (running) {
+      queued = { after: queued?.after ?? after };
+      return running;
+    }
+    running = (async () => {
+      let next: { after?: 'change' } | undefined = { after };
+      while (next) {
+        queued = undefined;
+        await refreshOnce(next.after);
+        next = queued;
+      }
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
   }
 
   const element = h(
@@ -244,11 +291,7 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
     h('h2', { id: 'passkeys-heading' }, t('home_tabPasskeys')),
     hint(t('wb_passkeysIntro')),
     list,
-    addForm((message, error = false) => {
-      status.textContent = message;
-      status.classList.toggle('error', error);
-      if (!error) void refresh('change');
-    }),
+    addForm(said),
     status,
   );
   return { element, refresh };
