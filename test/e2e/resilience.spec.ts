@@ -184,7 +184,9 @@ test('after a worker restart, a prompt whose document is gone does not block the
   await helper.close();
   await stopServiceWorker(context, page);
 
+  // The helper tab had the focus: a document without it may not ask ("The document is not focused").
   await page.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   const made = create(page, { userName: 'real' });
   const popup = await prompt(context, page);
   // Nothing claims the orphan within a few seconds of the restart: it goes, and the real one shows.

@@ -3,22 +3,17 @@
  * frames under the page's webauthn field; choosing the passkey signs in, verified by the server.
  */
 import type { Frame } from 'puppeteer-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { EXTENSION_ORIGIN, type Firefox, focusBrowserWindow, launchFirefox, until } from './firefox.ts';
+import { expect, test } from 'vitest';
+import type { DemoServer } from '../../demo/server.ts';
+import { EXTENSION_ORIGIN, eachTestFirefox, type Firefox, focusBrowserWindow, until } from './firefox.ts';
 import { approve } from './prompt.ts';
 
 let firefox: Firefox;
 let server: DemoServer;
 
-beforeEach(async () => {
-  server = await startDemoServer({ port: 0 });
-  firefox = await launchFirefox();
-});
-
-afterEach(async () => {
-  await firefox?.close();
-  await server?.close();
+eachTestFirefox((f, s) => {
+  firefox = f;
+  server = s;
 });
 
 const status = () =>

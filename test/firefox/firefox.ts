@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterEach, beforeEach } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../demo/server.ts';
 import { GECKO_ID } from '../../scripts/build/firefox-manifest.ts';
 
 const DIST = fileURLToPath(new URL('../../dist-firefox', import.meta.url));
@@ -137,4 +139,24 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out: ${what}`);
+}
+
+/**
+ * For each test of the spec that calls it: a fresh demo relying party and a fresh Firefox with the
+ * add-on, handed to `use` before the test and closed after it.
+ */
+export function eachTestFirefox(use: (firefox: Firefox, server: DemoServer) => void): void {
+  let firefox: Firefox | undefined;
+  let server: DemoServer | undefined;
+  beforeEach(async () => {
+    server = await startDemoServer({ port: 0 });
+    firefox = await launchFirefox();
+    use(firefox, server);
+  });
+  afterEach(async () => {
+    await firefox?.close();
+    await server?.close();
+    firefox = undefined;
+    server = undefined;
+  });
 }

@@ -5,14 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Frame } from 'puppeteer-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
+import { expect, test } from 'vitest';
+import type { DemoServer } from '../../demo/server.ts';
 import { verifyCeremony } from '../e2e/verify-ceremony.ts';
 import {
   EXTENSION_ORIGIN,
+  eachTestFirefox,
   type Firefox,
   focusBrowserWindow,
-  launchFirefox,
   locationOf,
   until,
 } from './firefox.ts';
@@ -23,14 +23,9 @@ const PROMPT_URL = `${EXTENSION_ORIGIN}/popup/popup.html?window=1`;
 let firefox: Firefox;
 let server: DemoServer;
 
-beforeEach(async () => {
-  server = await startDemoServer({ port: 0 });
-  firefox = await launchFirefox();
-});
-
-afterEach(async () => {
-  await firefox?.close();
-  await server?.close();
+eachTestFirefox((f, s) => {
+  firefox = f;
+  server = s;
 });
 
 type Outcome =

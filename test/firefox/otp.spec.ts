@@ -3,22 +3,17 @@
  * code (tabs.captureVisibleTab, allowed by the activeTab the click grants) and fills two consecutive
  * codes (scripting.executeScript), which the demo server verifies.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { type Firefox, launchFirefox, until } from './firefox.ts';
+import { expect, test } from 'vitest';
+import type { DemoServer } from '../../demo/server.ts';
+import { eachTestFirefox, type Firefox, until } from './firefox.ts';
 import { ToolbarPopup } from './toolbar-popup.ts';
 
 let firefox: Firefox;
 let server: DemoServer;
 
-beforeEach(async () => {
-  server = await startDemoServer({ port: 0 });
-  firefox = await launchFirefox();
-});
-
-afterEach(async () => {
-  await firefox?.close();
-  await server?.close();
+eachTestFirefox((f, s) => {
+  firefox = f;
+  server = s;
 });
 
 const value = (selector: string) =>

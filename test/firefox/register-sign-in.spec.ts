@@ -1,20 +1,15 @@
 /** Passkeys in Firefox: the demo relying party registers and signs in through the real prompt window. */
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../../demo/server.ts';
-import { type Firefox, launchFirefox, until } from './firefox.ts';
+import { expect, test } from 'vitest';
+import type { DemoServer } from '../../demo/server.ts';
+import { eachTestFirefox, type Firefox, until } from './firefox.ts';
 import { approve, Prompt } from './prompt.ts';
 
 let firefox: Firefox;
 let server: DemoServer;
 
-beforeEach(async () => {
-  server = await startDemoServer({ port: 0 });
-  firefox = await launchFirefox();
-});
-
-afterEach(async () => {
-  await firefox?.close();
-  await server?.close();
+eachTestFirefox((f, s) => {
+  firefox = f;
+  server = s;
 });
 
 /** The demo page's outcome once it has one: its status and the server's verdict as text. */

@@ -37,6 +37,17 @@ const begin = (requestId: string) => ({
 });
 const created = () => fake.calls.filter((c) => c.api === 'windows.create');
 
+/** A first request whose prompt the prompt window's page shows. */
+async function firstPromptOnScreen() {
+  const first = connectRelay(fake);
+  first.say(begin(ID));
+  const windowId = await promptWindowId(fake);
+  const popup = connectPopup(fake, { windowId, promptWindow: true });
+  popup.postMessage({ type: 'showing', promptId: ID });
+  await promptShown(ID);
+  return { first, windowId, popup };
+}
+
 let worker: WorkerLife;
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
@@ -141,12 +152,7 @@ describe('the prompt window', () => {
   });
 
   it('a request that comes while the window closes itself (nothing left to show) gets a new one', async () => {
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    const popup = connectPopup(fake, { windowId, promptWindow: true });
-    popup.postMessage({ type: 'showing', promptId: ID });
-    await promptShown(ID);
+    const { first, windowId, popup } = await firstPromptOnScreen();
     // The user answers; the page in the window finds no prompt left, says so and closes itself.
     // Chrome still answers for the closing window a moment longer (windows.update succeeds).
     // (Approve: the signature and the store take a moment, so the first settles after the second comes.)
@@ -165,12 +171,7 @@ describe('the prompt window', () => {
   });
 
   it('the user closes the window while a new request brings it forward: the request gets a new one', async () => {
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    const popup = connectPopup(fake, { windowId, promptWindow: true });
-    popup.postMessage({ type: 'showing', promptId: ID });
-    await promptShown(ID);
+    const { first, windowId, popup } = await firstPromptOnScreen();
     // Chrome is slow to answer windows.update this time.
     const update = fake.browser.windows.update;
     let answerUpdate = () => {};
@@ -195,12 +196,7 @@ describe('the prompt window', () => {
   });
 
   it('a window brought forward for a waiting prompt as the user closed it: the prompt gets a new one', async () => {
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    const popup = connectPopup(fake, { windowId, promptWindow: true });
-    popup.postMessage({ type: 'showing', promptId: ID });
-    await promptShown(ID);
+    const { first, windowId, popup } = await firstPromptOnScreen();
     const second = connectRelay(fake, { ...PAGE_SENDER, tab: { id: 8, active: true, windowId: 1 } });
     second.say(begin(ID2));
     await until(async () => (await send('prompt/current', {}))?.queued === 1);
@@ -216,12 +212,7 @@ describe('the prompt window', () => {
   });
 
   it('closing the window is Cancel, and no window opens again for the prompt it cancelled', async () => {
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    const popup = connectPopup(fake, { windowId, promptWindow: true });
-    popup.postMessage({ type: 'showing', promptId: ID });
-    await promptShown(ID);
+    const { first, windowId, popup } = await firstPromptOnScreen();
     popup.disconnect();
     fake.closeWindow(windowId);
     expect(await first.outcome()).toMatchObject({ type: 'error', name: 'NotAllowedError' });
