@@ -9,6 +9,8 @@ import type { NewCredentialInput } from '../src/workbench-core/new-credential.ts
 import type { WorkbenchCredential } from '../src/workbench-core/types.ts';
 
 const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-8]: 'EdDSA', [-257]: 'RS256' };
+/** Rows built between two breaths of the renderer. */
+const ROWS_PER_SLICE = 200;
 
 function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return h('label', {}, text, control);
@@ -239,28 +241,31 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
     }
     if ([...drawn.values()].some((d) => typing(d.row))) return;
     const byRp = new Map<string, WorkbenchCredential[]>();
-    for (const c of credentials) byRp.set(c.rpId, [...(byRp.get(c.rpId) ?? []), c]);
+    for (const c of credentials) {
+      const group = byRp.get(c.rpId);
+      if (group) group.push(c);
+      else byRp.set(c.rpId, [c]);
+    }
     drawn = new Map();
     drawnOrder = order;
-    const rowOf = (c: WorkbenchCredential) => {
-      const row = credentialRow(c, said);
-      drawn.set(c.id, { json: JSON.stringify(c), row });
-      return row;
-    };
-    list.replaceChildren(
-      ...(credentials.length === 0
-        ? [hint(t('wb_noPasskeys'))]
-        : [...byRp.entries()]
-            .sort(([a], [b]) => a.localeCompare(b))
-            .flatMap(([rp, items]) => [
-              h('h3', { id: `rp-${rp}` }, rp),
-              h(
-                'ul',
-                { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp },
-                ...items.map(rowOf),
-              ),
-            ])),
-    );
+    list.replaceChildren();
+    if (credentials.length === 0) {
+      list.append(hint(t('wb_noPasskeys')));
+      return;
+    }
+    // Built a slice at a time, letting the renderer breathe between slices: the extension's pages
+    // share it, and thousands of rows built at once kept the prompt and the popup from loading.
+    let built = 0;
+    for (const [rp, items] of [...byRp.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const group = h('ul', { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp });
+      list.append(h('h3', { id: `rp-${rp}` }, rp), group);
+      for (const c of items) {
+        const row = credentialRow(c, said);
+        drawn.set(c.id, { json: JSON.stringify(c), row });
+        group.append(row);
+        if (++built % ROWS_PER_SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
   }
 
   // Ceremonies can log faster than a long list redraws: one refresh at a time, and one more after it
