@@ -7,14 +7,12 @@
  * measures Tapkey's storage code and its encryption, not Chrome's IndexedDB or disk.
  */
 import 'fake-indexeddb/auto';
-import { randomBytes } from 'node:crypto';
 import { getAssertion } from '../../src/authenticator/get-assertion.ts';
 import { makeCredential } from '../../src/authenticator/make-credential.ts';
-import { COSE_ALG } from '../../src/authenticator/types.ts';
 import { IdbCredentialStore } from '../../src/storage/credential-store.ts';
 import { openVault } from '../../src/storage/open-vault.ts';
 import { type UnlockedKeyCache, vaultCryptoKey } from '../../src/storage/vault-key.ts';
-import { type CoreRate, corePorts, rate } from './core.ts';
+import { type CoreRate, corePorts, getParams, makeParams, rate } from './core.ts';
 
 /** The unlocked vault key in memory, as the worker's session cache holds it. */
 function memoryKeyCache(): UnlockedKeyCache {
@@ -30,8 +28,6 @@ function memoryKeyCache(): UnlockedKeyCache {
   };
 }
 
-const RP = { id: 'example.com', name: 'Example' };
-
 export async function runCoreIdb(options: { warmupMs: number; durationMs: number }): Promise<CoreRate[]> {
   const { warmupMs, durationMs } = options;
   const db = await openVault(`tapkey-bench-${Date.now()}`);
@@ -43,16 +39,6 @@ export async function runCoreIdb(options: { warmupMs: number; durationMs: number
     return key;
   });
   const p = corePorts(store);
-  const makeParams = (i: number) => ({
-    clientDataHash: new Uint8Array(randomBytes(32)),
-    rp: RP,
-    user: { id: new Uint8Array(randomBytes(16)), name: `user${i}`, displayName: `User ${i}` },
-    pubKeyCredParams: [COSE_ALG.ES256],
-    excludeList: [],
-    rk: true,
-    uv: 'preferred' as const,
-    attestation: 'none' as const,
-  });
   try {
     const rates = [
       await rate(
@@ -66,16 +52,7 @@ export async function runCoreIdb(options: { warmupMs: number; durationMs: number
     rates.push(
       await rate(
         'getAssertion (ES256) via IndexedDB store, sealed',
-        () =>
-          getAssertion(
-            {
-              rpId: RP.id,
-              clientDataHash: new Uint8Array(randomBytes(32)),
-              allowList: [target.credentialId],
-              uv: 'preferred',
-            },
-            p,
-          ),
+        () => getAssertion(getParams(target.credentialId), p),
         warmupMs,
         durationMs,
       ),

@@ -62,6 +62,26 @@ export async function rate(
 }
 
 const RP = { id: 'example.com', name: 'Example' };
+/** A makeCredential request for user `i` (a new user each time, so nothing is excluded). */
+export const makeParams = (i: number) => ({
+  clientDataHash: new Uint8Array(randomBytes(32)),
+  rp: RP,
+  user: { id: new Uint8Array(randomBytes(16)), name: `user${i}`, displayName: `User ${i}` },
+  pubKeyCredParams: [COSE_ALG.ES256],
+  excludeList: [],
+  rk: true,
+  uv: 'preferred' as const,
+  attestation: 'none' as const,
+});
+
+/** A getAssertion request for one credential, with a fresh client data hash. */
+export const getParams = (credentialId: Uint8Array) => ({
+  rpId: RP.id,
+  clientDataHash: new Uint8Array(randomBytes(32)),
+  allowList: [credentialId],
+  uv: 'preferred' as const,
+});
+
 const CALLER: CallerContext = { origin: 'https://example.com', sameOriginWithAncestors: true };
 
 function creationJson(i: number): Record<string, unknown> {
@@ -84,16 +104,6 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   const p = corePorts(store);
   const rates: CoreRate[] = [];
   const device = createAuthenticator(p);
-  const makeParams = (i: number) => ({
-    clientDataHash: new Uint8Array(randomBytes(32)),
-    rp: RP,
-    user: { id: new Uint8Array(randomBytes(16)), name: `user${i}`, displayName: `User ${i}` },
-    pubKeyCredParams: [COSE_ALG.ES256],
-    excludeList: [],
-    rk: true,
-    uv: 'preferred' as const,
-    attestation: 'none' as const,
-  });
   rates.push(
     await rate('makeCredential (ES256)', (i) => makeCredential(makeParams(i), p), warmupMs, durationMs),
   );
@@ -110,16 +120,7 @@ export async function runCore(options: { warmupMs: number; durationMs: number })
   rates.push(
     await rate(
       'getAssertion (ES256)',
-      () =>
-        getAssertion(
-          {
-            rpId: RP.id,
-            clientDataHash: new Uint8Array(randomBytes(32)),
-            allowList: [target.credentialId],
-            uv: 'preferred',
-          },
-          p,
-        ),
+      () => getAssertion(getParams(target.credentialId), p),
       warmupMs,
       durationMs,
     ),
