@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../authenticator/create-authenticator.ts';
 import type { UserGate } from '../authenticator/ports.ts';
 import { approvingGate, fakePorts, seededRandom } from '../authenticator/testing/fakes.ts';
+import { rsaKeyPkcs8 } from '../background/workbench/rsa-key.ts';
 import { createCredential, getCredential } from '../client/ceremony.ts';
 import type { CallerContext } from '../client/types.ts';
 import { toBase64url } from '../shared/bytes.ts';
@@ -42,21 +43,6 @@ const verifyingGate = (): UserGate =>
     get: (r) => ({ credentialId: r.candidates[0]!.credentialId, userPresent: true, userVerified: true }),
   });
 
-/** RS256 keys as the worker makes them: WebCrypto (Node's here), exported as PKCS#8. */
-async function rsaKey(): Promise<Uint8Array> {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: Uint8Array.of(1, 0, 1),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  );
-  return new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-}
-
 function storedCa(ca: TestCa, aaguid: string): StoredTestCa {
   return { root: toBase64url(ca.root), leaf: toBase64url(ca.leaf), leafKey: toBase64url(ca.leafKey), aaguid };
 }
@@ -73,7 +59,7 @@ async function run(options: RunOptions) {
   const { setting } = options;
   const ports = fakePorts({
     gate: verifyingGate(),
-    rsaKey,
+    rsaKey: rsaKeyPkcs8,
     ...(setting ? { profile: toAuthenticatorProfile(setting, options.testCa) } : {}),
   });
   const authenticator = createAuthenticator(ports);
