@@ -55,11 +55,7 @@ function facts(entry: CeremonyLogEntry): HTMLElement {
   return h('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-export function logEntryView(
-  entry: CeremonyLogEntry,
-  open: boolean,
-  onToggle: (open: boolean) => void,
-): HTMLElement {
+export function logEntryView(entry: CeremonyLogEntry): HTMLElement {
   const id = `entry-${entry.id}`;
   const copyStatus = h('span', { className: 'hint', role: 'status' });
   const outcome =
@@ -70,7 +66,7 @@ export function logEntryView(
         : h('span', { className: 'badge ok' }, 'ok');
   const details = h(
     'details',
-    { open, id },
+    { id },
     h(
       'summary',
       {},
@@ -114,7 +110,6 @@ export function logEntryView(
     ...part(id, t('wb_received'), entry.received),
     ...part(id, t('wb_error'), entry.error),
   );
-  details.addEventListener('toggle', () => onToggle(details.open));
   return h(
     'li',
     {

@@ -26,13 +26,20 @@ const passkey = (i: number, signCount = 0): WorkbenchCredential => ({
 
 let stored: WorkbenchCredential[];
 let lists: number;
+/** The RP IDs asked for one at a time. */
+let rpLists: string[];
 
 beforeEach(() => {
   fake.reset();
   stored = Array.from({ length: 200 }, (_, i) => passkey(i));
   lists = 0;
-  scriptedWorker(fake, (name) => {
+  rpLists = [];
+  scriptedWorker(fake, (name, payload) => {
     if (name !== 'workbench/credentials') return undefined;
+    if (typeof payload.rpId === 'string') {
+      rpLists.push(payload.rpId);
+      return { credentials: stored.filter((c) => c.rpId === payload.rpId).map((c) => ({ ...c })) };
+    }
     lists++;
     return { credentials: stored.map((c) => ({ ...c })) };
   });
@@ -61,5 +68,38 @@ describe('the workbench passkey list', () => {
     expect(document.querySelector<HTMLInputElement>('[data-credential-id="id-7"] input.counter')?.value).toBe(
       '5',
     );
+  });
+
+  it("a ceremony's site is fetched alone: its changed row redrawn, the other sites untouched", async () => {
+    const section = passkeysSection();
+    document.body.append(section.element);
+    await section.refresh();
+    const rows = [...document.querySelectorAll('li.credential')];
+    stored[7] = passkey(7, 9);
+    await section.refresh({ rpIds: ['site7.example'] });
+    expect(lists).toBe(1);
+    expect(rpLists).toEqual(['site7.example']);
+    const after = [...document.querySelectorAll('li.credential')];
+    expect(
+      after.filter((row, i) => row !== rows[i]).map((r) => (r as HTMLElement).dataset.credentialId),
+    ).toEqual(['id-7']);
+  });
+
+  it('a new site gets its group in site order; a site whose last passkey went loses it', async () => {
+    stored = [passkey(1), passkey(3)];
+    const section = passkeysSection();
+    document.body.append(section.element);
+    await section.refresh();
+    stored.push({ ...passkey(2), rpId: 'site2.example' });
+    await section.refresh({ rpIds: ['site2.example'] });
+    const sites = () =>
+      [...document.querySelectorAll('ul[data-rp-id]')].map((u) => (u as HTMLElement).dataset.rpId);
+    expect(sites()).toEqual(['site1.example', 'site2.example', 'site3.example']);
+    expect(document.querySelectorAll('#passkey-list h3')).toHaveLength(3);
+    stored = stored.filter((c) => c.rpId !== 'site1.example');
+    await section.refresh({ rpIds: ['site1.example'] });
+    expect(sites()).toEqual(['site2.example', 'site3.example']);
+    expect(document.getElementById('rp-site1.example')).toBeNull();
+    expect(lists).toBe(1);
   });
 });

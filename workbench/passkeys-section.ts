@@ -208,46 +208,115 @@ function addForm(done: (message: string, error?: boolean) => void): HTMLElement 
   );
 }
 
-export function passkeysSection(): { element: HTMLElement; refresh(after?: 'change'): Promise<void> } {
+/** What a refresh redraws: every passkey, or only those of some relying parties. */
+export type PasskeysScope = { all: true } | { rpIds: string[] };
+
+export function passkeysSection(): {
+  element: HTMLElement;
+  /**
+   * Brings the list up to date: every passkey (the default), or only the named RPs' (after a logged
+   * ceremony or an edit: with 10,000 passkeys, one site's are fetched instead of all of them).
+   */
+  refresh(scope?: PasskeysScope, after?: 'change'): Promise<void>;
+} {
   const status = h('p', { className: 'status', role: 'status', id: 'passkeys-status' });
   const list = h('div', { id: 'passkey-list' });
   /** Each row as drawn, by credential ID, with the record it shows (JSON): only changed rows are redrawn. */
   let drawn = new Map<string, { json: string; row: HTMLElement }>();
-  let drawnOrder = '';
+  /** Each RP's group as drawn: its heading, its list, and its passkeys' IDs in order. */
+  let groups = new Map<string, { heading: HTMLElement; ul: HTMLElement; order: string }>();
 
-  const said = (message: string, error = false) => {
+  const said = (message: string, error = false, rpId?: string) => {
     status.textContent = message;
     status.classList.toggle('error', error);
-    if (!error) void refresh('change');
+    if (!error) void refresh(rpId === undefined ? { all: true } : { rpIds: [rpId] }, 'change');
   };
+  const rowFor = (c: WorkbenchCredential) =>
+    credentialRow(c, (message, error) => said(message, error, c.rpId));
 
-  /** Redraws what changed. A row someone is typing in is left alone unless the change is theirs. */
-  async function refreshOnce(after?: 'change'): Promise<void> {
-    const typing = (row: HTMLElement) =>
-      !after && row.contains(document.activeElement) && document.activeElement?.tagName === 'INPUT';
-    const { credentials } = await send('workbench/credentials', {});
+  const typing = (row: HTMLElement, after?: 'change') =>
+    !after && row.contains(document.activeElement) && document.activeElement?.tagName === 'INPUT';
+
+  /** Redraws the rows of `credentials` whose record changed (same passkeys, same order). */
+  function redrawChanged(credentials: WorkbenchCredential[], after?: 'change'): void {
+    for (const c of credentials) {
+      const json = JSON.stringify(c);
+      const old = drawn.get(c.id);
+      if (!old || old.json === json || typing(old.row, after)) continue;
+      const row = rowFor(c);
+      old.row.replaceWith(row);
+      drawn.set(c.id, { json, row });
+    }
+  }
+
+  /** A group's heading and list, empty. */
+  function newGroup(rp: string) {
+    return {
+      heading: h('h3', { id: `rp-${rp}` }, rp),
+      ul: h('ul', { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp }),
+    };
+  }
+
+  /** One RP's passkeys, fetched alone: its rows redrawn, its group rebuilt, added or taken away. */
+  async function refreshRp(rpId: string, after?: 'change'): Promise<void> {
+    const { credentials } = await send('workbench/credentials', { rpId });
     const order = credentials.map((c) => c.id).join(' ');
-    if (order === drawnOrder && credentials.length > 0) {
-      // The same passkeys (a ceremony moved a counter, say): redraw only the rows that changed.
-      for (const c of credentials) {
-        const json = JSON.stringify(c);
-        const old = drawn.get(c.id);
-        if (!old || old.json === json || typing(old.row)) continue;
-        const row = credentialRow(c, said);
-        old.row.replaceWith(row);
-        drawn.set(c.id, { json, row });
-      }
+    const group = groups.get(rpId);
+    if (group && group.order === order && credentials.length > 0) {
+      redrawChanged(credentials, after);
       return;
     }
-    if ([...drawn.values()].some((d) => typing(d.row))) return;
+    if (group) {
+      for (const row of group.ul.children) if (typing(row as HTMLElement, after)) return;
+      for (const id of group.order.split(' ')) drawn.delete(id);
+    }
+    if (credentials.length === 0) {
+      group?.heading.remove();
+      group?.ul.remove();
+      groups.delete(rpId);
+      if (groups.size === 0) list.replaceChildren(hint(t('wb_noPasskeys')));
+      return;
+    }
+    const target = group ?? newGroup(rpId);
+    target.ul.replaceChildren(
+      ...credentials.map((c) => {
+        const row = rowFor(c);
+        drawn.set(c.id, { json: JSON.stringify(c), row });
+        return row;
+      }),
+    );
+    if (!group) {
+      // In site order, as a full redraw puts it.
+      if (groups.size === 0) list.replaceChildren();
+      const next = [...groups.keys()].sort().find((rp) => rp.localeCompare(rpId) > 0);
+      const before = next === undefined ? null : (groups.get(next)?.heading ?? null);
+      list.insertBefore(target.heading, before);
+      list.insertBefore(target.ul, before);
+    }
+    groups.set(rpId, { ...target, order });
+  }
+
+  /** Every passkey: changed rows redrawn if the same passkeys are drawn, else the whole list. */
+  async function refreshAll(after?: 'change'): Promise<void> {
+    const { credentials } = await send('workbench/credentials', {});
     const byRp = new Map<string, WorkbenchCredential[]>();
     for (const c of credentials) {
       const group = byRp.get(c.rpId);
       if (group) group.push(c);
       else byRp.set(c.rpId, [c]);
     }
+    const same =
+      credentials.length > 0 &&
+      byRp.size === groups.size &&
+      [...byRp].every(([rp, items]) => groups.get(rp)?.order === items.map((c) => c.id).join(' '));
+    if (same) {
+      // The same passkeys (a ceremony moved a counter, say): redraw only the rows that changed.
+      redrawChanged(credentials, after);
+      return;
+    }
+    if ([...drawn.values()].some((d) => typing(d.row, after))) return;
     drawn = new Map();
-    drawnOrder = order;
+    groups = new Map();
     list.replaceChildren();
     if (credentials.length === 0) {
       list.append(hint(t('wb_noPasskeys')));
@@ -257,32 +326,36 @@ export function passkeysSection(): { element: HTMLElement; refresh(after?: 'chan
     // share it, and thousands of rows built at once kept the prompt and the popup from loading.
     let built = 0;
     for (const [rp, items] of [...byRp.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const group = h('ul', { className: 'plain', 'aria-labelledby': `rp-${rp}`, 'data-rp-id': rp });
-      list.append(h('h3', { id: `rp-${rp}` }, rp), group);
+      const group = newGroup(rp);
+      groups.set(rp, { ...group, order: items.map((c) => c.id).join(' ') });
+      list.append(group.heading, group.ul);
       for (const c of items) {
-        const row = credentialRow(c, said);
+        const row = rowFor(c);
         drawn.set(c.id, { json: JSON.stringify(c), row });
-        group.append(row);
+        group.ul.append(row);
         if (++built % ROWS_PER_SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
   }
 
   // Ceremonies can log faster than a long list redraws: one refresh at a time, and one more after it
-  // for whatever came meanwhile (never one per log entry).
+  // for whatever came meanwhile (never one per log entry), covering every scope asked for.
   let running: Promise<void> | undefined;
-  let queued: { after?: 'change' } | undefined;
-  function refresh(after?: 'change'): Promise<void> {
-    if (running) {
-      queued = { after: queued?.after ?? after };
-      return running;
-    }
+  let queued: { all: boolean; rpIds: Set<string>; after?: 'change' } | undefined;
+  function refresh(scope: PasskeysScope = { all: true }, after?: 'change'): Promise<void> {
+    const next = queued ?? { all: false, rpIds: new Set<string>() };
+    if ('all' in scope) next.all = true;
+    else for (const rp of scope.rpIds) next.rpIds.add(rp);
+    next.after = next.after ?? after;
+    queued = next;
+    if (running) return running;
     running = (async () => {
-      let next: { after?: 'change' } | undefined = { after };
-      while (next) {
+      while (queued) {
+        const job = queued;
         queued = undefined;
-        await refreshOnce(next.after);
-        next = queued;
+        // Until the first full draw, only a full one knows the site order.
+        if (job.all || groups.size === 0) await refreshAll(job.after);
+        else for (const rp of job.rpIds) await refreshRp(rp, job.after);
       }
     })().finally(() => {
       running = undefined;

@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { localizePage } from '../src/i18n/page-language.ts';
+import { LOG_INDEX_KEY } from '../src/messages/workbench-protocol.ts';
 import { credentialsSection } from './credentials-section.ts';
 import { faultsSection } from './faults-section.ts';
 import { grantsSection } from './grants-section.ts';
@@ -37,10 +38,12 @@ if (app) {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if ('workbench/grants' in changes) void grants.refresh();
-    if ('workbench/log' in changes) {
-      void log.refresh();
-      // A logged ceremony may have made a passkey or moved a counter.
-      void passkeys.refresh();
+    if (LOG_INDEX_KEY in changes) {
+      void log.refresh().then((entries) => {
+        // A logged ceremony may have made a passkey or moved a counter: its RP's passkeys only.
+        const rpIds = new Set(entries.flatMap((e) => (e.outcome === 'result' && e.rpId ? [e.rpId] : [])));
+        if (rpIds.size > 0) void passkeys.refresh({ rpIds: [...rpIds] });
+      });
     }
   });
 }

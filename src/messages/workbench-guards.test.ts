@@ -6,6 +6,7 @@ describe('workbench/* message guards', () => {
   it('accepts well-formed messages and rejects the rest', () => {
     const good: unknown[] = [
       { name: 'workbench/log', payload: {} },
+      { name: 'workbench/log', payload: { have: ['0b7d3c1e-6f1a-4c43-9d51-2f0e0c6a4b11'] } },
       {
         name: 'workbench/grant',
         payload: { pattern: 'localhost', autoPresence: true, autoUv: false, minutes: 60 },
@@ -19,6 +20,7 @@ describe('workbench/* message guards', () => {
       },
       { name: 'workbench/set-fault', payload: { pattern: 'localhost', fault: null } },
       { name: 'workbench/credentials', payload: {} },
+      { name: 'workbench/credentials', payload: { rpId: 'localhost' } },
       { name: 'workbench/set-profile', payload: { pattern: 'localhost', profile: PROFILE_PRESETS.u2f } },
       { name: 'workbench/set-profile', payload: { pattern: 'localhost', profile: null } },
       {
@@ -55,6 +57,9 @@ describe('workbench/* message guards', () => {
     ];
     for (const m of good) expect(isRuntimeMessage(m), JSON.stringify(m)).toBe(true);
     const bad: unknown[] = [
+      { name: 'workbench/log', payload: { have: 'all' } },
+      { name: 'workbench/log', payload: { have: [7] } },
+      { name: 'workbench/credentials', payload: { rpId: 7 } },
       {
         name: 'workbench/grant',
         payload: { pattern: 'localhost', autoPresence: 'yes', autoUv: false, minutes: 60 },

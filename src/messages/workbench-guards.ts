@@ -41,7 +41,9 @@ function isNewCredential(v: unknown): boolean {
 const MAX_FIXTURE_CHARS = 32 * 1024 * 1024;
 
 export const workbenchGuards: { [K in keyof WorkbenchProtocol]: (payload: Obj) => boolean } = {
-  'workbench/log': isEmpty,
+  'workbench/log': (p) =>
+    p.have === undefined ||
+    (Array.isArray(p.have) && p.have.length <= 1000 && p.have.every((id) => isText(id, 64))),
   'workbench/clear-log': isEmpty,
   'workbench/grants': isEmpty,
   'workbench/grant': (p) =>
@@ -57,7 +59,7 @@ export const workbenchGuards: { [K in keyof WorkbenchProtocol]: (payload: Obj) =
     isOptionalText(p.pin, 256),
   'workbench/set-profile': (p) =>
     isText(p.pattern, 300) && (p.profile === null || isProfileSetting(p.profile)),
-  'workbench/credentials': isEmpty,
+  'workbench/credentials': (p) => isOptionalText(p.rpId, 253),
   'workbench/add-credential': (p) => isNewCredential(p.credential) && isOptionalText(p.pin, 256),
   'workbench/edit-credential': (p) =>
     isText(p.id, 1400) &&

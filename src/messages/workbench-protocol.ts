@@ -16,12 +16,24 @@ import type {
 
 type Empty = Record<string, never>;
 
+/**
+ * The storage.local key of the ceremony log's index: a workbench page watches it to hear of new
+ * entries, then asks for them with `workbench/log`.
+ */
+export const LOG_INDEX_KEY = 'workbench/log-index';
+
 /** `needsPin`: enter the PIN (again) and retry; `retriesLeft` after a wrong one. */
 type WorkbenchFailure = { ok: false; error: string; needsPin?: boolean; retriesLeft?: number };
 
 export interface WorkbenchProtocol {
-  /** The ceremony log, newest first. */
-  'workbench/log': { request: Empty; response: { entries: CeremonyLogEntry[] } };
+  /**
+   * The ceremony log: every entry's id, newest first, and the entries not in `have` (those a page
+   * already shows; absent: all of them).
+   */
+  'workbench/log': {
+    request: { have?: string[] };
+    response: { ids: string[]; entries: CeremonyLogEntry[] };
+  };
   'workbench/clear-log': { request: Empty; response: { ok: true } };
   /** The origins the workbench is on for, with their automatic presence. */
   'workbench/grants': { request: Empty; response: { grants: WorkbenchGrant[]; now: number } };
@@ -52,8 +64,11 @@ export interface WorkbenchProtocol {
     request: { pattern: string; profile: ProfileSetting | null };
     response: { ok: true; grants: WorkbenchGrant[] } | { ok: false; error: string };
   };
-  /** Every passkey, with ids, names and counters (no key material). */
-  'workbench/credentials': { request: Empty; response: { credentials: WorkbenchCredential[] } };
+  /** Every passkey (or one RP's), with ids, names and counters (no key material). */
+  'workbench/credentials': {
+    request: { rpId?: string };
+    response: { credentials: WorkbenchCredential[] };
+  };
   /** Adds a passkey with a new key or a pasted PKCS#8 one; a locked vault needs the PIN. */
   'workbench/add-credential': {
     request: { credential: NewCredentialInput; pin?: string };

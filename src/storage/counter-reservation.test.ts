@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../shared/bytes.ts';
-import { COUNTER_BLOCK, counterFloor, reserveBlock, takeReserved } from './counter-reservation.ts';
+import {
+  backupCounter,
+  COUNTER_BLOCK,
+  counterFloor,
+  reserveAhead,
+  reserveBlock,
+  takeReserved,
+} from './counter-reservation.ts';
 import { IdbCredentialStore } from './credential-store.ts';
 import { openVault, type VaultDB } from './open-vault.ts';
 import { memoryCache, sampleCredential } from './testing/fixtures.ts';
@@ -30,6 +37,22 @@ describe('counter reservation (pure)', () => {
     expect(takeReserved({ next: 9, reserved: 10 }, { signCount: 9, counterReserved: 10 })).toBeUndefined();
     // Used up.
     expect(takeReserved({ next: 11, reserved: 10 }, { signCount: 10, counterReserved: 10 })).toBeUndefined();
+  });
+
+  it('reserves ahead above everything stored, nothing used yet', () => {
+    expect(reserveAhead({ signCount: 0 })).toEqual({ next: 1, reserved: COUNTER_BLOCK });
+    expect(reserveAhead({ signCount: 5, counterReserved: 40 })).toEqual({
+      next: 41,
+      reserved: 40 + COUNTER_BLOCK,
+    });
+  });
+
+  it('backs up a passkey never used with its own counter, a used one above its reserved block', () => {
+    expect(backupCounter({ signCount: 0, counterReserved: COUNTER_BLOCK, lastUsedAt: null })).toBe(0);
+    expect(backupCounter({ signCount: 3, counterReserved: COUNTER_BLOCK, lastUsedAt: 9 })).toBe(
+      COUNTER_BLOCK,
+    );
+    expect(backupCounter({ signCount: 50, counterReserved: 40, lastUsedAt: 9 })).toBe(50);
   });
 
   it('wraps as a uint32 counter does', () => {
@@ -68,11 +91,12 @@ const sign = (store: IdbCredentialStore, at: number) =>
   store.useForSigning('example.com', ID, at).then((k) => k.signCount);
 
 describe('counter reservation in the credential store', () => {
-  it('flushes once per block: sign-ins after the first answer without a strict write', async () => {
+  it("reserves a new credential's first block as it is stored: its first sign-ins write nothing strict", async () => {
     const { db, store } = await setup();
+    expect((await db.get('credentials', toBase64url(ID)))?.counterReserved).toBe(COUNTER_BLOCK);
     const strict = countStrictWrites(db);
     expect([await sign(store, 1), await sign(store, 2), await sign(store, 3)]).toEqual([1, 2, 3]);
-    expect(strict.count).toBe(1);
+    expect(strict.count).toBe(0);
     const record = await db.get('credentials', toBase64url(ID));
     expect(record?.counterReserved).toBe(COUNTER_BLOCK);
     // The value used and the time are written behind.
@@ -84,8 +108,8 @@ describe('counter reservation in the credential store', () => {
     const { db, store } = await setup();
     const strict = countStrictWrites(db);
     const counters: number[] = [];
-    for (let i = 1; i <= COUNTER_BLOCK + 1; i++) counters.push(await sign(store, i));
-    expect(counters).toEqual(Array.from({ length: COUNTER_BLOCK + 1 }, (_, i) => i + 1));
+    for (let i = 1; i <= 2 * COUNTER_BLOCK + 1; i++) counters.push(await sign(store, i));
+    expect(counters).toEqual(Array.from({ length: 2 * COUNTER_BLOCK + 1 }, (_, i) => i + 1));
     expect(strict.count).toBe(2);
   });
 

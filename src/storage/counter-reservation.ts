@@ -31,6 +31,17 @@ export function counterFloor(stored: StoredCounter): number {
 }
 
 /**
+ * The counter a backup carries, and a restore compares with: the floor once the passkey has signed
+ * here, its stored counter before (its block was reserved ahead when it was stored, unused). So a
+ * passkey never used still exports with counter 0, as the Credential Exchange Format requires. An OS
+ * crash within milliseconds of a first sign-in could lose its relaxed write-behind (`lastUsedAt`
+ * too), and that one sign-in would then not count here.
+ */
+export function backupCounter(stored: StoredCounter & { lastUsedAt?: number | null }): number {
+  return stored.lastUsedAt == null ? stored.signCount : counterFloor(stored);
+}
+
+/**
  * The next value from `held` if it is still good for `stored` (the record was not replaced or
  * reserved anew elsewhere since), or undefined when a new block must be stored first.
  */
@@ -38,6 +49,15 @@ export function takeReserved(held: Reservation | undefined, stored: StoredCounte
   if (!held || held.reserved !== stored.counterReserved || held.next > held.reserved) return undefined;
   if (held.next <= stored.signCount) return undefined;
   return held.next++;
+}
+
+/**
+ * A block reserved ahead, nothing used yet: a new credential's, stored in the transaction that adds
+ * it, so its first sign-ins need no strict write of their own.
+ */
+export function reserveAhead(stored: StoredCounter): Reservation {
+  const next = (counterFloor(stored) + 1) % UINT32;
+  return { next, reserved: Math.min(next + COUNTER_BLOCK - 1, UINT32 - 1) };
 }
 
 /** A new block above everything stored: the value to use now and the reservation to store. */

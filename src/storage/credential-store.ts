@@ -11,7 +11,7 @@ import type {
 } from '../authenticator/ports.ts';
 import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
-import { type Reservation, reserveBlock, takeReserved } from './counter-reservation.ts';
+import { type Reservation, reserveAhead, reserveBlock, takeReserved } from './counter-reservation.ts';
 import type { VaultDB } from './open-vault.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
 import type { CredentialRecord } from './schema.ts';
@@ -88,6 +88,8 @@ export class IdbCredentialStore implements CredentialStore {
       );
     }
     if (credential.largeBlob) record.largeBlobSupported = true;
+    const reservation = reserveAhead(record);
+    record.counterReserved = reservation.reserved;
     const tx = writeTransaction(this.db, ['credentials']);
     if (record.discoverable) {
       // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
@@ -96,6 +98,7 @@ export class IdbCredentialStore implements CredentialStore {
     }
     await tx.store.add(record);
     await tx.done;
+    this.reservations.set(id, reservation);
   }
 
   async useForSigning(
@@ -246,6 +249,11 @@ export class IdbCredentialStore implements CredentialStore {
     ]);
     await tx.done;
     return { all, since: after ?? all };
+  }
+
+  /** Every passkey of one relying party (discoverable or not), in credential ID order. */
+  async listForRp(rpId: string): Promise<CredentialSummary[]> {
+    return (await this.db.getAllFromIndex('credentials', 'rpId', rpId)).map(summarize);
   }
 
   async listAll(): Promise<CredentialSummary[]> {

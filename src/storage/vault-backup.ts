@@ -12,7 +12,7 @@ import { accountFields } from '../totp/account-fields.ts';
 import { decodeBase32, encodeBase32 } from '../totp/base32.ts';
 import type { OtpAccount } from '../totp/types.ts';
 import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
-import { counterFloor } from './counter-reservation.ts';
+import { backupCounter } from './counter-reservation.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { DuplicatePolicy, IdbOtpStore } from './otp-store.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
@@ -32,7 +32,7 @@ export async function exportVault(
     const passkey: BackupPasskey = {
       ...credentialInfo(record),
       // Above every value that may have been used, reserved ones included (counter-reservation.ts).
-      signCount: counterFloor(record),
+      signCount: backupCounter(record),
       credentialId: record.id,
       userHandle: toBase64url(record.userHandle),
       privateKey: toBase64url(privateKey),
@@ -156,7 +156,7 @@ export async function restoreVault(
         `passkey ${record.id} belongs to ${here.rpId} here but to ${record.rpId} in the backup`,
       );
     }
-    const hereFloor = here && counterFloor(here);
+    const hereFloor = here && backupCounter(here);
     if (counters === 'move-past') record.signCount = restoredCounter(record.signCount, hereFloor, now);
     else if (hereFloor !== undefined) record.signCount = Math.max(record.signCount, hereFloor);
     if (here) {

@@ -77,6 +77,7 @@ export function inspectCeremony(input: InspectInput): CeremonyLogEntry {
     // The same failure the ceremony met; the error below says which rule.
     entry.understood = { refused: e instanceof Error ? e.message : String(e) };
   }
+  if (rpId !== undefined) entry.rpId = rpId;
 
   if (outcome.type === 'error') {
     const rule = ruleFor(outcome.message);

@@ -19,6 +19,8 @@ export interface CeremonyLogEntry {
   durationMs: number;
   origin: string;
   topOrigin?: string;
+  /** The RP ID the request named (or defaulted to), when its options could be read. */
+  rpId?: string;
   kind: 'create' | 'get';
   gate: LogGate;
   outcome: 'result' | 'error' | 'fallback';

@@ -397,9 +397,11 @@ const CLAIMS: Claim[] = [
       const tx = recordTransactions(db);
       const strictOne = (stores: string) => [{ stores, mode: 'readwrite', durability: 'strict' }];
       expect(await tx.writesOf(() => credentials.add(sampleCredential(1)))).toEqual(strictOne('credentials'));
-      // The first signature reserves a block of counter values, strictly, before any is used.
+      // A new credential's first block of counter values is stored with it (the add above). A worker
+      // that did not add it reserves a block, strictly, before it uses any value of it.
+      const restarted = new IdbCredentialStore(db, async () => key);
       expect(
-        await tx.writesOf(() => credentials.useForSigning('example.com', Uint8Array.of(1, 1, 1), 1)),
+        await tx.writesOf(() => restarted.useForSigning('example.com', Uint8Array.of(1, 1, 1), 1)),
       ).toEqual(strictOne('credentials'));
       expect(
         await tx.writesOf(() => codes.add([sampleAccount('X', 'hotp', 0x44, { kind: 'hotp' })])),

@@ -1,12 +1,26 @@
-/** User settings kept in storage.local: the sites whose requests go straight to the browser. */
+/**
+ * User settings kept in storage.local: the sites whose requests go straight to the browser. Read on
+ * every ceremony, so the list is cached and kept fresh by storage.onChanged (a restore, another
+ * worker life or a test may change it).
+ */
 import browser from 'webextension-polyfill';
 
 const BYPASS_KEY = 'bypassOrigins';
 
+let cache: string[] | undefined;
+
+const parse = (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && BYPASS_KEY in changes) cache = parse(changes[BYPASS_KEY]?.newValue);
+});
+
 export async function bypassOrigins(): Promise<string[]> {
+  if (cache) return [...cache];
   const got = await browser.storage.local.get(BYPASS_KEY);
-  const list = got[BYPASS_KEY];
-  return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
+  cache = parse(got[BYPASS_KEY]);
+  return [...cache];
 }
 
 export async function isBypassed(origin: string): Promise<boolean> {
@@ -23,6 +37,7 @@ export async function setBypass(origin: string, bypass: boolean): Promise<string
   const list = (await bypassOrigins()).filter((o) => o !== normalized);
   if (bypass) list.push(normalized);
   list.sort();
+  cache = list;
   await browser.storage.local.set({ [BYPASS_KEY]: list });
-  return list;
+  return [...list];
 }

@@ -68,7 +68,7 @@ async function changed(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
 
 export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
   return {
-    'workbench/log': async () => ({ entries: await readLog() }),
+    'workbench/log': ({ have }) => readLog(have),
     'workbench/clear-log': async () => {
       await clearLog();
       return { ok: true };
@@ -166,8 +166,9 @@ export function workbenchHandlers(vault: Vault): Handlers<WorkbenchName> {
       }
       return { ok: true, grants: await changed(grants.map((g) => (g === grant ? next : g))) };
     },
-    'workbench/credentials': async () => {
-      const all = await (await vault.credentials()).listAll();
+    'workbench/credentials': async ({ rpId }) => {
+      const store = await vault.credentials();
+      const all = rpId === undefined ? await store.listAll() : await store.listForRp(rpId);
       const credentials = all.map((c): WorkbenchCredential => {
         const view: WorkbenchCredential = {
           id: toBase64url(c.credentialId),
