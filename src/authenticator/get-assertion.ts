@@ -14,11 +14,14 @@ export async function getAssertion(
   ports: AuthenticatorPorts,
 ): Promise<GetAssertionResult> {
   const profile = ports.profile ?? DEFAULT_PROFILE;
-  // Step 7: locate credentials, from allowList or among the RP's discoverable ones.
+  // Step 7: locate credentials, from allowList or among the RP's discoverable ones. A profile
+  // without resident keys (a U2F key) keeps none, so it finds none, whatever other profiles made.
   const candidates =
     params.allowList.length > 0
       ? await ports.store.findByIds(params.rpId, params.allowList, 'sign-in')
-      : await ports.store.listDiscoverable(params.rpId);
+      : profile.residentKeys
+        ? await ports.store.listDiscoverable(params.rpId)
+        : [];
 
   // Even with no credential the user sees a prompt first (and can hand the request to the
   // browser): answering at once would let a site learn silently that this key holds nothing.

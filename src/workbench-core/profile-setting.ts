@@ -205,7 +205,11 @@ export function toAuthenticatorProfile(setting: ProfileSetting, testCa?: StoredT
   };
 }
 
-export type AdaptedOptions = { options: unknown } | { refuse: { name: WebAuthnErrorName; message: string } };
+export type AdaptedOptions =
+  | { options: unknown }
+  | { refuse: { name: WebAuthnErrorName; message: string } }
+  /** The request wants an authenticator the profile is not: the browser's may serve it. */
+  | { handBack: string };
 
 /** Chrome's words when no authenticator can serve a request (WebAuthn L3 §5.1.3 step 21). */
 const NOT_ALLOWED = {
@@ -247,6 +251,13 @@ export function adaptOptions(
     if (!setting.userVerification) {
       if (selection.userVerification === 'required') return { refuse: NOT_ALLOWED };
       selection.userVerification = 'discouraged';
+    }
+    // §5.4.4 authenticatorAttachment: a platform profile is the platform authenticator the page asks
+    // for (the client would otherwise hand that request to the browser), and not the roaming one.
+    if (setting.attachment === 'platform') {
+      if (selection.authenticatorAttachment === 'platform') delete selection.authenticatorAttachment;
+      else if (selection.authenticatorAttachment === 'cross-platform')
+        return { handBack: 'a cross-platform authenticator was asked for; the profile is a platform one' };
     }
     out.authenticatorSelection = selection;
   } else if (!setting.userVerification) {

@@ -282,4 +282,51 @@ describe('each profile option, verified by @simplewebauthn/server', () => {
     const counting = await run({ setting: preset('tapkey') });
     expect(counting.signIns?.map((s) => s.newCounter)).toEqual([1, 2]);
   });
+
+  it('resident keys off: a sign-in without allowCredentials finds none of the discoverable passkeys made before', async () => {
+    const ports = fakePorts({ gate: verifyingGate() });
+    const options = {
+      rp: { id: RP_ID, name: 'Example' },
+      user: { id: 'dXNlcg', name: 'alice', displayName: 'Alice' },
+      challenge,
+      pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+      authenticatorSelection: { residentKey: 'required' },
+    };
+    await createCredential(options, caller, createAuthenticator(ports));
+    const signIn = { challenge, rpId: RP_ID };
+    // The default profile finds the discoverable passkey; a U2F-like one does not.
+    await expect(getCredential(signIn, caller, createAuthenticator(ports))).resolves.toBeTruthy();
+    const shown: number[] = [];
+    const u2f = createAuthenticator({
+      ...ports,
+      gate: approvingGate({
+        get: (r) => {
+          shown.push(r.candidates.length);
+          return { credentialId: new Uint8Array(1), userPresent: true, userVerified: false };
+        },
+      }),
+      profile: toAuthenticatorProfile({ ...preset('tapkey'), residentKeys: false }),
+    });
+    await expect(getCredential(signIn, caller, u2f)).rejects.toMatchObject({ name: 'NotAllowedError' });
+    expect(shown).toEqual([0]);
+  });
+
+  it('attachment: a platform profile answers a request for the platform authenticator and hands back a cross-platform one', async () => {
+    const platform = await run({
+      setting: preset('synced'),
+      create: { authenticatorSelection: { authenticatorAttachment: 'platform' } },
+    });
+    expect(platform.verified?.verified).toBe(true);
+    expect(platform.registration?.authenticatorAttachment).toBe('platform');
+    const options = { authenticatorSelection: { authenticatorAttachment: 'cross-platform' } };
+    expect(adaptOptions('create', options, preset('synced'))).toHaveProperty('handBack');
+    // The default profile is a roaming key: a platform request goes to the browser, as without one.
+    await expect(
+      run({
+        setting: preset('tapkey'),
+        create: { authenticatorSelection: { authenticatorAttachment: 'platform' } },
+      }),
+    ).rejects.toMatchObject({ name: 'HandBackToBrowser' });
+    expect(adaptOptions('create', options, preset('tapkey'))).toHaveProperty('options');
+  });
 });

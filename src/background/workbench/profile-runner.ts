@@ -41,6 +41,7 @@ export function profileRunner(deps: { grants(): Promise<WorkbenchGrant[]>; rsaKe
     if ('refuse' in adapted) {
       return { request, profile: setting.label, refused: { type: 'error', ...adapted.refuse } };
     }
+    if ('handBack' in adapted) return { request, profile: setting.label, refused: { type: 'fallback' } };
     const prepared: CeremonyRequest = { ...request, options: adapted.options };
     running.set(prepared, { setting, grant });
     return { request: prepared, profile: setting.label };
