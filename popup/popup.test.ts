@@ -135,6 +135,35 @@ describe('the popup and its port', () => {
     expect(closed).toBe(0);
   });
 
+  it('the prompt window whose prompt leaves the queue before its answer returns does not close itself at once', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    // The worker took the prompt off the queue (its ceremony runs on) and says so first.
+    waiting = [];
+    ports[0]!.postMessage({ type: 'refresh' });
+    await settle();
+    expect(document.getElementById('app')?.children).toHaveLength(0);
+    expect(closed).toBe(0);
+    // The worker closes the window once the page has its answer; should it not, the window goes.
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(closed).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(closed).toBe(1);
+  });
+
+  it('a prompt that comes to the emptied window keeps it open', async () => {
+    await openPopup(true);
+    waiting = [];
+    ports[0]!.postMessage({ type: 'refresh' });
+    await settle();
+    waiting = [P2];
+    ports[0]!.postMessage({ type: 'refresh' });
+    await settle();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(shown()).toBe(P2.promptId);
+    expect(closed).toBe(0);
+  });
+
   it('the toolbar popup, once nothing waits, says it is closing and closes', async () => {
     await openPopup(false);
     await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);

@@ -17,6 +17,21 @@ const params = new URLSearchParams(location.search);
 const stay = params.get('stay') === '1';
 /** Opened by the worker as the prompt window: it exists to answer prompts, never to show the home. */
 const promptWindow = params.get('window') === '1';
+/**
+ * A prompt window whose prompt left the queue (answered, cancelled, aborted): the worker closes it
+ * once the page has its answer. Closing it here at once would tear the window down while the worker
+ * signs and answers, which delayed the page's answer by about 10 ms. Should the worker not close it,
+ * it closes itself after this long (unless another prompt comes to it meanwhile).
+ */
+const WORKER_CLOSES_MS = 1_500;
+let selfClose: ReturnType<typeof setTimeout> | undefined;
+
+/** Empties the prompt window and leaves closing it to the worker (see WORKER_CLOSES_MS). */
+function awaitWorkerClose(): void {
+  app.replaceChildren();
+  clearTimeout(selfClose);
+  selfClose = setTimeout(closePopup, WORKER_CLOSES_MS);
+}
 
 function nextScreen(): AbortSignal {
   screen?.abort();
@@ -27,6 +42,8 @@ function nextScreen(): AbortSignal {
 async function render(): Promise<void> {
   const prompt = await send('prompt/current', {});
   if (prompt) {
+    clearTimeout(selfClose);
+    selfClose = undefined;
     promptMode = true;
     document.body.dataset.mode = 'prompt';
     const shown = app.querySelector<HTMLElement>(`[data-prompt-id="${CSS.escape(prompt.promptId)}"]`);
@@ -45,8 +62,13 @@ async function render(): Promise<void> {
     );
     return;
   }
+  const wasShowing = showingPrompt() !== null;
   const signal = nextScreen();
   tell(null);
+  if (promptWindow && (wasShowing || selfClose !== undefined) && !stay) {
+    awaitWorkerClose();
+    return;
+  }
   if ((promptMode || promptWindow) && !stay) {
     closePopup();
     return;
@@ -61,7 +83,7 @@ async function afterAnswer(remaining: number): Promise<void> {
     // The worker closes the prompt window once the page has its answer, so the browser does not
     // tear a window down while the worker signs and stores.
     nextScreen();
-    app.replaceChildren();
+    awaitWorkerClose();
     return;
   }
   if (remaining === 0 && !stay) {

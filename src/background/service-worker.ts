@@ -65,7 +65,7 @@ const signals = createSignalDoor({
   isBypassed,
 });
 const handlers: Handlers<WorkerName> = {
-  ...promptHandlers(vault),
+  ...promptHandlers(vault, { whenAnswered: (promptId) => door.whenAnswered(promptId) }),
   ...settingsHandlers(vault, autoLock),
   ...backupHandlers(vault),
   ...codesHandlers(vault),

@@ -66,12 +66,18 @@ export function connectRelay(fake: FakeBrowser, sender: PortSender = PAGE_SENDER
     answers.push(m);
     // In the browser's order of events, for tests that compare it with the worker's window calls.
     fake.calls.push({ api: 'relay.answer', args: [m] });
+    // As the real relay does once it has passed the answer on to the page (relay-request.ts finish).
+    const type = (m as { type?: string }).type;
+    if (type === 'result' || type === 'error' || type === 'fallback') queueMicrotask(() => a.disconnect());
   });
   fake.browser.runtime.onConnect.fire(b);
   return {
     port: a,
     answers,
-    say: (m) => a.postMessage(m),
+    say: (m) => {
+      // A relay that has its answer has let go of the port, and posts nothing more.
+      if (a.connected) a.postMessage(m);
+    },
     close: () => a.disconnect(),
     outcome: () =>
       until(

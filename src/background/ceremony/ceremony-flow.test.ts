@@ -87,6 +87,17 @@ describe('a ceremony through the worker', () => {
     expect(await currentPrompt()).toBeNull();
   });
 
+  it('Approve returns to the prompt only once the page has its answer, before the window goes', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin());
+    await promptShown(ID);
+    expect(await answer(ID, { type: 'approve' })).toEqual({ ok: true, remaining: 0 });
+    // Closing the window while the answer travels delayed it: the popup hears back only after.
+    expect(relay.answers).toMatchObject([{ requestId: ID, type: 'result' }]);
+    const order = fake.calls.map((c) => c.api).filter((api) => api === 'relay.answer' || api === 'windows.remove');
+    expect(order).toEqual(['relay.answer', 'windows.remove']);
+  });
+
   it.each<[string, PortSender]>([
     [
       'another extension’s page',

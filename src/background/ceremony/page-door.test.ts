@@ -353,3 +353,46 @@ describe('page door: passkey autofill (mediation "conditional")', () => {
     expect(second.sent).toMatchObject([{ type: 'error', name: 'NotAllowedError' }]);
   });
 });
+
+describe('page door: the prompt window waits for the page to have its answer', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const answered: CeremonyOutcome = { type: 'error', name: 'NotAllowedError', message: 'no' };
+
+  it('closes the window and returns the focus only once the relay lets go of the port', async () => {
+    const settled = vi.fn();
+    const door = createPageDoor({ route: async () => answered, records: memoryRecords(), settled });
+    const port = fakePort();
+    door.connect(port);
+    port.deliver(begin);
+    let received = false;
+    void door.whenAnswered(REQUEST_ID).then(() => {
+      received = true;
+    });
+    await settle();
+    // The answer is posted; the browser has not delivered it yet: no window work may compete.
+    expect(port.sent).toHaveLength(1);
+    expect(received).toBe(false);
+    expect(settled).not.toHaveBeenCalled();
+    // The relay has passed it to the page and disconnects (relay-request.ts finish).
+    port.close();
+    await settle();
+    expect(received).toBe(true);
+    expect(settled).toHaveBeenCalledWith({ tabId: 7, windowId: 1 });
+  });
+
+  it('waits at most a second for a relay that never lets go, and not at all for a request it does not run', async () => {
+    const settled = vi.fn();
+    const door = createPageDoor({ route: async () => answered, records: memoryRecords(), settled });
+    const port = fakePort();
+    door.connect(port);
+    port.deliver(begin);
+    await settle();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toHaveBeenCalledTimes(1);
+    await expect(door.whenAnswered('someone-else')).resolves.toBeUndefined();
+  });
+});

@@ -76,6 +76,9 @@ interface Running {
   ownsRecord?: boolean;
 }
 
+/** How long `whenAnswered` waits for the relay to let go of its port after the answer was posted. */
+const RECEIPT_WAIT_MS = 1_000;
+
 /**
  * WebAuthn L3 §5.1.4.1: a conditional request has no lifetime timer (Chrome ignores its timeout);
  * it lasts until the page aborts it or the user chooses. Stored as a number, unlike Infinity.
@@ -125,8 +128,35 @@ function aborted(signal: AbortSignal): Promise<CeremonyOutcome> {
   });
 }
 
-export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): void; running(): string[] } {
+export interface PageDoor {
+  connect(port: DoorPort): void;
+  /** The requests running now, by ID. */
+  running(): string[];
+  /**
+   * Settles once the relay has the request's answer: it lets go of the request's port as soon as it
+   * has passed the answer to the page (at once when nothing runs under that ID; at most
+   * RECEIPT_WAIT_MS after the answer was posted). The prompt closes its window only then: a window
+   * closing while the answer travelled delayed it by about 15 ms.
+   */
+  whenAnswered(requestId: string): Promise<void>;
+}
+
+export function createPageDoor(deps: PageDoorDeps): PageDoor {
   const running = new Map<string, Running>();
+  /** Requests whose relay has not had their answer yet, from begin until it has (or will not). */
+  const unanswered = new Map<string, { promise: Promise<void>; settle: () => void }>();
+
+  function expectAnswer(requestId: string): { settle: () => void; received: Promise<void> } {
+    let settle = () => undefined as void;
+    const promise: Promise<void> = new Promise<void>((resolve) => {
+      settle = () => {
+        if (unanswered.get(requestId)?.promise === promise) unanswered.delete(requestId);
+        resolve();
+      };
+    });
+    unanswered.set(requestId, { promise, settle });
+    return { settle, received: promise };
+  }
 
   const abortRequest = (requestId: string, reason: 'abort' | 'timeout') =>
     running.get(requestId)?.controller.abort(reason);
@@ -265,6 +295,7 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
         return;
       }
     }
+    const receipt = expectAnswer(requestId);
     const entry: Running = {
       port,
       tabId,
@@ -288,8 +319,14 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     const at = entry.windowId === undefined ? { tabId } : { tabId, windowId: entry.windowId };
     if (outcome.type === 'fallback') await deps.beforeHandBack?.(at).catch(() => undefined);
     // The page aborted: it already rejected with its signal's reason and listens no more.
-    if (entry.controller.signal.reason !== 'abort') reply(entry.port, requestId, outcome);
-    deps.settled?.(at);
+    if (entry.controller.signal.reason !== 'abort') {
+      reply(entry.port, requestId, outcome);
+      // The relay disconnects once the answer is with the page (relay-request.ts finish).
+      entry.port.onDisconnect.addListener(receipt.settle);
+      setTimeout(receipt.settle, RECEIPT_WAIT_MS);
+    } else receipt.settle();
+    // The prompt window goes and the focus returns only once the page has its answer (see whenAnswered).
+    if (deps.settled) void receipt.received.then(() => deps.settled?.(at));
     // A refused resume leaves the record alone: it may belong to a request another document runs.
     if (entry.ownsRecord) await deps.records.delete(requestId).catch(() => undefined);
   }
@@ -314,5 +351,9 @@ export function createPageDoor(deps: PageDoorDeps): { connect(port: DoorPort): v
     });
   }
 
-  return { connect, running: () => [...running.keys()] };
+  return {
+    connect,
+    running: () => [...running.keys()],
+    whenAnswered: (requestId) => unanswered.get(requestId)?.promise ?? Promise.resolve(),
+  };
 }

@@ -28,7 +28,32 @@ async function remainingPrompts(): Promise<number> {
   return (await listPrompts()).filter((p) => !p.answer).length;
 }
 
-export function promptHandlers(vault: Vault): Handlers<PromptName> {
+/** How long an answer waits for its page to be answered before the prompt may close anyway. */
+export const ANSWERED_WAIT_MS = 500;
+
+export interface PromptDeps {
+  /**
+   * Settles once the request's page has its answer (page-door.ts whenAnswered). The popup closes its
+   * window when `prompt/answer` returns, and a window closing while the page is answered made the
+   * answer arrive about 15 ms later: so an approval or a cancel returns once the page has it.
+   */
+  whenAnswered?(promptId: string): Promise<void>;
+}
+
+export function promptHandlers(vault: Vault, deps: PromptDeps = {}): Handlers<PromptName> {
+  /** Waits (at most ANSWERED_WAIT_MS) until the ceremony behind `promptId` has answered its page. */
+  async function pageAnswered(promptId: string): Promise<void> {
+    if (!deps.whenAnswered) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      deps.whenAnswered(promptId),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ANSWERED_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
   async function current(): Promise<PromptView | null> {
     const waiting = await currentPrompt();
     if (!waiting) return null;
@@ -63,6 +88,8 @@ export function promptHandlers(vault: Vault): Handlers<PromptName> {
     const { decision } = request;
     if (decision.type !== 'approve') {
       await answerPrompt(prompt.promptId, { type: decision.type });
+      // Handed to the browser: the worker closes the window itself before the page asks the browser.
+      if (decision.type === 'cancel') await pageAnswered(prompt.promptId);
       return { ok: true, remaining: await remainingPrompts() };
     }
     if (prompt.kind === 'get' && decision.credentialId === undefined) {
@@ -76,6 +103,7 @@ export function promptHandlers(vault: Vault): Handlers<PromptName> {
     };
     if (decision.credentialId !== undefined) approved.credentialId = decision.credentialId;
     await answerPrompt(prompt.promptId, approved);
+    await pageAnswered(prompt.promptId);
     return { ok: true, remaining: await remainingPrompts() };
   }
 
