@@ -94,7 +94,9 @@ describe('a ceremony through the worker', () => {
     expect(await answer(ID, { type: 'approve' })).toEqual({ ok: true, remaining: 0 });
     // Closing the window while the answer travels delayed it: the popup hears back only after.
     expect(relay.answers).toMatchObject([{ requestId: ID, type: 'result' }]);
-    const order = fake.calls.map((c) => c.api).filter((api) => api === 'relay.answer' || api === 'windows.remove');
+    const order = fake.calls
+      .map((c) => c.api)
+      .filter((api) => api === 'relay.answer' || api === 'windows.remove');
     expect(order).toEqual(['relay.answer', 'windows.remove']);
   });
 

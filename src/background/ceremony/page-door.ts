@@ -147,7 +147,7 @@ export function createPageDoor(deps: PageDoorDeps): PageDoor {
   const unanswered = new Map<string, { promise: Promise<void>; settle: () => void }>();
 
   function expectAnswer(requestId: string): { settle: () => void; received: Promise<void> } {
-    let settle = () => undefined as void;
+    let settle: () => void = () => undefined;
     const promise: Promise<void> = new Promise<void>((resolve) => {
       settle = () => {
         if (unanswered.get(requestId)?.promise === promise) unanswered.delete(requestId);
