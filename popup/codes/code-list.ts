@@ -107,7 +107,12 @@ export class CodeList {
       fragment.append(row.li);
     }
     this.element.append(fragment);
-    if (this.pending.length > 0) setTimeout(() => this.buildBatch(LATER_BATCH), 0);
+    if (this.pending.length === 0) return;
+    const next = () => this.buildBatch(LATER_BATCH);
+    // The rest is built when the renderer is idle, frames first: built in the tasks right after the
+    // first batch, a thousand rows held the frames with the first codes back by about 100 ms.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 500 });
+    else setTimeout(next, 0);
   }
 
   private matches(row: Row): boolean {
