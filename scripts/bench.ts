@@ -55,14 +55,19 @@ function verdict(ok: boolean): 'PASS' | 'MISS' {
   return ok ? 'PASS' : 'MISS';
 }
 
-function latencyRows(name: string, values: number[], target: string, ok?: (median: number) => boolean): Row {
+function latencyRows(
+  name: string,
+  values: number[],
+  target: string,
+  ok?: (median: number, p95: number) => boolean,
+): Row {
   const s = summarize(values);
   return {
     name: `${name} (n=${s.n})`,
     median: ms(s.median),
     p95: ms(s.p95),
     target,
-    verdict: ok ? verdict(ok(s.median)) : 'info',
+    verdict: ok ? verdict(ok(s.median, s.p95)) : 'info',
   };
 }
 
@@ -222,8 +227,9 @@ function codesRows(codes: CodesRun, popup: PopupCodesRun): Row[] {
     latencyRows(
       `Toolbar popup Codes first render, ${count} accounts: navigation start → painted${late}`,
       popup.renders,
-      `≤ ${TARGET.codesFirstRenderMs} ms`,
-      (m) => m <= TARGET.codesFirstRenderMs,
+      `≤ ${TARGET.codesFirstRenderMs} ms p95`,
+      // Issue 11 asks it of the p95, not the median.
+      (_median, p95) => p95 <= TARGET.codesFirstRenderMs,
     ),
     latencyRows(`  the same from the toolbar click`, popup.fromClick, '', undefined),
   );
