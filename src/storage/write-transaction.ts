@@ -5,6 +5,7 @@
  * attempt. Strict durability waits for the disk (architecture trap 11).
  */
 import type { StoreNames } from 'idb';
+import { credentialsWritten } from './credential-writes.ts';
 import type { VaultDB } from './open-vault.ts';
 import type { VaultSchema } from './schema.ts';
 
@@ -12,5 +13,7 @@ export function writeTransaction<const Names extends StoreNames<VaultSchema>[]>(
   db: VaultDB,
   storeNames: Names,
 ) {
+  // Counted before it opens: a record read before it may no longer be the stored one after it.
+  if (storeNames.includes('credentials')) credentialsWritten(db);
   return db.transaction(storeNames, 'readwrite', { durability: 'strict' });
 }
