@@ -20,6 +20,10 @@ let waiting: PromptView[];
 /** The worker's ends of the popup's ports, newest last. */
 let ports: FakePort[];
 let closed: number;
+/** The runtime messages the popup sent (answers normally go on the port instead). */
+let runtimeMessages: { name: string }[];
+/** When set, the worker takes answers on the port but never replies (it was stopped). */
+let silentPort = false;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -28,15 +32,25 @@ beforeEach(() => {
   fake.badge.text = '1';
   waiting = [P1];
   ports = [];
-  scriptedWorker(fake, (name, payload) => {
+  const answer = (payload: Record<string, unknown>) => {
+    waiting = waiting.filter((p) => p.promptId !== payload.promptId);
+    return { ok: true, remaining: waiting.length };
+  };
+  silentPort = false;
+  runtimeMessages = scriptedWorker(fake, (name, payload) => {
     if (name === 'prompt/current') return waiting[0] ? { ...waiting[0], queued: waiting.length - 1 } : null;
-    if (name === 'prompt/answer') {
-      waiting = waiting.filter((p) => p.promptId !== payload.promptId);
-      return { ok: true, remaining: waiting.length };
-    }
+    if (name === 'prompt/answer') return answer(payload);
     return undefined;
   });
-  fake.browser.runtime.onConnect.addListener((port) => void ports.push(port));
+  fake.browser.runtime.onConnect.addListener((port) => {
+    ports.push(port);
+    // The answer comes on the popup's port, and its reply goes back on it.
+    port.onMessage.addListener((m) => {
+      const message = m as { type?: string; callId?: number; request?: Record<string, unknown> };
+      if (message.type !== 'answer' || !message.request || silentPort) return;
+      port.postMessage({ type: 'answered', callId: message.callId, response: answer(message.request) });
+    });
+  });
   document.body.innerHTML = '<main id="app"></main>';
   closed = 0;
   vi.spyOn(window, 'close').mockImplementation(() => void closed++);
@@ -162,6 +176,34 @@ describe('the popup and its port', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(shown()).toBe(P2.promptId);
     expect(closed).toBe(0);
+  });
+
+  it('sends the answer on its port, not as a runtime message', async () => {
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    approve()!.click();
+    await settle();
+    expect(told(ports[0]!)).toContainEqual({
+      type: 'answer',
+      callId: expect.any(Number),
+      request: { promptId: P1.promptId, decision: expect.objectContaining({ type: 'approve' }) },
+    });
+    expect(runtimeMessages.map((m) => m.name)).not.toContain('prompt/answer');
+    expect(waiting).toEqual([]);
+  });
+
+  it('an answer the stopped worker never replied to is asked again as a runtime message', async () => {
+    waiting = [P1, promptView({ promptId: P2.promptId })];
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    silentPort = true;
+    approve()!.click();
+    await settle();
+    expect(waiting).toHaveLength(2);
+    ports[0]!.disconnect();
+    await settle();
+    expect(runtimeMessages.map((m) => m.name)).toContain('prompt/answer');
+    expect(waiting.map((p) => p.promptId)).toEqual([P2.promptId]);
   });
 
   it('the toolbar popup, once nothing waits, says it is closing and closes', async () => {

@@ -1,8 +1,9 @@
 /** Sends the user's answer to the worker; while it travels every button of the prompt is disabled. */
 
 import { t } from '../../src/i18n/messages.ts';
-import { send } from '../../src/messages/client.ts';
+import type { send } from '../../src/messages/client.ts';
 import { messageOf } from '../format.ts';
+import { postAnswer } from '../worker-port.ts';
 import type { PinField } from './pin-field.ts';
 
 export type Decision = Parameters<typeof send<'prompt/answer'>>[1]['decision'];
@@ -23,7 +24,7 @@ export async function sendAnswer(context: AnswerContext, decision: Decision): Pr
   setBusy(root, true);
   error.textContent = '';
   try {
-    const res = await send('prompt/answer', { promptId: context.promptId, decision });
+    const res = await postAnswer({ promptId: context.promptId, decision });
     if (res.ok) {
       context.answered(res.remaining);
       return;

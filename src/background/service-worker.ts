@@ -64,8 +64,9 @@ const signals = createSignalDoor({
   apply: async (signal) => applySignal(await vault.db(), signal),
   isBypassed,
 });
+const prompt = promptHandlers(vault, { whenAnswered: (promptId) => door.whenAnswered(promptId) });
 const handlers: Handlers<WorkerName> = {
-  ...promptHandlers(vault, { whenAnswered: (promptId) => door.whenAnswered(promptId) }),
+  ...prompt,
   ...settingsHandlers(vault, autoLock),
   ...backupHandlers(vault),
   ...codesHandlers(vault),
@@ -76,7 +77,8 @@ const workerNames = Object.keys(handlers) as WorkerName[];
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === CEREMONY_PORT) door.connect(port);
   else if (port.name === SIGNAL_PORT) signals.connect(port);
-  else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_PREFIX)) handlePopupPort(port);
+  else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_PREFIX))
+    handlePopupPort(port, prompt['prompt/answer']);
   else if (port.name === OFFER_PORT) handleOfferPort(port, browser.runtime.id, OFFER_PAGE_PATH);
   else port.disconnect();
 });

@@ -115,9 +115,22 @@ describe('message guards drop anything malformed', () => {
     expect(isPopupToWorker({ type: 'showing', promptId: 3 })).toBe(false);
   });
 
-  it('worker → popup port: only refresh', () => {
+  it('popup port: an answer is checked as prompt/answer is', () => {
+    const request = { promptId: 'p', decision: { type: 'approve', credentialId: 'AQ' } };
+    expect(isPopupToWorker({ type: 'answer', callId: 1, request })).toBe(true);
+    expect(isPopupToWorker({ type: 'answer', callId: -1, request })).toBe(false);
+    expect(
+      isPopupToWorker({ type: 'answer', callId: 1, request: { promptId: 'p', decision: { type: 'sign' } } }),
+    ).toBe(false);
+    expect(isPopupToWorker({ type: 'answer', callId: 1 })).toBe(false);
+  });
+
+  it('worker → popup port: refresh, or the reply to an answer', () => {
     expect(isWorkerToPopup({ type: 'refresh' })).toBe(true);
     expect(isWorkerToPopup({ type: 'showing', promptId: null })).toBe(false);
+    expect(isWorkerToPopup({ type: 'answered', callId: 2, response: { ok: true, remaining: 0 } })).toBe(true);
+    expect(isWorkerToPopup({ type: 'answered', callId: 2, failed: 'boom' })).toBe(true);
+    expect(isWorkerToPopup({ type: 'answered', callId: 2 })).toBe(false);
   });
 
   it('worker → offscreen: the clearing delay is bounded', () => {

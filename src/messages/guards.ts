@@ -119,14 +119,23 @@ export function isOfferToRelay(v: unknown): v is OfferToRelay {
   return v.type === 'dismiss' || (v.type === 'height' && isWhole(v.px, 0, 2000));
 }
 
+const isCallId = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
 export function isPopupToWorker(v: unknown): v is PopupToWorker {
   if (!isObj(v)) return false;
   if (v.type === 'closing') return true;
+  if (v.type === 'answer') {
+    return (
+      isCallId(v.callId) && isRuntimeMessage({ name: 'prompt/answer', payload: v.request }, ['prompt/answer'])
+    );
+  }
   return v.type === 'showing' && (v.promptId === null || typeof v.promptId === 'string');
 }
 
 export function isWorkerToPopup(v: unknown): v is WorkerToPopup {
-  return isObj(v) && v.type === 'refresh';
+  if (!isObj(v)) return false;
+  if (v.type === 'answered') return isCallId(v.callId) && (isObj(v.response) || typeof v.failed === 'string');
+  return v.type === 'refresh';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -131,11 +131,20 @@ export type RelaySignalToWorker = { type: 'signal'; signal: unknown };
 
 export const POPUP_PORT = 'tapkey/popup-v1';
 
-/** Which prompt the popup shows (so closing it cancels that one), or that it is closing. */
-export type PopupToWorker = { type: 'showing'; promptId: string | null } | { type: 'closing' };
+/**
+ * Which prompt the popup shows (so closing it cancels that one), that it is closing, or the user's
+ * answer: carried on the port the popup already holds, a runtime message would first open a channel
+ * of its own (about 2 ms between the tap and the worker).
+ */
+export type PopupToWorker =
+  | { type: 'showing'; promptId: string | null }
+  | { type: 'closing' }
+  | { type: 'answer'; callId: number; request: RuntimeRequest<'prompt/answer'> };
 
-/** The prompt queue changed: read it again. */
-export type WorkerToPopup = { type: 'refresh' };
+/** The prompt queue changed: read it again. Or the worker's reply to an answer (`failed`: it threw). */
+export type WorkerToPopup =
+  | { type: 'refresh' }
+  | { type: 'answered'; callId: number; response?: RuntimeResponse<'prompt/answer'>; failed?: string };
 
 // ---------------------------------------------------------------------------------------------
 // Runtime messages: name → request and response. Sent by the popup (and the worker, to the

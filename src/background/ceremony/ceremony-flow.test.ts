@@ -100,6 +100,28 @@ describe('a ceremony through the worker', () => {
     expect(order).toEqual(['relay.answer', 'windows.remove']);
   });
 
+  it('an answer on the popup’s port approves as prompt/answer does, and its reply comes back on the port', async () => {
+    const relay = connectRelay(fake);
+    relay.say(begin());
+    await promptShown(ID);
+    const popup = connectPopup(fake, { windowId: await promptWindowId(fake), promptWindow: true });
+    const heard: unknown[] = [];
+    popup.onMessage.addListener((m) => void heard.push(m));
+    // A malformed answer is not taken: the prompt still waits.
+    popup.postMessage({ type: 'answer', callId: 1, request: { promptId: ID, decision: { type: 'sign' } } });
+    popup.postMessage({
+      type: 'answer',
+      callId: 2,
+      request: { promptId: ID, decision: { type: 'approve' } },
+    });
+    const reply = await until(
+      () => heard.find((m) => (m as { type?: string }).type === 'answered'),
+      'the reply',
+    );
+    expect(reply).toEqual({ type: 'answered', callId: 2, response: { ok: true, remaining: 0 } });
+    expect(await relay.outcome()).toMatchObject({ requestId: ID, type: 'result', kind: 'create' });
+  });
+
   it.each<[string, PortSender]>([
     [
       'another extension’s page',

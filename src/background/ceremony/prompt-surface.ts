@@ -10,7 +10,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isPopupToWorker } from '../../messages/guards.ts';
-import type { WorkerToPopup } from '../../messages/protocol.ts';
+import type { RuntimeRequest, RuntimeResponse, WorkerToPopup } from '../../messages/protocol.ts';
 import { platform } from '../../platform/index.ts';
 import { answerPrompt, currentPrompt } from './prompts.ts';
 
@@ -62,8 +62,34 @@ function reshowIfUnseen(): void {
   });
 }
 
+/** The worker's `prompt/answer` handler (prompt-api.ts), for answers carried on the popup's port. */
+export type AnswerHandler = (
+  request: RuntimeRequest<'prompt/answer'>,
+) => Promise<RuntimeResponse<'prompt/answer'>>;
+
+/** Runs an answer that came on the popup's port and replies on it, as `prompt/answer` would. */
+function answerOnPort(
+  port: browser.Runtime.Port,
+  answer: AnswerHandler,
+  callId: number,
+  request: RuntimeRequest<'prompt/answer'>,
+): void {
+  const replyWith = (message: WorkerToPopup) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The popup went away meanwhile: nobody waits for the reply.
+    }
+  };
+  answer(request).then(
+    (response) => replyWith({ type: 'answered', callId, response }),
+    (e: unknown) =>
+      replyWith({ type: 'answered', callId, failed: e instanceof Error ? e.message : 'failed' }),
+  );
+}
+
 /** A popup page (the prompt window, or the toolbar popup) connected on POPUP_PORT. */
-export function handlePopupPort(port: browser.Runtime.Port): void {
+export function handlePopupPort(port: browser.Runtime.Port, answer?: AnswerHandler): void {
   const isPromptWindow = port.sender?.url?.includes(WINDOW_QUERY) ?? false;
   if (isPromptWindow && port.sender?.tab?.windowId !== undefined) {
     promptWindowId = port.sender.tab.windowId;
@@ -73,6 +99,10 @@ export function handlePopupPort(port: browser.Runtime.Port): void {
   let showing: string | null = null;
   port.onMessage.addListener((message: unknown) => {
     if (!isPopupToWorker(message)) return;
+    if (message.type === 'answer') {
+      if (answer) answerOnPort(port, answer, message.callId, message.request);
+      return;
+    }
     if (message.type !== 'closing') {
       showing = message.promptId;
       return;
