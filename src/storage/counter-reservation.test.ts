@@ -12,6 +12,7 @@ import {
 import { IdbCredentialStore } from './credential-store.ts';
 import { openVault, type VaultDB } from './open-vault.ts';
 import { memoryCache, sampleCredential } from './testing/fixtures.ts';
+import { recordTransactions } from './testing/transactions.ts';
 import { vaultCryptoKey } from './vault-key.ts';
 
 const ID = Uint8Array.of(1, 1, 1);
@@ -72,19 +73,15 @@ async function setup() {
 }
 
 /** Counts the strict read-write transactions on `credentials`. */
-function countStrictWrites(db: VaultDB): { count: number } {
-  const counter = { count: 0 };
-  const original = db.transaction.bind(db);
-  db.transaction = ((
-    stores: string | string[],
-    mode?: IDBTransactionMode,
-    options?: IDBTransactionOptions,
-  ) => {
-    if ([stores].flat().includes('credentials') && mode === 'readwrite' && options?.durability === 'strict')
-      counter.count++;
-    return original(stores as 'credentials', mode, options);
-  }) as VaultDB['transaction'];
-  return counter;
+function countStrictWrites(db: VaultDB): { readonly count: number } {
+  const seen = recordTransactions(db);
+  return {
+    get count() {
+      return seen.filter(
+        (t) => t.stores.includes('credentials') && t.mode === 'readwrite' && t.durability === 'strict',
+      ).length;
+    },
+  };
 }
 
 const sign = (store: IdbCredentialStore, at: number) =>

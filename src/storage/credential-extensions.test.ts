@@ -13,6 +13,7 @@ import { openVault, type VaultDB } from './open-vault.ts';
 import { IdbOtpStore } from './otp-store.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
 import { memoryCache, sampleCredential } from './testing/fixtures.ts';
+import { recordTransactions } from './testing/transactions.ts';
 import { exportVault, restoreVault } from './vault-backup.ts';
 import { removePin, resetVault, setPin, unlockWithPin, vaultCryptoKey } from './vault-key.ts';
 
@@ -72,16 +73,7 @@ describe('hmac-secret keys and large blobs at rest', () => {
   it('writes the blob in the one strict transaction that moves the counter', async () => {
     const { db, store } = await setup();
     await store.add(withExtensions());
-    const seen: { stores: string[]; mode: string; durability?: string }[] = [];
-    const original = db.transaction.bind(db);
-    db.transaction = ((
-      stores: string | string[],
-      mode?: IDBTransactionMode,
-      options?: IDBTransactionOptions,
-    ) => {
-      seen.push({ stores: [stores].flat(), mode: mode ?? 'readonly', durability: options?.durability });
-      return original(stores as 'credentials', mode, options);
-    }) as VaultDB['transaction'];
+    const seen = recordTransactions(db);
     await store.useForSigning('example.com', ID, 1, { largeBlob: { write: BLOB } });
     // (Getting the vault key touches `meta` only.)
     expect(seen.filter((t) => t.stores.includes('credentials'))).toEqual([

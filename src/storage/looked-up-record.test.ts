@@ -10,6 +10,7 @@ import { IdbCredentialStore } from './credential-store.ts';
 import { editCredential } from './edit-credential.ts';
 import { openVault, type VaultDB } from './open-vault.ts';
 import { memoryCache, sampleCredential } from './testing/fixtures.ts';
+import { recordTransactions } from './testing/transactions.ts';
 import { vaultCryptoKey } from './vault-key.ts';
 
 const ID = Uint8Array.of(1, 1, 1);
@@ -25,18 +26,13 @@ async function setup() {
 }
 
 /** Counts the transactions opened on `credentials` that only read. */
-function countReads(db: VaultDB): { count: number } {
-  const counter = { count: 0 };
-  const original = db.transaction.bind(db);
-  db.transaction = ((
-    stores: string | string[],
-    mode?: IDBTransactionMode,
-    options?: IDBTransactionOptions,
-  ) => {
-    if ([stores].flat().includes('credentials') && (mode ?? 'readonly') === 'readonly') counter.count++;
-    return original(stores as 'credentials', mode, options);
-  }) as VaultDB['transaction'];
-  return counter;
+function countReads(db: VaultDB): { readonly count: number } {
+  const seen = recordTransactions(db);
+  return {
+    get count() {
+      return seen.filter((t) => t.stores.includes('credentials') && t.mode === 'readonly').length;
+    },
+  };
 }
 
 describe('signing with the record the lookup read', () => {
