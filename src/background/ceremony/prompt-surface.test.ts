@@ -116,6 +116,19 @@ describe('the prompt window', () => {
     expect(created()).toHaveLength(1);
   });
 
+  it('asks the browser for a window left by an earlier worker life once, then opens at once', async () => {
+    const lookups = vi.spyOn(fake.chrome.runtime, 'getContexts');
+    const first = connectRelay(fake);
+    first.say(begin(ID));
+    const windowId = await promptWindowId(fake);
+    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
+    await first.outcome();
+    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    connectRelay(fake).say(begin(ID2));
+    await until(() => created().length === 2, 'a second window');
+    expect(lookups).toHaveBeenCalledTimes(1);
+  });
+
   it('stays while another prompt waits, and goes (focus back to the page) when none does', async () => {
     const first = connectRelay(fake);
     first.say(begin(ID));

@@ -35,6 +35,13 @@ const retired = new Set<number>();
 /** Windows this worker opened or found for the prompt. */
 const promptWindows = new Set<number>();
 
+/**
+ * Whether this worker life has asked the browser for a prompt window an earlier life left open. Once
+ * it has, it knows its windows itself (it opens them, and hears them close), and a prompt opens
+ * without asking again: one browser round trip less before the prompt shows.
+ */
+let lookedForLeftover = false;
+
 function retire(windowId: number): void {
   retired.add(windowId);
   if (windowId === promptWindowId) promptWindowId = undefined;
@@ -181,7 +188,12 @@ async function findPromptWindow(): Promise<number | undefined> {
 }
 
 async function open(near: PromptNear): Promise<void> {
-  promptWindowId ??= await findPromptWindow();
+  // Where a new window would go, asked for at once: it is needed only if none is open.
+  const place = placeBeside(near.windowId);
+  if (promptWindowId === undefined && !lookedForLeftover) {
+    promptWindowId = await findPromptWindow();
+    lookedForLeftover = true;
+  }
   if (promptWindowId !== undefined) {
     promptWindows.add(promptWindowId);
     refreshPopups();
@@ -201,10 +213,9 @@ async function open(near: PromptNear): Promise<void> {
     height: HEIGHT,
     focused: true,
   };
-  const place = await placeBeside(near.windowId);
   // Chrome refuses bounds mostly off screen (a window partly beyond the display): then let it place it.
   const created = await browser.windows
-    .create({ ...window, ...place })
+    .create({ ...window, ...(await place) })
     .catch(() => browser.windows.create(window));
   promptWindowId = created.id;
   if (created.id !== undefined) promptWindows.add(created.id);
