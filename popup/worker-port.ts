@@ -61,11 +61,18 @@ export function connect(handlers: { onRefresh(): void; onReconnect(): void }): v
 export function postAnswer(request: RuntimeRequest<'prompt/answer'>): Promise<AnswerResponse> {
   if (!port) return send('prompt/answer', request);
   const callId = nextCallId++;
-  const sent = new Promise<AnswerResponse>((resolve, reject) => {
+  // Waiting before it is posted: a reply may come back at once.
+  const replied = new Promise<AnswerResponse>((resolve, reject) => {
     pending.set(callId, { resolve, reject, request });
   });
-  port.postMessage({ type: 'answer', callId, request } satisfies PopupToWorker);
-  return sent;
+  try {
+    port.postMessage({ type: 'answer', callId, request } satisfies PopupToWorker);
+  } catch {
+    // The port went with the worker a moment before its disconnect was heard.
+    pending.delete(callId);
+    return send('prompt/answer', request);
+  }
+  return replied;
 }
 
 /** The prompt on screen (null: none). */
