@@ -206,6 +206,18 @@ describe('the popup and its port', () => {
     expect(waiting.map((p) => p.promptId)).toEqual([P2.promptId]);
   });
 
+  it('an answer whose port is gone before its disconnect is heard goes as a runtime message', async () => {
+    const connect = vi.spyOn(fake.browser.runtime, 'connect');
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    // The popup's end of its port: the worker went, and posting on it throws.
+    (connect.mock.results[0]!.value as FakePort).connected = false;
+    approve()!.click();
+    await settle();
+    expect(runtimeMessages.map((m) => m.name)).toContain('prompt/answer');
+    expect(waiting).toEqual([]);
+  });
+
   it('the toolbar popup, once nothing waits, says it is closing and closes', async () => {
     await openPopup(false);
     await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
