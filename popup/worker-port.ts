@@ -82,11 +82,23 @@ export function showingPrompt(): string | null {
 
 export function tell(promptId: string | null): void {
   showing = promptId;
-  port?.postMessage({ type: 'showing', promptId } satisfies PopupToWorker);
+  say({ type: 'showing', promptId });
 }
 
 /** Closes the popup, telling the worker first so it opens a new one for a request that arrives now. */
 export function closePopup(): void {
-  port?.postMessage({ type: 'closing' } satisfies PopupToWorker);
+  say({ type: 'closing' });
   window.close();
+}
+
+/**
+ * Posts on the port if it is still there. One that went with the worker throws until its disconnect
+ * is heard; the reconnect then says again which prompt is on screen.
+ */
+function say(message: PopupToWorker): void {
+  try {
+    port?.postMessage(message);
+  } catch {
+    // Said again after the reconnect (tell), or not needed (the window is closing anyway).
+  }
 }
