@@ -1,26 +1,16 @@
 /**
  * User settings kept in storage.local: the sites whose requests go straight to the browser. Read on
- * every ceremony, so the list is cached and kept fresh by storage.onChanged (a restore, another
- * worker life or a test may change it).
+ * every ceremony, so served from memory (cached-local.ts).
  */
-import browser from 'webextension-polyfill';
+import { cachedLocal } from '../cached-local.ts';
 
-const BYPASS_KEY = 'bypassOrigins';
+const stored = cachedLocal('bypassOrigins', (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [],
+);
 
-let cache: string[] | undefined;
-
-const parse = (list: unknown): string[] =>
-  Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
-
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && BYPASS_KEY in changes) cache = parse(changes[BYPASS_KEY]?.newValue);
-});
-
+/** A copy: callers change their list, never the cached one. */
 export async function bypassOrigins(): Promise<string[]> {
-  if (cache) return [...cache];
-  const got = await browser.storage.local.get(BYPASS_KEY);
-  cache = parse(got[BYPASS_KEY]);
-  return [...cache];
+  return [...(await stored.get())];
 }
 
 export async function isBypassed(origin: string): Promise<boolean> {
@@ -37,7 +27,6 @@ export async function setBypass(origin: string, bypass: boolean): Promise<string
   const list = (await bypassOrigins()).filter((o) => o !== normalized);
   if (bypass) list.push(normalized);
   list.sort();
-  cache = list;
-  await browser.storage.local.set({ [BYPASS_KEY]: list });
+  await stored.set(list);
   return [...list];
 }

@@ -1,16 +1,14 @@
 /**
  * The origins the workbench is on for, in storage.local (extension-only; pages cannot read or write
  * it). Changed only through workbench/* messages from our own pages. Read on every ceremony, so the
- * list is cached and kept fresh by storage.onChanged (another worker life, or a test, may change it).
+ * list is served from memory (cached-local.ts).
  */
-import browser from 'webextension-polyfill';
 import { isFaultSetting } from '../../workbench-core/fault-spec.ts';
 import { isProfileSetting, isStoredTestCa } from '../../workbench-core/profile-setting.ts';
 import type { WorkbenchGrant } from '../../workbench-core/types.ts';
+import { cachedLocal } from '../cached-local.ts';
 
 export const GRANTS_KEY = 'workbench/grants';
-
-let cache: WorkbenchGrant[] | undefined;
 
 function isGrant(v: unknown): v is WorkbenchGrant {
   if (typeof v !== 'object' || v === null) return false;
@@ -39,22 +37,16 @@ function toGrant(g: WorkbenchGrant): WorkbenchGrant {
   return grant;
 }
 
-const parse = (v: unknown): WorkbenchGrant[] => (Array.isArray(v) ? v.filter(isGrant).map(toGrant) : []);
+const stored = cachedLocal(GRANTS_KEY, (v: unknown): WorkbenchGrant[] =>
+  Array.isArray(v) ? v.filter(isGrant).map(toGrant) : [],
+);
 
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && GRANTS_KEY in changes) cache = parse(changes[GRANTS_KEY]?.newValue);
-});
-
-export async function listGrants(): Promise<WorkbenchGrant[]> {
-  if (cache) return cache;
-  const got = await browser.storage.local.get(GRANTS_KEY);
-  cache = parse(got[GRANTS_KEY]);
-  return cache;
+export function listGrants(): Promise<WorkbenchGrant[]> {
+  return stored.get();
 }
 
 export async function saveGrants(grants: WorkbenchGrant[]): Promise<WorkbenchGrant[]> {
   const sorted = [...grants].sort((a, b) => a.pattern.localeCompare(b.pattern));
-  cache = sorted;
-  await browser.storage.local.set({ [GRANTS_KEY]: sorted });
+  await stored.set(sorted);
   return sorted;
 }
