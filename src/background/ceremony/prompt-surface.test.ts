@@ -48,6 +48,17 @@ async function firstPromptOnScreen() {
   return { first, windowId, popup };
 }
 
+/** A first request whose prompt is cancelled; resolves once the worker has closed its window. */
+async function firstPromptCancelledAndClosed(): Promise<number> {
+  const first = connectRelay(fake);
+  first.say(begin(ID));
+  const windowId = await promptWindowId(fake);
+  await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
+  await first.outcome();
+  await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+  return windowId;
+}
+
 let worker: WorkerLife;
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
@@ -118,12 +129,7 @@ describe('the prompt window', () => {
 
   it('asks the browser for a window left by an earlier worker life once, then opens at once', async () => {
     const lookups = vi.spyOn(fake.chrome.runtime, 'getContexts');
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
-    await first.outcome();
-    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    await firstPromptCancelledAndClosed();
     connectRelay(fake).say(begin(ID2));
     await until(() => created().length === 2, 'a second window');
     expect(lookups).toHaveBeenCalledTimes(1);
@@ -148,12 +154,7 @@ describe('the prompt window', () => {
   });
 
   it('a request that comes while the worker closes the window gets a new one, not the closing one', async () => {
-    const first = connectRelay(fake);
-    first.say(begin(ID));
-    const windowId = await promptWindowId(fake);
-    await send('prompt/answer', { promptId: ID, decision: { type: 'cancel' } });
-    await first.outcome();
-    await until(() => !fake.windows.has(windowId), 'the prompt window to close');
+    const windowId = await firstPromptCancelledAndClosed();
     // Chrome still lists the closing window's page, and still answers for the window, a moment longer.
     fake.openWindow({ id: windowId, left: 0, top: 0, width: 400, height: 560 });
     fake.chrome.runtime.contexts = [
