@@ -82,11 +82,17 @@ export class PopupDriver {
         (t) => t.type === 'page' && t.url.includes('/popup/popup.html') && matches(t.url),
       );
       if (target) {
-        const { sessionId } = (await cdp.send('Target.attachToTarget', {
-          targetId: target.targetId,
-          flatten: false,
-        })) as { sessionId: string };
-        return new PopupDriver(cdp, sessionId, target.targetId);
+        try {
+          const { sessionId } = (await cdp.send('Target.attachToTarget', {
+            targetId: target.targetId,
+            flatten: false,
+          })) as { sessionId: string };
+          return new PopupDriver(cdp, sessionId, target.targetId);
+        } catch (e) {
+          // A prompt window the worker was closing (its request answered) went between the listing
+          // and the attach: look again for the one that comes next.
+          if (!/No target with given id/i.test(String(e))) throw e;
+        }
       }
       await new Promise((r) => setTimeout(r, 25));
     }
