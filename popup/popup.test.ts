@@ -10,6 +10,7 @@ import type { PromptView } from '../src/messages/views.ts';
 import { fake } from '../test/fakes/browser-global.ts';
 import type { FakePort } from '../test/fakes/fake-browser.ts';
 import { promptView, scriptedWorker } from '../test/fakes/popup-worker.ts';
+import { BUSY_SHOWN_AFTER_MS } from './prompt/answer.ts';
 import { ARMING_DELAY_MS, REPLACED_ARMING_DELAY_MS } from './prompt/arming.ts';
 
 const P1 = promptView();
@@ -190,6 +191,21 @@ describe('the popup and its port', () => {
     });
     expect(runtimeMessages.map((m) => m.name)).not.toContain('prompt/answer');
     expect(waiting).toEqual([]);
+  });
+
+  it('an answer travelling takes no second one, and greys the buttons only if it takes a while', async () => {
+    waiting = [P1, promptView({ promptId: P2.promptId })];
+    await openPopup(true);
+    await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
+    silentPort = true;
+    approve()!.click();
+    // A repaint at the click competed with the worker's answer to the page: none until it is slow.
+    expect(approve()!.disabled).toBe(false);
+    approve()!.click();
+    await settle();
+    expect(told(ports[0]!).filter((m) => (m as { type?: string }).type === 'answer')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(BUSY_SHOWN_AFTER_MS);
+    expect(approve()!.disabled).toBe(true);
   });
 
   it('an answer the stopped worker never replied to is asked again as a runtime message', async () => {

@@ -1,4 +1,4 @@
-/** Sends the user's answer to the worker; while it travels every button of the prompt is disabled. */
+/** Sends the user's answer to the worker; while it travels the prompt takes no other answer. */
 
 import { t } from '../../src/i18n/messages.ts';
 import type { send } from '../../src/messages/client.ts';
@@ -19,12 +19,28 @@ export interface AnswerContext {
   answered(remaining: number): void;
 }
 
+/** Prompts whose answer is travelling: a second click or key press sends nothing. */
+const travelling = new WeakSet<HTMLElement>();
+
+/**
+ * How long an answer travels before the buttons show it (disabled). An approval is answered within
+ * milliseconds; greying the buttons at once repainted the window while the worker answered the
+ * page, and made that answer 1–2 ms later. A PIN's unlock takes longer, and shows it.
+ */
+export const BUSY_SHOWN_AFTER_MS = 50;
+
 export async function sendAnswer(context: AnswerContext, decision: Decision): Promise<void> {
   const { root, error } = context;
-  setBusy(root, true);
-  error.textContent = '';
+  if (travelling.has(root)) return;
+  travelling.add(root);
+  const shown = setTimeout(() => setBusy(root, true), BUSY_SHOWN_AFTER_MS);
+  const reply = postAnswer({ promptId: context.promptId, decision });
+  if (error.textContent) error.textContent = '';
   try {
-    const res = await postAnswer({ promptId: context.promptId, decision });
+    const res = await reply.finally(() => {
+      clearTimeout(shown);
+      travelling.delete(root);
+    });
     if (res.ok) {
       context.answered(res.remaining);
       return;

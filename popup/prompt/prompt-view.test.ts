@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PromptView } from '../../src/messages/views.ts';
 import { fake } from '../../test/fakes/browser-global.ts';
 import { promptView, type Received, scriptedWorker } from '../../test/fakes/popup-worker.ts';
+import { BUSY_SHOWN_AFTER_MS } from './answer.ts';
 import { ARMING_DELAY_MS, REPLACED_ARMING_DELAY_MS } from './arming.ts';
 import { renderPrompt } from './prompt-view.ts';
 
@@ -248,13 +249,15 @@ describe('the PIN', () => {
 });
 
 describe('the answer on its way', () => {
-  it('every button is disabled while the worker decides, so one tap is one answer', async () => {
+  it('one tap is one answer; every button shows it is disabled while a slow answer travels', async () => {
     let respond: (value: unknown) => void = () => undefined;
     reply = () => new Promise((resolve) => (respond = resolve));
     render();
     await vi.advanceTimersByTimeAsync(ARMING_DELAY_MS);
     $<HTMLButtonElement>('#approve').click();
     await settle();
+    $<HTMLButtonElement>('#approve').click();
+    await vi.advanceTimersByTimeAsync(BUSY_SHOWN_AFTER_MS);
     expect([...root.querySelectorAll('button')].every((b) => b.disabled)).toBe(true);
     respond({ ok: true, remaining: 2 });
     await settle();

@@ -96,6 +96,23 @@ export interface CredentialStore {
     now: number,
     extras?: SigningExtras,
   ): Promise<SigningKey>;
+  /**
+   * Optional: the key for a signature made while the user still decides, with the next counter value
+   * held for it and no use recorded; undefined when that would need a write first (a new counter
+   * block, a large blob to write). A held value is spent whether or not it is used: a counter may
+   * skip values, never repeat one.
+   */
+  holdForSigning?(
+    rpId: string,
+    credentialId: Uint8Array,
+    extras?: SigningExtras,
+  ): Promise<SigningKey | undefined>;
+  /**
+   * Records the use of a value `holdForSigning` gave, if it is still the credential's latest: true
+   * then (the use is written as `useForSigning` writes it), false when another signature took a later
+   * value meanwhile, so the held one must not be sent.
+   */
+  useHeld?(rpId: string, credentialId: Uint8Array, signCount: number, now: number): boolean;
 }
 
 /**
@@ -125,6 +142,11 @@ export interface GetAssertionApproval extends MakeCredentialApproval {
  * USER_CHOSE_PLATFORM when the user hands the request to the browser, PIN_BLOCKED when UV is locked.
  */
 export interface UserGate {
+  /**
+   * Optional: whether an approval will carry user verification (a PIN asked for), so a signature made
+   * ahead carries the flag the approval will. Without it nothing is signed ahead.
+   */
+  willVerify?(uv: UvRequirement): Promise<boolean>;
   approveMakeCredential(request: {
     rp: { id: string; name: string };
     user: { name: string; displayName: string };

@@ -130,3 +130,65 @@ describe('counter reservation in the credential store', () => {
     expect(await sign(store, 2)).toBe(501);
   });
 });
+
+describe('a counter value held for a signature made while the user decides', () => {
+  const hold = (store: IdbCredentialStore) => store.holdForSigning('example.com', ID);
+
+  it('comes from the reserved block, writes nothing, and its use is recorded behind', async () => {
+    const { db, store } = await setup();
+    const strict = countStrictWrites(db);
+    const held = await hold(store);
+    expect(held?.signCount).toBe(1);
+    expect(held?.privateKey).toEqual(new Uint8Array(32).fill(0xab));
+    expect((await db.get('credentials', toBase64url(ID)))?.lastUsedAt).toBeNull();
+    expect(store.useHeld('example.com', ID, 1, 50)).toBe(true);
+    // Written behind: a read-write transaction opened now runs after it.
+    await db.transaction('credentials', 'readwrite').done;
+    expect(strict.count).toBe(0);
+    const record = await db.get('credentials', toBase64url(ID));
+    expect(record?.signCount).toBe(1);
+    expect(record?.lastUsedAt).toBe(50);
+    expect(await sign(store, 60)).toBe(2);
+  });
+
+  it('is stale once another signature took a later value: it must not be sent', async () => {
+    const { store } = await setup();
+    const held = await hold(store);
+    expect(await sign(store, 5)).toBe(2);
+    expect(store.useHeld('example.com', ID, held!.signCount, 6)).toBe(false);
+  });
+
+  it('is spent when not used: the next signature goes above it', async () => {
+    const { store } = await setup();
+    await hold(store);
+    expect(await sign(store, 5)).toBe(2);
+  });
+
+  it('after a restart stores a new block first (while the user decides), and records no use', async () => {
+    const { db, store, newStore } = await setup();
+    await sign(store, 1);
+    const restarted = newStore();
+    const strict = countStrictWrites(db);
+    const held = await hold(restarted);
+    expect(held?.signCount).toBe(COUNTER_BLOCK + 1);
+    expect(strict.count).toBe(1);
+    const record = await db.get('credentials', toBase64url(ID));
+    expect(record?.counterReserved).toBe(2 * COUNTER_BLOCK);
+    expect(record?.lastUsedAt).toBe(1);
+    expect(restarted.useHeld('example.com', ID, COUNTER_BLOCK + 1, 7)).toBe(true);
+  });
+
+  it('is not held for another site, and nothing is written', async () => {
+    const { db, newStore } = await setup();
+    const strict = countStrictWrites(db);
+    expect(await newStore().holdForSigning('evil.example', ID)).toBeUndefined();
+    expect(strict.count).toBe(0);
+  });
+
+  it('is not held for a large blob to write', async () => {
+    const { store } = await setup();
+    expect(
+      await store.holdForSigning('example.com', ID, { largeBlob: { write: Uint8Array.of(1) } }),
+    ).toBeUndefined();
+  });
+});

@@ -198,6 +198,53 @@ export class IdbCredentialStore implements CredentialStore {
     return this.signingKey(vaultKey, record, extras, largeBlob);
   }
 
+  async holdForSigning(
+    rpId: string,
+    credentialId: Uint8Array,
+    extras: SigningExtras = {},
+  ): Promise<SigningKey | undefined> {
+    // A blob to write is a state change only an approval may make, in its strict transaction.
+    if (extras.largeBlob && 'write' in extras.largeBlob) return undefined;
+    const id = toBase64url(credentialId);
+    const vaultKey = await this.vaultKey();
+    const record = this.takeLookedUp(id) ?? (await this.db.get('credentials', id));
+    if (!record || record.rpId !== rpId) return undefined;
+    // From the block reserved, or (the first use in this worker's life) a new block stored now,
+    // while the user decides: if they refuse, the counter skips values, which it may.
+    const value = takeReserved(this.reservations.get(id), record) ?? (await this.reserveNewBlock(id, rpId));
+    if (value === undefined) return undefined;
+    return this.signingKey(vaultKey, { ...record, signCount: value }, extras, undefined);
+  }
+
+  /**
+   * Stores a new counter block above every value that may have been used, in one strict transaction,
+   * and hands out its first value; records no use (no lastUsedAt). Undefined for another site's ID.
+   */
+  private async reserveNewBlock(id: string, rpId: string): Promise<number | undefined> {
+    const tx = writeTransaction(this.db, ['credentials']);
+    const record = await tx.store.get(id);
+    if (!record || record.rpId !== rpId) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return undefined;
+    }
+    const { value, reservation } = reserveBlock(record);
+    record.counterReserved = reservation.reserved;
+    await tx.store.put(record);
+    await tx.done;
+    this.reservations.set(id, reservation);
+    return value;
+  }
+
+  useHeld(_rpId: string, credentialId: Uint8Array, signCount: number, now: number): boolean {
+    const id = toBase64url(credentialId);
+    const reservation = this.reservations.get(id);
+    // Any value handed out after the held one makes it stale: the site may have seen the later one.
+    if (!reservation || reservation.next !== signCount + 1) return false;
+    this.writeBehind(id, reservation.reserved, signCount, now);
+    return true;
+  }
+
   /** The key material for one signature, with what the extensions asked for. */
   private async signingKey(
     vaultKey: CryptoKey,

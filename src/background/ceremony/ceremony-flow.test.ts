@@ -149,6 +149,8 @@ describe('the prompt queue', () => {
     popup.onMessage.addListener((m) => seen.push(m));
     relay.say({ type: 'abort', requestId: ID });
     await until(async () => (await currentPrompt()) === null, 'the prompt to go');
+    // Popups hear in a task of their own (prompts.ts changed()).
+    await vi.advanceTimersByTimeAsync(0);
     expect(seen).toContainEqual({ type: 'refresh' });
     expect(await answer(ID, { type: 'approve' })).toEqual({
       ok: false,

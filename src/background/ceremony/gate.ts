@@ -3,6 +3,7 @@
  * tap. Built per request with the caller it shows, so no origin ever passes through the authenticator.
  */
 import type { UserGate } from '../../authenticator/ports.ts';
+import type { UvRequirement } from '../../authenticator/types.ts';
 import { knownHints } from '../../client/hints.ts';
 import type { CallerContext } from '../../client/types.ts';
 import { summaryView } from '../../messages/summary-view.ts';
@@ -31,6 +32,8 @@ export interface GateContext {
   windowId?: number;
   /** The page's options, untrusted: only their hints are read here, for the prompt to show. */
   options: unknown;
+  /** Whether the prompt will ask for the PIN (pinPolicy): an approval then carries user verification. */
+  needsPin?: (uv: UvRequirement) => Promise<boolean>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -67,7 +70,10 @@ async function ask(context: GateContext, fields: PromptFields): Promise<PromptAn
 }
 
 export function promptGate(context: GateContext): UserGate {
+  const { needsPin } = context;
   return {
+    // The prompt asks for the PIN exactly when pinPolicy wants one, and a PIN it takes verifies.
+    ...(needsPin ? { willVerify: needsPin } : {}),
     async approveMakeCredential(request) {
       const answer = await ask(context, {
         kind: 'create',

@@ -51,14 +51,24 @@ function persist(): Promise<void> {
 let persistTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Listeners hear at once; the mirror to storage.session follows a moment later, so that its IPC
- * does not compete with the ceremony the user just approved (the answer is in memory meanwhile).
+ * Listeners (the popups, which then ask for the queue again) hear in a task of their own, once per
+ * burst of changes: an approval's answer to its page is posted in the microtasks that follow it, and
+ * popups re-reading the queue at that moment delayed it by one to two milliseconds. The mirror to
+ * storage.session follows a moment later, so that its IPC does not compete with the ceremony the
+ * user just approved (the answer is in memory meanwhile).
  */
 function changed(now = false): void {
   clearTimeout(persistTimer);
   persistTimer = undefined;
   if (now) void persist();
   else persistTimer = setTimeout(() => void persist(), PERSIST_DELAY_MS);
+  if (!listenersDue) listenersDue = setTimeout(tellListeners, 0);
+}
+
+let listenersDue: ReturnType<typeof setTimeout> | undefined;
+
+function tellListeners(): void {
+  listenersDue = undefined;
   for (const l of listeners) l();
 }
 

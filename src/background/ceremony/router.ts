@@ -4,6 +4,7 @@
  */
 import { createAuthenticator } from '../../authenticator/create-authenticator.ts';
 import type { AuthenticatorPorts, UserGate } from '../../authenticator/ports.ts';
+import type { UvRequirement } from '../../authenticator/types.ts';
 import { createCredential, getCredential, HandBackToBrowser } from '../../client/ceremony.ts';
 import { WebAuthnError } from '../../client/errors.ts';
 import type { CallerContext } from '../../client/types.ts';
@@ -56,15 +57,12 @@ export function ceremonyRouter(vault: Vault, hooks?: RouterHooks): Router {
       if ((await isBypassed(caller.origin)) || (caller.topOrigin && (await isBypassed(caller.topOrigin)))) {
         return { type: 'fallback' };
       }
+      const needsPin = async (uv: UvRequirement) => (await pinPolicy(vault, { uv })).needsPin;
       const ports: AuthenticatorPorts = {
         store: await vault.credentials(),
         gate: request.autofill
-          ? conditionalGate({
-              ...request,
-              ...request.autofill,
-              needsPin: async (uv) => (await pinPolicy(vault, { uv })).needsPin,
-            })
-          : ((await hooks?.gate(request)) ?? promptGate(request)),
+          ? conditionalGate({ ...request, ...request.autofill, needsPin })
+          : ((await hooks?.gate(request)) ?? promptGate({ ...request, needsPin })),
         random,
         clock,
       };
