@@ -12,7 +12,7 @@ import {
   type SupportedAlg,
   spki,
 } from './keys.ts';
-import type { AuthenticatorPorts, GateExtension } from './ports.ts';
+import type { AuthenticatorPorts, GateExtension, NewCredential } from './ports.ts';
 import { type AuthenticatorProfile, DEFAULT_PROFILE } from './profile.ts';
 import { COSE_ALG, type MakeCredentialParams, type MakeCredentialResult } from './types.ts';
 import { requirePresence, requireVerification } from './user-checks.ts';
@@ -47,49 +47,107 @@ export async function makeCredential(
   const extensions: GateExtension[] = [];
   if (params.hmacSecretSalts) extensions.push('prf');
   if (params.largeBlobKey && params.rk) extensions.push('largeBlob-store');
-  const approval = await ports.gate.approveMakeCredential({
+  const asked = ports.gate.approveMakeCredential({
     rp: params.rp,
     user: { name: params.user.name, displayName: params.user.displayName },
     uv: params.uv,
     excluded,
     ...(extensions.length > 0 ? { extensions } : {}),
   });
-  // Step 14: no tap, no answer at all; not even "excluded", which CTAP also tells only after a tap.
-  requirePresence(approval);
-  if (excluded) {
-    throw new AuthenticatorError(
-      'CTAP2_ERR_CREDENTIAL_EXCLUDED',
-      'this key already holds a credential for this account',
-    );
-  }
-  const userVerified = approval.userVerified === true && profile.userVerification;
-  requireVerification({ ...approval, userVerified }, params.uv);
+  // While the user decides, a store that can stage makes the credential and puts it on disk unseen
+  // (started once the prompt is asked for, so it never delays it): Approve then needs no disk write
+  // before the page hears back. Never for an excluded one, which the approval only acknowledges.
+  const staging = excluded || !ports.store.stage ? undefined : stageCredential(params, alg, ports);
+  let committed = false;
+  try {
+    const approval = await asked;
+    // Step 14: no tap, no answer at all; not even "excluded", which CTAP also tells only after a tap.
+    requirePresence(approval);
+    if (excluded) {
+      throw new AuthenticatorError(
+        'CTAP2_ERR_CREDENTIAL_EXCLUDED',
+        'this key already holds a credential for this account',
+      );
+    }
+    const userVerified = approval.userVerified === true && profile.userVerification;
+    requireVerification({ ...approval, userVerified }, params.uv);
 
+    const prepared = (await staging) ?? { ...(await newCredential(params, alg, ports)), staged: false };
+    const { credential, keyPair } = prepared;
+    const { credentialId, prfSecrets } = credential;
+    // A staged credential becomes one in a transaction opened before the page hears back; one that
+    // could not be staged (or kept: the vault key changed meanwhile) is stored the usual way.
+    committed = prepared.staged && (await ports.store.commitStaged?.(credentialId)) === true;
+    if (!committed) {
+      await ports.store.add(credential);
+      committed = true;
+    }
+    // CTAP 2.1 §12.3 largeBlobKey is for discoverable credentials only (and Chrome refuses largeBlob
+    // "required" for a non-resident one: test/fixtures/extensions/chrome-extensions.json).
+    const largeBlob = credential.largeBlob === true;
+    // hmac-secret-mc: evaluated under the key that matches this ceremony's UV, as a get would.
+    const hmacSecretOutputsAtCreate =
+      params.hmacSecretSalts === undefined || !prfSecrets
+        ? undefined
+        : hmacSecretOutputs(prfSecrets, userVerified, params.hmacSecretSalts);
+    const authenticatorData = encodeAuthData({
+      rpId: params.rp.id,
+      userPresent: approval.userPresent,
+      userVerified,
+      ...(profile.backupEligible ? { backupEligible: true } : {}),
+      ...(profile.backupState ? { backupState: true } : {}),
+      signCount: 0,
+      attestedCredentialData: {
+        aaguid: profile.aaguid,
+        credentialId,
+        credentialPublicKey: credential.publicKeyCose,
+      },
+    });
+
+    return {
+      credentialId,
+      authenticatorData,
+      attestationObject: attestationObject(
+        attestationInput(params, profile, {
+          authData: authenticatorData,
+          clientDataHash: params.clientDataHash,
+          alg,
+          privateKey: keyPair.privateKey,
+          u2f: { credentialId, publicKey: keyPair.publicKey },
+        }),
+      ),
+      publicKeySpki: spki(alg, keyPair.publicKey),
+      publicKeyAlgorithm: alg,
+      residentKey: params.rk,
+      hmacSecret: true,
+      ...(hmacSecretOutputsAtCreate ? { hmacSecretOutputs: hmacSecretOutputsAtCreate } : {}),
+      largeBlob,
+    };
+  } finally {
+    // Refused, or failed before it was kept: a staged credential is forgotten.
+    if (!committed && staging) {
+      void staging.then((p) => p?.staged && ports.store.discardStaged?.(p.credential.credentialId));
+    }
+  }
+}
+
+/** A new credential's record (what the store keeps) and its key pair (for the attestation). */
+interface Prepared {
+  credential: NewCredential;
+  keyPair: KeyPair;
+}
+
+async function newCredential(
+  params: MakeCredentialParams,
+  alg: SupportedAlg,
+  ports: AuthenticatorPorts,
+): Promise<Prepared> {
   const keyPair = await newKeyPair(alg, ports);
   const credentialId = ports.random.bytes(CREDENTIAL_ID_LENGTH);
   // CTAP 2.1 §12.5: every credential gets its hmac-secret keys, asked for or not, so an RP can start
   // using PRF later (as security keys that always make CredRandom do).
   const prfSecrets = newPrfSecrets(ports.random);
-  // CTAP 2.1 §12.3 largeBlobKey is for discoverable credentials only (and Chrome refuses largeBlob
-  // "required" for a non-resident one: test/fixtures/extensions/chrome-extensions.json).
-  const largeBlob = params.largeBlobKey === true && params.rk;
-  // hmac-secret-mc: evaluated under the key that matches this ceremony's UV, as a get would.
-  const hmacSecretOutputsAtCreate =
-    params.hmacSecretSalts === undefined
-      ? undefined
-      : hmacSecretOutputs(prfSecrets, userVerified, params.hmacSecretSalts);
-  const credentialPublicKey = coseKey(alg, keyPair.publicKey);
-  const authenticatorData = encodeAuthData({
-    rpId: params.rp.id,
-    userPresent: approval.userPresent,
-    userVerified,
-    ...(profile.backupEligible ? { backupEligible: true } : {}),
-    ...(profile.backupState ? { backupState: true } : {}),
-    signCount: 0,
-    attestedCredentialData: { aaguid: profile.aaguid, credentialId, credentialPublicKey },
-  });
-  const now = ports.clock.now();
-  await ports.store.add({
+  const credential: NewCredential = {
     credentialId,
     rpId: params.rp.id,
     rpName: params.rp.name,
@@ -99,33 +157,29 @@ export async function makeCredential(
     discoverable: params.rk,
     alg,
     signCount: 0,
-    createdAt: now,
+    createdAt: ports.clock.now(),
     lastUsedAt: null,
     privateKey: keyPair.privateKey,
-    publicKeyCose: credentialPublicKey,
+    publicKeyCose: coseKey(alg, keyPair.publicKey),
     prfSecrets,
-    largeBlob,
-  });
-
-  return {
-    credentialId,
-    authenticatorData,
-    attestationObject: attestationObject(
-      attestationInput(params, profile, {
-        authData: authenticatorData,
-        clientDataHash: params.clientDataHash,
-        alg,
-        privateKey: keyPair.privateKey,
-        u2f: { credentialId, publicKey: keyPair.publicKey },
-      }),
-    ),
-    publicKeySpki: spki(alg, keyPair.publicKey),
-    publicKeyAlgorithm: alg,
-    residentKey: params.rk,
-    hmacSecret: true,
-    ...(hmacSecretOutputsAtCreate ? { hmacSecretOutputs: hmacSecretOutputsAtCreate } : {}),
-    largeBlob,
+    largeBlob: params.largeBlobKey === true && params.rk,
   };
+  return { credential, keyPair };
+}
+
+/** The new credential, staged in the store when it can (undefined on any failure: made after the approval). */
+async function stageCredential(
+  params: MakeCredentialParams,
+  alg: SupportedAlg,
+  ports: AuthenticatorPorts,
+): Promise<(Prepared & { staged: boolean }) | undefined> {
+  try {
+    const prepared = await newCredential(params, alg, ports);
+    const staged = (await ports.store.stage?.(prepared.credential)) === true;
+    return { ...prepared, staged };
+  } catch {
+    return undefined;
+  }
 }
 
 /** ES256 and EdDSA keys from the Random port; RS256 keys (test profiles only) from the rsaKey port. */

@@ -113,6 +113,20 @@ export interface CredentialStore {
    * value meanwhile, so the held one must not be sent.
    */
   useHeld?(rpId: string, credentialId: Uint8Array, signCount: number, now: number): boolean;
+  /**
+   * Optional: stores a new credential before the user approves it, durably and unseen by every lookup,
+   * so that the approval needs no disk write before the page hears back. False when it cannot (a
+   * locked vault): the credential is then added after the approval.
+   */
+  stage?(credential: NewCredential): Promise<boolean>;
+  /**
+   * Makes a staged credential a credential, as `add` would, in a transaction opened before this
+   * settles (every lookup after it sees the credential). False when it cannot be kept (the vault key
+   * changed since it was staged): it is forgotten, and the caller adds it instead.
+   */
+  commitStaged?(credentialId: Uint8Array): Promise<boolean>;
+  /** Forgets a staged credential the user refused. */
+  discardStaged?(credentialId: Uint8Array): void;
 }
 
 /**

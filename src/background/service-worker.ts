@@ -101,4 +101,13 @@ const RESUME_GRACE_MS = 3_000;
 onPromptsChanged(refreshPopups);
 void listGrants().then((grants) => refreshAutoBadge(grants));
 void dropExpired(Date.now()).then(updateBadge);
-setTimeout(() => void dropUnclaimed(door.running()).then(updateBadge), RESUME_GRACE_MS);
+setTimeout(() => {
+  void dropUnclaimed(door.running()).then(updateBadge);
+  // New credentials an earlier worker staged for requests that did not come back are kept
+  // (credential-store.ts recoverStaged): their page may have had the answer.
+  const running = new Set(door.running());
+  void vault
+    .credentials()
+    .then((store) => store.recoverStaged((owner) => running.has(owner)))
+    .catch(() => undefined);
+}, RESUME_GRACE_MS);

@@ -1,4 +1,6 @@
 /** The authenticator's CredentialStore port on IndexedDB, plus what the popup needs to list and delete. */
+
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { credentialInfo } from '../authenticator/credential-info.ts';
 import type {
   CredentialStore,
@@ -15,7 +17,7 @@ import { type Reservation, reserveAhead, reserveBlock, takeReserved } from './co
 import { credentialsGeneration, credentialsWritten } from './credential-writes.ts';
 import type { VaultDB } from './open-vault.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
-import type { CredentialRecord } from './schema.ts';
+import type { CredentialRecord, VaultSchema } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
 
@@ -41,7 +43,32 @@ interface LookedUp {
   generation: number;
 }
 
+/**
+ * Stores a new credential's record in `store` (a read-write transaction's). CTAP 2.1 §6.1.2 step 17:
+ * a new discoverable credential replaces the one for the same user.
+ */
+async function keep(
+  store: IDBPObjectStore<VaultSchema, StoreNames<VaultSchema>[], 'credentials', 'readwrite'>,
+  record: CredentialRecord,
+): Promise<void> {
+  if (record.discoverable) {
+    const same = await store.index('rpIdUser').getAll([record.rpId, record.userHandleKey]);
+    await Promise.all(same.filter((r) => r.discoverable).map((r) => store.delete(r.id)));
+  }
+  await store.add(record);
+}
+
+/** A credential this worker staged: the key it is sealed with, its request, its counter block. */
+interface StagedHere {
+  vaultKey: CryptoKey;
+  owner: string;
+  reservation: Reservation;
+}
+
 export class IdbCredentialStore implements CredentialStore {
+  /** This worker life, on what it stages: a later life recovers only what an earlier one left. */
+  private readonly life = crypto.randomUUID();
+  private readonly stagedHere = new Map<string, StagedHere>();
   /** Counter blocks reserved by this worker, by credential ID (checked against the stored top). */
   private readonly reservations = new Map<string, Reservation>();
   /**
@@ -99,18 +126,27 @@ export class IdbCredentialStore implements CredentialStore {
   }
 
   async add(credential: NewCredential): Promise<void> {
-    const id = toBase64url(credential.credentialId);
     // Encrypt first: a transaction must not wait on WebCrypto or it commits early.
-    const vaultKey = await this.vaultKey();
+    const record = await this.sealed(credential, await this.vaultKey());
+    const reservation = reserveAhead(record);
+    record.counterReserved = reservation.reserved;
+    const tx = writeTransaction(this.db, ['credentials']);
+    await keep(tx.store, record);
+    await tx.done;
+    this.reservations.set(record.id, reservation);
+  }
+
+  /** The record a new credential is stored as: its key and hmac-secret keys sealed with `vaultKey`. */
+  private async sealed(credential: NewCredential, vaultKey: CryptoKey): Promise<CredentialRecord> {
+    const id = toBase64url(credential.credentialId);
     const where = { id, rpId: credential.rpId };
-    const privateKey = await seal(vaultKey, credential.privateKey, credentialKeyAad(where));
     const record: CredentialRecord = {
       ...credentialInfo(credential),
       id,
       userHandle: credential.userHandle,
       userHandleKey: toBase64url(credential.userHandle),
       publicKeyCose: credential.publicKeyCose,
-      privateKey,
+      privateKey: await seal(vaultKey, credential.privateKey, credentialKeyAad(where)),
     };
     if (credential.prfSecrets) {
       record.prfSecrets = await seal(
@@ -120,17 +156,113 @@ export class IdbCredentialStore implements CredentialStore {
       );
     }
     if (credential.largeBlob) record.largeBlobSupported = true;
+    return record;
+  }
+
+  /**
+   * Stores a new credential while its prompt waits, strictly, in the `staged` store no lookup reads
+   * (its first counter block reserved, as `add` does). `owner` is the request it was made for.
+   */
+  async stageFor(credential: NewCredential, owner: string): Promise<boolean> {
+    let vaultKey: CryptoKey;
+    try {
+      vaultKey = await this.vaultKey();
+    } catch {
+      // A locked vault: the PIN the prompt asks for unlocks it, and the credential is added then.
+      return false;
+    }
+    const record = await this.sealed(credential, vaultKey);
     const reservation = reserveAhead(record);
     record.counterReserved = reservation.reserved;
-    const tx = writeTransaction(this.db, ['credentials']);
-    if (record.discoverable) {
-      // CTAP 2.1 §6.1.2 step 17: a new discoverable credential replaces the one for the same user.
-      const same = await tx.store.index('rpIdUser').getAll([record.rpId, record.userHandleKey]);
-      await Promise.all(same.filter((r) => r.discoverable).map((r) => tx.store.delete(r.id)));
-    }
-    await tx.store.add(record);
+    const tx = writeTransaction(this.db, ['staged']);
+    await tx.store.put({ ...record, owner, life: this.life });
     await tx.done;
-    this.reservations.set(id, reservation);
+    this.stagedHere.set(record.id, { vaultKey, owner, reservation });
+    return true;
+  }
+
+  async commitStaged(credentialId: Uint8Array): Promise<boolean> {
+    const id = toBase64url(credentialId);
+    const staged = this.stagedHere.get(id);
+    if (!staged) return false;
+    this.stagedHere.delete(id);
+    // Sealed with the key of its time: a PIN set, changed or removed since replaced the vault key
+    // (and cleared the staged store), so it is stored afresh by the caller.
+    const vaultKey = await this.vaultKey().catch(() => undefined);
+    if (vaultKey !== staged.vaultKey) {
+      this.discard(staged.owner);
+      return false;
+    }
+    // Opened now, so every lookup after this sees the credential; not waited for, since the staged
+    // record is on disk already and a move a crash lost is redone by the next worker (recoverStaged).
+    void this.move(id, staged.owner, 'relaxed').catch(() => undefined);
+    this.reservations.set(id, staged.reservation);
+    return true;
+  }
+
+  discardStaged(credentialId: Uint8Array): void {
+    const id = toBase64url(credentialId);
+    const staged = this.stagedHere.get(id);
+    this.stagedHere.delete(id);
+    if (staged) this.discard(staged.owner);
+  }
+
+  /** Deletes every staged record of `owner` (a resumed request's earlier one too). */
+  private discard(owner: string): void {
+    void (async () => {
+      const tx = this.db.transaction('staged', 'readwrite');
+      for (const record of await tx.store.getAll())
+        if (record.owner === owner) await tx.store.delete(record.id);
+      await tx.done;
+    })().catch(() => undefined);
+  }
+
+  /**
+   * Moves staged record `id` into `credentials` as `add` stores one, and drops the other records
+   * `owner` staged (an earlier worker's, for the same request), in one transaction opened at once.
+   */
+  private move(id: string, owner: string, durability: 'relaxed' | 'strict'): Promise<void> {
+    credentialsWritten(this.db);
+    const tx = this.db.transaction(['staged', 'credentials'], 'readwrite', { durability });
+    const staged = tx.objectStore('staged');
+    return (async () => {
+      const found = await staged.getAll();
+      const record = found.find((r) => r.id === id);
+      if (record) {
+        const { owner: _, life: __, ...credential } = record;
+        await keep(tx.objectStore('credentials'), credential);
+      }
+      for (const r of found) if (r.owner === owner) await staged.delete(r.id);
+      await tx.done;
+    })();
+  }
+
+  /**
+   * After a worker restart: the credentials another worker life staged, whose request is not running
+   * (`running`) now, are kept. The page may have had the answer before a crash lost the move, and
+   * nothing tells that apart from a prompt never answered, so keeping is the safe side: the worst is
+   * an unused passkey, never a registered one without its key. A request that did come back replaces
+   * its earlier one when it is answered.
+   */
+  async recoverStaged(running: (owner: string) => boolean): Promise<number> {
+    const left = (await this.db.getAll('staged')).filter((r) => r.life !== this.life && !running(r.owner));
+    for (const record of left) await this.move(record.id, record.owner, 'strict');
+    return left.length;
+  }
+
+  /** This store as one request's authenticator sees it: what it stages is that request's. */
+  forRequest(owner: string): CredentialStore {
+    return {
+      findByIds: (...args) => this.findByIds(...args),
+      listDiscoverable: (...args) => this.listDiscoverable(...args),
+      add: (credential) => this.add(credential),
+      useForSigning: (...args) => this.useForSigning(...args),
+      holdForSigning: (...args) => this.holdForSigning(...args),
+      useHeld: (...args) => this.useHeld(...args),
+      stage: (credential) => this.stageFor(credential, owner),
+      commitStaged: (credentialId) => this.commitStaged(credentialId),
+      discardStaged: (credentialId) => this.discardStaged(credentialId),
+    };
   }
 
   async useForSigning(

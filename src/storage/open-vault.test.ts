@@ -22,8 +22,8 @@ const credential: CredentialRecord = {
 };
 
 describe('vault schema migrations', () => {
-  it('is at version 3', () => {
-    expect(DB_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(DB_VERSION).toBe(4);
   });
 
   it('upgrades a version-1 vault: credentials survive and otpAccounts appears', async () => {
@@ -40,8 +40,8 @@ describe('vault schema migrations', () => {
     v1.close();
 
     const v2 = await openVault(name);
-    expect(v2.version).toBe(3);
-    expect([...v2.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts']);
+    expect(v2.version).toBe(4);
+    expect([...v2.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts', 'staged']);
     expect(await v2.get('credentials', 'AQID')).toEqual(credential);
     expect(await v2.getAllFromIndex('credentials', 'rpId', 'example.com')).toHaveLength(1);
     expect(await v2.get('meta', 'pinRetries')).toBe(3);
@@ -62,7 +62,7 @@ describe('vault schema migrations', () => {
     v2.close();
 
     const v3 = await openVault(name);
-    expect(v3.version).toBe(3);
+    expect(v3.version).toBe(4);
     expect(await v3.countFromIndex('credentials', 'createdAt', IDBKeyRange.lowerBound(2_000, true))).toBe(1);
     expect(await v3.count('credentials')).toBe(2);
     v3.close();
@@ -70,7 +70,25 @@ describe('vault schema migrations', () => {
 
   it('creates a fresh vault at the latest version', async () => {
     const db = await openVault('migration-fresh');
-    expect([...db.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['credentials', 'meta', 'otpAccounts', 'staged']);
     db.close();
+  });
+
+  it('upgrades a version-3 vault: its passkeys stay, and new ones can be staged', async () => {
+    const name = 'migration-v3';
+    const v3 = await openDB<VaultSchema>(name, 3, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        upgradeVault(db, oldVersion, 3, tx);
+      },
+    });
+    expect([...v3.objectStoreNames]).not.toContain('staged');
+    await v3.put('credentials', credential);
+    v3.close();
+
+    const v4 = await openVault(name);
+    expect(v4.version).toBe(4);
+    expect(await v4.get('credentials', 'AQID')).toEqual(credential);
+    expect(await v4.count('staged')).toBe(0);
+    v4.close();
   });
 });

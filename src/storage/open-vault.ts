@@ -28,6 +28,10 @@ export function upgradeVault(
     // Settings counts the passkeys made since the last backup without reading every record.
     tx.objectStore('credentials').createIndex('createdAt', 'createdAt');
   }
+  if (oldVersion < 4 && targetVersion >= 4) {
+    // New credentials stored while their prompt waits (credential-store.ts stage); a handful at most.
+    db.createObjectStore('staged', { keyPath: 'id' });
+  }
 }
 
 /** Opens (and creates or upgrades) the vault. `name` lets tests use one database each. */

@@ -98,7 +98,7 @@ export async function rekeyVault(
     const keys = await resealCredentials(credentials, oldKey, newKey);
     const secrets = await reseal(accounts, (r) => r.secret, otpSecretAad, oldKey, newKey);
 
-    const tx = writeTransaction(db, ['credentials', 'otpAccounts', 'meta']);
+    const tx = writeTransaction(db, ['credentials', 'otpAccounts', 'meta', 'staged']);
     const credentialStore = tx.objectStore('credentials');
     const accountStore = tx.objectStore('otpAccounts');
     const [nowCredentials, nowAccounts] = await Promise.all([
@@ -118,6 +118,9 @@ export async function rekeyVault(
       ...nowAccounts.map((r) => accountStore.put({ ...r, secret: secrets.get(r.id)!.sealed })),
       tx.objectStore('meta').put(newKeyRecord, 'vaultKey'),
       tx.objectStore('meta').put(0, 'pinRetries'),
+      // A credential staged while its prompt waits is sealed with the old key: its approval finds the
+      // key changed and stores it afresh (credential-store.ts commitStaged).
+      tx.objectStore('staged').clear(),
     ]);
     await tx.done;
     return;

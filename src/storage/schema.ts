@@ -13,7 +13,7 @@ export const DB_NAME = 'tapkey-vault';
  * (Settings counts passkeys made since the last backup). Credential fields added since (prfSecrets,
  * largeBlobSupported, largeBlob) are optional, so no version step is needed for them.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A private key encrypted with the vault key (AES-256-GCM, 96-bit random IV). */
 export interface SealedBytes {
@@ -53,6 +53,19 @@ export interface CredentialRecord extends CredentialInfo {
 }
 
 /** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */
+/**
+ * A new credential stored while its prompt waits (credential-store.ts stage): sealed like any other,
+ * unseen by every lookup until the approval moves it into `credentials`. A move an OS crash lost is
+ * redone by a later worker: a staged record another worker life left, whose request did not come
+ * back, may have been answered, so it is kept as a credential.
+ */
+export interface StagedRecord extends CredentialRecord {
+  /** The request (its prompt) it was made for: a resumed request replaces it. */
+  owner: string;
+  /** The worker life that staged it: only another life's are recovered. */
+  life: string;
+}
+
 export type VaultKeyRecord =
   | { kind: 'plain'; key: Uint8Array }
   | {
@@ -96,5 +109,9 @@ export interface VaultSchema extends DBSchema {
   otpAccounts: {
     key: string;
     value: OtpAccountRecord;
+  };
+  staged: {
+    key: string;
+    value: StagedRecord;
   };
 }

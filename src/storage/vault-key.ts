@@ -202,8 +202,9 @@ export function resetVault(db: VaultDB, cache: UnlockedKeyCache): Promise<void> 
 }
 
 async function resetNow(db: VaultDB, cache: UnlockedKeyCache): Promise<void> {
-  const tx = writeTransaction(db, ['credentials', 'otpAccounts', 'meta']);
+  const tx = writeTransaction(db, ['credentials', 'otpAccounts', 'meta', 'staged']);
   await Promise.all([
+    tx.objectStore('staged').clear(),
     tx.objectStore('credentials').clear(),
     tx.objectStore('otpAccounts').clear(),
     tx.objectStore('meta').clear(),

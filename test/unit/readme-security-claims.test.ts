@@ -397,6 +397,10 @@ const CLAIMS: Claim[] = [
       const tx = recordTransactions(db);
       const strictOne = (stores: string) => [{ stores, mode: 'readwrite', durability: 'strict' }];
       expect(await tx.writesOf(() => credentials.add(sampleCredential(1)))).toEqual(strictOne('credentials'));
+      // One made while its prompt waits is staged strictly; the approval only moves it (recoverable).
+      expect(await tx.writesOf(() => credentials.stageFor(sampleCredential(2), 'request'))).toEqual(
+        strictOne('staged'),
+      );
       // A new credential's first block of counter values is stored with it (the add above). A worker
       // that did not add it reserves a block, strictly, before it uses any value of it.
       const restarted = new IdbCredentialStore(db, async () => key);
@@ -414,7 +418,7 @@ const CLAIMS: Claim[] = [
         strictOne('meta'),
       );
       expect(await tx.writesOf(() => resetVault(db, cache))).toEqual(
-        strictOne('credentials,meta,otpAccounts'),
+        strictOne('credentials,meta,otpAccounts,staged'),
       );
     },
   },
@@ -423,6 +427,17 @@ const CLAIMS: Claim[] = [
       'a test kills the browser with SIGKILL while sign-ins run and signs in again past every counter the site saw.',
     elsewhere:
       'e2e test/e2e/crash.spec.ts "a browser killed while sign-ins run: after relaunch the counter is past any the site saw"',
+  },
+  {
+    sentence: 'A new passkey is written that way while its prompt waits, where no lookup sees it;',
+    elsewhere:
+      'src/storage/staged-credential.test.ts ("is on disk at once (strictly) and unseen by every lookup"); the strict write is also checked in the claim above',
+  },
+  {
+    sentence:
+      'Approve moves it among the passkeys (a move a crash lost is redone by the next worker), and Cancel deletes it.',
+    elsewhere:
+      'src/storage/staged-credential.test.ts ("becomes a credential on approval…", "is kept as a credential when its request did not come back…", "is forgotten when the user refuses"), src/authenticator/stage-ahead.test.ts',
   },
   {
     sentence:
@@ -464,7 +479,7 @@ const CLAIMS: Claim[] = [
       const writes = await tx.writesOf(() => setPin(db, cache, '5678'));
       expect(cache.value).not.toEqual(first);
       expect(writes.filter((t) => t.stores !== 'meta')).toEqual([
-        { stores: 'credentials,meta,otpAccounts', mode: 'readwrite', durability: 'strict' },
+        { stores: 'credentials,meta,otpAccounts,staged', mode: 'readwrite', durability: 'strict' },
       ]);
       const record = (await db.get('credentials', toBase64url(Uint8Array.of(1, 1, 1))))!;
       const aad = utf8(`tapkey credential v1\0example.com\0${record.id}`);

@@ -59,7 +59,7 @@ export function ceremonyRouter(vault: Vault, hooks?: RouterHooks): Router {
       }
       const needsPin = async (uv: UvRequirement) => (await pinPolicy(vault, { uv })).needsPin;
       const ports: AuthenticatorPorts = {
-        store: await vault.credentials(),
+        store: (await vault.credentials()).forRequest(request.requestId),
         gate: request.autofill
           ? conditionalGate({ ...request, ...request.autofill, needsPin })
           : ((await hooks?.gate(request)) ?? promptGate({ ...request, needsPin })),
