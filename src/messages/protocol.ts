@@ -264,6 +264,14 @@ export interface RuntimeProtocol extends WorkbenchProtocol {
       | { ok: true; accounts: OtpAccountView[]; clockOffsetMs: number; siteScores: Record<string, number> }
       | OtpFailure;
   };
+  /**
+   * Which accounts belong to the site at `hostname` (the same scores `otp/list` gives with one). The
+   * popup asks `otp/list` while it looks its tab up, and this once it knows the tab's site.
+   */
+  'otp/site-scores': {
+    request: { hostname: string };
+    response: { ok: true; siteScores: Record<string, number> } | OtpFailure;
+  };
   /** Enters the PIN when the vault is locked (a PIN was set and the browser restarted). */
   'otp/unlock': { request: { pin: string }; response: { ok: true } | OtpFailure };
   /** `site`: the tab the accounts were scanned from; they fill into it without being chosen. */

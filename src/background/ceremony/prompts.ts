@@ -60,8 +60,8 @@ let persistTimer: ReturnType<typeof setTimeout> | undefined;
 function changed(now = false): void {
   clearTimeout(persistTimer);
   persistTimer = undefined;
-  if (now) void persist();
-  else persistTimer = setTimeout(() => void persist(), PERSIST_DELAY_MS);
+  // "Now" is the next task: an approval's answer to its page goes out in this one's microtasks first.
+  persistTimer = setTimeout(() => void persist(), now ? 0 : PERSIST_DELAY_MS);
   if (!listenersDue) listenersDue = setTimeout(tellListeners, 0);
 }
 

@@ -46,16 +46,24 @@ function view(account: StoredOtpAccount): OtpAccountView {
   return { ...accountToWire(account), id, order, createdAt, sites, pinned };
 }
 
-async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
-  const accounts = (await store.list()).map(view);
+/** How well each account matches the site at `hostname`, for those that match at all. */
+function scoresFor(
+  accounts: readonly StoredOtpAccount[],
+  hostname: string | undefined,
+): Record<string, number> {
   const siteScores: Record<string, number> = {};
-  if (hostname) {
-    for (const a of accounts) {
-      const score = siteMatchScore(a, hostname);
-      if (score > 0) siteScores[a.id] = score;
-    }
+  if (!hostname) return siteScores;
+  for (const a of accounts) {
+    const score = siteMatchScore(a, hostname);
+    if (score > 0) siteScores[a.id] = score;
   }
-  return { ok: true, accounts, clockOffsetMs: await clockOffsetMs(), siteScores };
+  return siteScores;
+}
+
+async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
+  const stored = await store.list();
+  const siteScores = scoresFor(stored, hostname);
+  return { ok: true, accounts: stored.map(view), clockOffsetMs: await clockOffsetMs(), siteScores };
 }
 
 async function add(
@@ -93,6 +101,10 @@ export function codesHandlers(vault: Vault): Handlers<OtpName> {
   const store = () => vault.codes();
   return answering({
     'otp/list': async ({ hostname }) => list(await store(), hostname),
+    'otp/site-scores': async ({ hostname }) => ({
+      ok: true,
+      siteScores: scoresFor(await (await store()).list(), hostname),
+    }),
     'otp/unlock': async ({ pin }) => {
       await vault.unlock(pin);
       return { ok: true };
