@@ -111,6 +111,16 @@ function browserRows(ext: ExtensionRun, va: VirtualRun): Row[] {
           '',
           undefined,
         ),
+        latencyRows(
+          `Tapkey ${kind}(), worker stopped, page probed WebAuthn 1 s before: call → prompt visible`,
+          ext.coldProbedSamples
+            .map(
+              (s) => (Number.isFinite(s.promptPaintedAt) ? s.promptPaintedAt : s.promptInDomAt) - s.startedAt,
+            )
+            .filter((v) => Number.isFinite(v)),
+          `≤ ${TARGET.promptVisibleMs} ms`,
+          (m) => m <= TARGET.promptVisibleMs,
+        ),
       );
     }
     const chrome = va[kind];

@@ -13,6 +13,9 @@ import { ceremony, POPUP_PATH, type PopupSample, PopupWatcher } from './popup-ce
 import { type PopupCodesRun, runPopupCodes } from './popup-codes.ts';
 import { installTrace, type TraceEvent, takeTrace } from './trace.ts';
 
+/** How long after its WebAuthn probe the page calls create() in the probed cold rows: a user's click. */
+const PROBE_TO_CALL_MS = 1_000;
+
 export interface TracedSample {
   sample: PopupSample;
   events: TraceEvent[];
@@ -22,6 +25,8 @@ export interface ExtensionRun {
   samples: PopupSample[];
   /** create()s each made just after the service worker was stopped, as Chrome stops an idle one. */
   coldSamples: PopupSample[];
+  /** The same, the page having probed WebAuthn PROBE_TO_CALL_MS before the call. */
+  coldProbedSamples: PopupSample[];
   /** Ceremonies that failed (each is left out of the samples), with the reason. */
   failures: string[];
   /** Extra ceremonies with the service worker's API calls logged (not in `samples`). */
@@ -112,6 +117,17 @@ export async function runExtension(options: {
       const cold = await attempt(() => ceremony('create', page, cdp, watcher, rpId));
       if (cold) coldSamples.push(cold);
     }
+    // The same, on a page that probed WebAuthn a second before (as sign-in pages do when they load):
+    // the probe wakes the worker (page-script.ts warm).
+    const coldProbedSamples: PopupSample[] = [];
+    for (let i = 0; i < options.coldIterations; i++) {
+      await stopServiceWorker(context, page);
+      await page.reload();
+      await page.evaluate(() => PublicKeyCredential.isConditionalMediationAvailable());
+      await new Promise((resolve) => setTimeout(resolve, PROBE_TO_CALL_MS));
+      const cold = await attempt(() => ceremony('create', page, cdp, watcher, rpId));
+      if (cold) coldProbedSamples.push(cold);
+    }
     const sw = await attachWorker(cdp);
     try {
       const heap = await workerHeap(sw);
@@ -152,6 +168,7 @@ export async function runExtension(options: {
       return {
         samples,
         coldSamples,
+        coldProbedSamples,
         failures,
         traced,
         popupCodes,

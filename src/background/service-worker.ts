@@ -12,6 +12,7 @@ import {
   OFFER_PORT,
   POPUP_PORT,
   SIGNAL_PORT,
+  WARM_PORT,
   type WorkerName,
 } from '../messages/protocol.ts';
 import { platform } from '../platform/index.ts';
@@ -20,8 +21,14 @@ import { applySignal } from './ceremony/apply-signal.ts';
 import { handleOfferPort } from './ceremony/offers.ts';
 import { createPageDoor } from './ceremony/page-door.ts';
 import { promptHandlers } from './ceremony/prompt-api.ts';
-import { afterSettled, handlePopupPort, refreshPopups } from './ceremony/prompt-surface.ts';
-import { dropExpired, dropUnclaimed, onPromptsChanged, updateBadge } from './ceremony/prompts.ts';
+import { afterSettled, handlePopupPort, prepareSurface, refreshPopups } from './ceremony/prompt-surface.ts';
+import {
+  dropExpired,
+  dropUnclaimed,
+  listPrompts,
+  onPromptsChanged,
+  updateBadge,
+} from './ceremony/prompts.ts';
 import { ceremonyRouter } from './ceremony/router.ts';
 import { sessionRequestRecords } from './ceremony/session-request-records.ts';
 import { createSignalDoor } from './ceremony/signal-door.ts';
@@ -80,8 +87,23 @@ browser.runtime.onConnect.addListener((port) => {
   else if (port.name === POPUP_PORT && port.sender?.url?.startsWith(OWN_PREFIX))
     handlePopupPort(port, prompt['prompt/answer']);
   else if (port.name === OFFER_PORT) handleOfferPort(port, browser.runtime.id, OFFER_PAGE_PATH);
-  else port.disconnect();
+  else {
+    if (port.name === WARM_PORT) warmUp();
+    port.disconnect();
+  }
 });
+
+/**
+ * A relay woke the worker for a sign-in about to come (WARM_PORT): what the first request of a worker's
+ * life reads before its prompt can open is read now (the vault's database, the bypass list, the prompt
+ * queue, a prompt window an earlier life left), so it is not read on that request's path.
+ */
+function warmUp(): void {
+  void vault.credentials().catch(() => undefined);
+  void isBypassed('').catch(() => undefined);
+  void listPrompts().catch(() => undefined);
+  prepareSurface();
+}
 
 // One style everywhere: the polyfill's Promise-returning listener; undefined for messages not ours.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

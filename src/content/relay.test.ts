@@ -84,3 +84,22 @@ describe('the relay', () => {
     expect(connected).toEqual([]);
   });
 });
+
+describe('waking the worker for a sign-in about to come', () => {
+  // First: the 20 s rate limit the next test starts must not be what keeps this one quiet.
+  it('takes no hint from another window', async () => {
+    post({ channel: PAGE_CHANNEL, kind: 'warm' }, {}, false);
+    await turns();
+    expect(connected).toEqual([]);
+  });
+
+  it('opens the warm port once for the page’s hint, carrying nothing; a hint soon after opens none', async () => {
+    post({ channel: PAGE_CHANNEL, kind: 'warm' }, window, false);
+    const [first] = await until(() => connected.length > 0 && connected, 'the relay to wake the worker');
+    expect(first!.port.name).toBe('tapkey/warm-v1');
+    post({ channel: PAGE_CHANNEL, kind: 'warm' }, window, false);
+    await turns();
+    expect(connected).toHaveLength(1);
+    expect(first!.heard).toEqual([]);
+  });
+});

@@ -4,9 +4,9 @@
  * activation, visibility) and hands each request to `relayRequest`.
  */
 import browser from 'webextension-polyfill';
-import { isPageRequestMessage, isPageSignalMessage } from '../messages/guards.ts';
+import { isPageRequestMessage, isPageSignalMessage, isPageWarmMessage } from '../messages/guards.ts';
 import type { CeremonyKind, FrameFacts } from '../messages/protocol.ts';
-import { CEREMONY_PORT, SIGNAL_PORT } from '../messages/protocol.ts';
+import { CEREMONY_PORT, SIGNAL_PORT, WARM_PORT } from '../messages/protocol.ts';
 import { platform } from '../platform/index.ts';
 import { createOfferFrame } from './offer-frame.ts';
 import { relayRequest } from './relay-request.ts';
@@ -32,9 +32,32 @@ function frameFacts(kind: CeremonyKind): FrameFacts {
   };
 }
 
+/** When this frame last woke the worker: at most once per WARM_EVERY_MS. */
+let warmedAt = Number.NEGATIVE_INFINITY;
+/** Below Chrome's 30 s idle timeout: a worker woken this recently is still running. */
+const WARM_EVERY_MS = 20_000;
+
+/** Wakes the worker (it disconnects the port at once): starting it takes Chrome 150–250 ms. */
+function warmWorker(): void {
+  const now = performance.now();
+  if (now - warmedAt < WARM_EVERY_MS) return;
+  warmedAt = now;
+  try {
+    const port = browser.runtime.connect({ name: WARM_PORT });
+    // Read, so Chrome reports no unchecked lastError when the worker lets go of it.
+    port.onDisconnect.addListener(() => void browser.runtime.lastError);
+  } catch {
+    // The extension was updated or removed under this page: nothing to wake.
+  }
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
   // Only this window's own page script (or page) talks to us; frames post to their own relay.
   if (event.source !== window) return;
+  if (isPageWarmMessage(event.data)) {
+    warmWorker();
+    return;
+  }
   if (isPageSignalMessage(event.data)) {
     const answerPort = event.ports[0];
     if (answerPort) {

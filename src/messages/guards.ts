@@ -11,6 +11,7 @@ import type {
   OfferToWorker,
   PageRequestMessage,
   PageSignalMessage,
+  PageWarmMessage,
   PopupToWorker,
   PromptDecision,
   RelaySignalToWorker,
@@ -48,6 +49,10 @@ const isMediation = (v: Obj): boolean =>
 
 export function isPageRequestMessage(v: unknown): v is PageRequestMessage {
   return isObj(v) && v.channel === PAGE_CHANNEL && isKind(v.kind) && 'options' in v && isMediation(v);
+}
+
+export function isPageWarmMessage(v: unknown): v is PageWarmMessage {
+  return isObj(v) && v.channel === PAGE_CHANNEL && v.kind === 'warm';
 }
 
 export function isPageSignalMessage(v: unknown): v is PageSignalMessage {

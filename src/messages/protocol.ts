@@ -68,6 +68,16 @@ export interface PageSignalMessage {
   signal: unknown;
 }
 
+/**
+ * The page showed it is about to use WebAuthn (it asked for the client's capabilities or for
+ * conditional mediation, as sign-in pages do when they load): the relay wakes the worker, which
+ * Chrome stops after 30 s idle, so that the sign-in which follows meets a started one. Carries nothing.
+ */
+export interface PageWarmMessage {
+  channel: typeof PAGE_CHANNEL;
+  kind: 'warm';
+}
+
 /** How a signal ended, on every hop back to the page. */
 export type SignalOutcome = { type: 'done' } | { type: 'error'; name: WebAuthnErrorName; message: string };
 
@@ -121,6 +131,9 @@ export type WorkerToOffer =
 /** Relay ⇄ offer frame, over a MessageChannel the relay sends with the token. */
 export type RelayToOffer = { type: 'token'; token: string };
 export type OfferToRelay = { type: 'dismiss' } | { type: 'height'; px: number };
+
+/** Opened by a relay to wake the worker (PageWarmMessage); the worker only disconnects it. */
+export const WARM_PORT = 'tapkey/warm-v1';
 
 /** One runtime Port per signal: the relay posts it, the worker answers once and disconnects. */
 export const SIGNAL_PORT = 'tapkey/signal-v1';

@@ -25,6 +25,7 @@ import type {
   CeremonyOutcome,
   PageRequestMessage,
   PageSignalMessage,
+  PageWarmMessage,
   SignalOutcome,
 } from '../messages/protocol.ts';
 import { PAGE_CHANNEL } from '../messages/protocol.ts';
@@ -77,6 +78,20 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     }
     if (outcome.type === 'error') throw error(outcome.name, outcome.message);
     throw new Error('unexpected outcome');
+  }
+
+  let warmed = false;
+  /**
+   * The page is about to use WebAuthn (it probes capabilities, as sign-in pages do on load): the relay
+   * wakes Tapkey's worker now, so the sign-in that follows does not wait for it to start. Once per
+   * document; it carries nothing, and the page's answer is the browser's as before (the page can see
+   * the window message, as it can see its requests go to the relay).
+   */
+  function warm(): void {
+    if (warmed) return;
+    warmed = true;
+    const message: PageWarmMessage = { channel: PAGE_CHANNEL, kind: 'warm' };
+    postMessage(message, '*');
   }
 
   /** Posts the JSON to the relay; `onOutcome` gets the worker's answer once. Returns the abort. */
@@ -243,11 +258,12 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     | undefined;
   const nativeCapabilities = credentialClass?.getClientCapabilities;
   if (credentialClass && nativeCapabilities) {
-    replaceNative(credentialClass, 'getClientCapabilities', (self, args, native) =>
-      PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
+    replaceNative(credentialClass, 'getClientCapabilities', (self, args, native) => {
+      warm();
+      return PromiseCtor.resolve(call.call(native, self, ...args) as Promise<Record<string, boolean>>).then(
         mergeClientCapabilities,
-      ),
-    );
+      );
+    });
   }
 
   // WebAuthn L3 §5.1.10 signal methods. Each call is converted here as Chrome converts it (a bad
@@ -335,6 +351,9 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
   // WebAuthn L3 §5.1.6: Tapkey offers its passkeys on autofill fields (conditional mediation), in
   // Chrome headless too, where the browser's own answer is false.
   if (credentialClass) {
-    replaceNative(credentialClass, 'isConditionalMediationAvailable', () => PromiseCtor.resolve(true));
+    replaceNative(credentialClass, 'isConditionalMediationAvailable', () => {
+      warm();
+      return PromiseCtor.resolve(true);
+    });
   }
 })();

@@ -187,13 +187,29 @@ async function findPromptWindow(): Promise<number | undefined> {
   return (await platform.windowsShowing(url)).find((id) => id !== -1 && !retired.has(id));
 }
 
+/** The once-per-life look for a window an earlier worker left, shared by whoever asks first. */
+let leftoverLookup: Promise<void> | undefined;
+
+function lookForLeftover(): Promise<void> {
+  leftoverLookup ??= findPromptWindow().then((found) => {
+    promptWindowId ??= found;
+    lookedForLeftover = true;
+  });
+  return leftoverLookup;
+}
+
+/**
+ * Done before a prompt is asked for, when a page shows it is about to use WebAuthn (a warm-up): the
+ * first prompt of a worker's life then does not wait for the browser's answer about leftover windows.
+ */
+export function prepareSurface(): void {
+  if (!lookedForLeftover) void lookForLeftover().catch(() => undefined);
+}
+
 async function open(near: PromptNear): Promise<void> {
   // Where a new window would go, asked for at once: it is needed only if none is open.
   const place = placeBeside(near.windowId);
-  if (promptWindowId === undefined && !lookedForLeftover) {
-    promptWindowId = await findPromptWindow();
-    lookedForLeftover = true;
-  }
+  if (promptWindowId === undefined && !lookedForLeftover) await lookForLeftover();
   if (promptWindowId !== undefined) {
     promptWindows.add(promptWindowId);
     refreshPopups();
