@@ -61,7 +61,7 @@ function changed(now = false): void {
   clearTimeout(persistTimer);
   persistTimer = undefined;
   // "Now" is the next task: an approval's answer to its page goes out in this one's microtasks first.
-  persistTimer = setTimeout(() => void persist(), now ? 0 : PERSIST_DELAY_MS);
+  persistTimer = setTimeout(() => void flushNow(), now ? 0 : PERSIST_DELAY_MS);
   if (!listenersDue) listenersDue = setTimeout(tellListeners, 0);
 }
 
