@@ -4,6 +4,7 @@ import { encodeAuthData } from './auth-data.ts';
 import { AuthenticatorError } from './errors.ts';
 import { hmacSecretOutputs } from './hmac-secret.ts';
 import { sign } from './keys.ts';
+import { nextTask } from './next-task.ts';
 import type { AuthenticatorPorts, CredentialSummary, GateExtension, SigningKey } from './ports.ts';
 import { type AuthenticatorProfile, DEFAULT_PROFILE } from './profile.ts';
 import type { GetAssertionParams, GetAssertionResult } from './types.ts';
@@ -67,6 +68,8 @@ async function signAhead(
   if (!store.holdForSigning || !store.useHeld || !gate.willVerify) return undefined;
   if (params.largeBlob && 'write' in params.largeBlob) return undefined;
   try {
+    // After the prompt's own first steps (the window's placement is asked of the browser meanwhile).
+    await nextTask();
     const userVerified = (await gate.willVerify(params.uv)) && profile.userVerification;
     const salts = params.hmacSecretSalts?.(only.credentialId);
     const key = await store.holdForSigning(params.rpId, only.credentialId, {

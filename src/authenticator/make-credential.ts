@@ -12,6 +12,7 @@ import {
   type SupportedAlg,
   spki,
 } from './keys.ts';
+import { nextTask } from './next-task.ts';
 import type { AuthenticatorPorts, GateExtension, NewCredential } from './ports.ts';
 import { type AuthenticatorProfile, DEFAULT_PROFILE } from './profile.ts';
 import { COSE_ALG, type MakeCredentialParams, type MakeCredentialResult } from './types.ts';
@@ -174,6 +175,8 @@ async function stageCredential(
   ports: AuthenticatorPorts,
 ): Promise<(Prepared & { staged: boolean }) | undefined> {
   try {
+    // After the prompt's own first steps: the key pair is a millisecond of work its window need not wait for.
+    await nextTask();
     const prepared = await newCredential(params, alg, ports);
     const staged = (await ports.store.stage?.(prepared.credential)) === true;
     return { ...prepared, staged };

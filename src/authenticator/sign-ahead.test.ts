@@ -118,6 +118,7 @@ async function setUp(options: { willVerify?: boolean; accounts?: number } = {}) 
   /** Lets the signature ahead (a few awaits) finish before the user answers. */
   const decided = async () => {
     await manual.prompted;
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (let i = 0; i < 20; i++) await Promise.resolve();
   };
   const record = (i = 0) => store.records.get(toBase64url(made[i]!.credentialId))!;

@@ -79,6 +79,7 @@ async function deciding(store: StagingStore) {
   const held = heldGate();
   const pending = makeCredential(params(), fakePorts({ store, gate: held.gate }));
   await held.prompted;
+  await new Promise((resolve) => setTimeout(resolve, 0));
   for (let i = 0; i < 20; i++) await Promise.resolve();
   return { ...held, pending };
 }
@@ -137,6 +138,7 @@ describe('a new credential staged while the user decides', () => {
       fakePorts({ store, gate: held.gate }),
     );
     await held.prompted;
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(store.staged.size).toBe(0);
     held.approve({ userPresent: true, userVerified: false });

@@ -59,7 +59,9 @@ export function promptHandlers(vault: Vault, deps: PromptDeps = {}): Handlers<Pr
     if (!waiting) return null;
     const { prompt, queued } = waiting;
     const { uv: _, answer: __, ...request } = prompt;
-    return { ...request, ...(await pinPolicy(vault, prompt)), pinRetries: await vault.pinRetries(), queued };
+    // Side by side: the retry count is an IndexedDB read, on the path of every prompt's first paint.
+    const [policy, pinRetries] = await Promise.all([pinPolicy(vault, prompt), vault.pinRetries()]);
+    return { ...request, ...policy, pinRetries, queued };
   }
 
   /** The PIN when the policy wants one: sets the first PIN or unlocks. Undefined when all is well. */
