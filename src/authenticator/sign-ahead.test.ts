@@ -11,7 +11,7 @@ import { AuthenticatorError } from './errors.ts';
 import { getAssertion } from './get-assertion.ts';
 import { makeCredential } from './make-credential.ts';
 import type { GetAssertionApproval, SigningExtras, SigningKey, UserGate } from './ports.ts';
-import { fakePorts, MemoryStore } from './testing/fakes.ts';
+import { fakePorts, MemoryStore, signingKeyOf } from './testing/fakes.ts';
 import type { GetAssertionParams, UvRequirement } from './types.ts';
 
 /** A MemoryStore that can hold a counter value for a signature made ahead, as IdbCredentialStore can. */
@@ -37,15 +37,7 @@ class HoldingStore extends MemoryStore {
     // Spent now, approved or not; nothing else (lastUsedAt) moves until the use is recorded.
     record.signCount += 1;
     this.latest.set(id, record.signCount);
-    const key: SigningKey = {
-      alg: record.alg,
-      privateKey: record.privateKey,
-      signCount: record.signCount,
-      userHandle: record.userHandle,
-      discoverable: record.discoverable,
-    };
-    if (extras.prfSecrets && record.prfSecrets) key.prfSecrets = record.prfSecrets;
-    return key;
+    return signingKeyOf(record, extras);
   }
 
   useHeld(_rpId: string, credentialId: Uint8Array, signCount: number, now: number): boolean {

@@ -63,14 +63,7 @@ export class MemoryStore implements CredentialStore {
     if (!record || record.rpId !== rpId) throw new Error('credential not found');
     record.signCount = (record.signCount + 1) >>> 0;
     record.lastUsedAt = now;
-    const key: SigningKey = {
-      alg: record.alg,
-      privateKey: record.privateKey,
-      signCount: record.signCount,
-      userHandle: record.userHandle,
-      discoverable: record.discoverable,
-    };
-    if (extras.prfSecrets && record.prfSecrets) key.prfSecrets = record.prfSecrets;
+    const key = signingKeyOf(record, extras);
     const op = extras.largeBlob;
     if (op) {
       let outcome: LargeBlobOutcome;
@@ -88,6 +81,19 @@ export class MemoryStore implements CredentialStore {
     }
     return key;
   }
+}
+
+/** The key material a stored record signs with (its counter as it is now), with its hmac-secret keys if asked. */
+export function signingKeyOf(record: NewCredential, extras: SigningExtras = {}): SigningKey {
+  const key: SigningKey = {
+    alg: record.alg,
+    privateKey: record.privateKey,
+    signCount: record.signCount,
+    userHandle: record.userHandle,
+    discoverable: record.discoverable,
+  };
+  if (extras.prfSecrets && record.prfSecrets) key.prfSecrets = record.prfSecrets;
+  return key;
 }
 
 function summary(r: NewCredential): CredentialSummary {
