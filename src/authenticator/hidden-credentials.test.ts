@@ -7,25 +7,13 @@ import { fromHex, toBase64url, utf8 } from '../shared/bytes.ts';
 import { AuthenticatorError } from './errors.ts';
 import { getAssertion } from './get-assertion.ts';
 import { makeCredential } from './make-credential.ts';
-import { fakePorts } from './testing/fakes.ts';
+import { creationParams, fakePorts } from './testing/fakes.ts';
 
 const clientDataHash = fromHex(`${'00'.repeat(31)}01`);
 
 async function withHidden() {
   const ports = fakePorts();
-  const made = await makeCredential(
-    {
-      clientDataHash,
-      rp: { id: 'example.com', name: 'Example' },
-      user: { id: utf8('user-1'), name: 'alice', displayName: 'Alice' },
-      pubKeyCredParams: [-7],
-      excludeList: [],
-      rk: true,
-      uv: 'discouraged',
-      attestation: 'none',
-    },
-    ports,
-  );
+  const made = await makeCredential(creationParams({ clientDataHash }), ports);
   const record = ports.store.records.get(toBase64url(made.credentialId));
   if (record) record.hidden = true;
   return { ports, id: made.credentialId };

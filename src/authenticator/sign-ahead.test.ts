@@ -11,7 +11,7 @@ import { AuthenticatorError } from './errors.ts';
 import { getAssertion } from './get-assertion.ts';
 import { makeCredential } from './make-credential.ts';
 import type { GetAssertionApproval, SigningExtras, SigningKey, UserGate } from './ports.ts';
-import { fakePorts, MemoryStore, signingKeyOf } from './testing/fakes.ts';
+import { creationParams, fakePorts, MemoryStore, signingKeyOf } from './testing/fakes.ts';
 import type { GetAssertionParams, UvRequirement } from './types.ts';
 
 /** A MemoryStore that can hold a counter value for a signature made ahead, as IdbCredentialStore can. */
@@ -81,16 +81,10 @@ async function setUp(options: { willVerify?: boolean; accounts?: number } = {}) 
   for (let i = 0; i < (options.accounts ?? 1); i++) {
     made.push(
       await makeCredential(
-        {
+        creationParams({
           clientDataHash,
-          rp: { id: 'example.com', name: 'Example' },
           user: { id: utf8(`user-${i}`), name: `user${i}`, displayName: `User ${i}` },
-          pubKeyCredParams: [-7],
-          excludeList: [],
-          rk: true,
-          uv: 'discouraged',
-          attestation: 'none',
-        },
+        }),
         fakePorts({ store }),
       ),
     );

@@ -4,11 +4,11 @@
  * the user's presence; a refusal forgets it; a staged credential the store cannot keep is added.
  */
 import { describe, expect, it } from 'vitest';
-import { toBase64url, utf8 } from '../shared/bytes.ts';
+import { toBase64url } from '../shared/bytes.ts';
 import { AuthenticatorError } from './errors.ts';
 import { makeCredential } from './make-credential.ts';
 import type { MakeCredentialApproval, NewCredential, UserGate } from './ports.ts';
-import { fakePorts, MemoryStore } from './testing/fakes.ts';
+import { creationParams, fakePorts, MemoryStore } from './testing/fakes.ts';
 import type { MakeCredentialParams } from './types.ts';
 
 class StagingStore extends MemoryStore {
@@ -40,17 +40,8 @@ class StagingStore extends MemoryStore {
   }
 }
 
-const params = (extra: Partial<MakeCredentialParams> = {}): MakeCredentialParams => ({
-  clientDataHash: new Uint8Array(32).fill(3),
-  rp: { id: 'example.com', name: 'Example' },
-  user: { id: utf8('user-1'), name: 'alice', displayName: 'Alice' },
-  pubKeyCredParams: [-7],
-  excludeList: [],
-  rk: true,
-  uv: 'discouraged',
-  attestation: 'none',
-  ...extra,
-});
+const params = (extra: Partial<MakeCredentialParams> = {}): MakeCredentialParams =>
+  creationParams({ clientDataHash: new Uint8Array(32).fill(3), ...extra });
 
 /** A gate answered by the test once the store was looked at while the "user" decides. */
 function heldGate() {

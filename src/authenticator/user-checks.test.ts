@@ -4,11 +4,10 @@
  * store as it was: no credential added, no counter moved.
  */
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../shared/bytes.ts';
 import { getAssertion } from './get-assertion.ts';
 import { makeCredential } from './make-credential.ts';
 import type { GetAssertionApproval, MakeCredentialApproval } from './ports.ts';
-import { approvingGate, fakePorts, MemoryStore } from './testing/fakes.ts';
+import { approvingGate, creationParams, fakePorts, MemoryStore } from './testing/fakes.ts';
 import type { MakeCredentialParams, UvRequirement } from './types.ts';
 
 /** A MemoryStore that counts the calls that add a credential or move a counter. */
@@ -29,18 +28,8 @@ const UP = 0x01;
 const UV = 0x04;
 const clientDataHash = new Uint8Array(32).fill(1);
 
-function createParams(uv: UvRequirement, excludeList: Uint8Array[] = []): MakeCredentialParams {
-  return {
-    clientDataHash,
-    rp: { id: 'example.com', name: 'Example' },
-    user: { id: utf8('user-1'), name: 'alice', displayName: 'Alice' },
-    pubKeyCredParams: [-7],
-    excludeList,
-    rk: true,
-    uv,
-    attestation: 'none',
-  };
-}
+const createParams = (uv: UvRequirement, excludeList: Uint8Array[] = []): MakeCredentialParams =>
+  creationParams({ clientDataHash, excludeList, uv });
 
 /** Ports whose gate answers `create` and `get` approvals as given; one credential already stored. */
 async function withCredential(approval: MakeCredentialApproval) {

@@ -1,6 +1,6 @@
 /** In-memory ports for tests and benchmarks: no browser, no IndexedDB. */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toBase64url, uint32be } from '../../shared/bytes.ts';
+import { toBase64url, uint32be, utf8 } from '../../shared/bytes.ts';
 import { credentialInfo } from '../credential-info.ts';
 import { AuthenticatorError } from '../errors.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
   SigningKey,
   UserGate,
 } from '../ports.ts';
+import type { MakeCredentialParams } from '../types.ts';
 
 /** A Map-based CredentialStore: what IndexedDB does, minus IndexedDB. */
 export class MemoryStore implements CredentialStore {
@@ -149,4 +150,22 @@ export function fakePorts(
     clock: { now: () => 1_790_000_000_000 },
     ...overrides,
   } as AuthenticatorPorts & { store: MemoryStore };
+}
+
+/**
+ * makeCredential's parameters as most tests need them: example.com, user-1 (alice), ES256, a
+ * discoverable credential, UV discouraged, no attestation; `extra` changes any of it.
+ */
+export function creationParams(extra: Partial<MakeCredentialParams> = {}): MakeCredentialParams {
+  return {
+    clientDataHash: new Uint8Array(32).fill(1),
+    rp: { id: 'example.com', name: 'Example' },
+    user: { id: utf8('user-1'), name: 'alice', displayName: 'Alice' },
+    pubKeyCredParams: [-7],
+    excludeList: [],
+    rk: true,
+    uv: 'discouraged',
+    attestation: 'none',
+    ...extra,
+  };
 }
