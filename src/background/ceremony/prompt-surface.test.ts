@@ -135,6 +135,15 @@ describe('the prompt window', () => {
     expect(lookups).toHaveBeenCalledTimes(1);
   });
 
+  it('a failed look for an earlier life’s window still opens the prompt, and the next prompt looks again', async () => {
+    const lookups = vi.spyOn(fake.chrome.runtime, 'getContexts').mockRejectedValueOnce(new Error('busy'));
+    await firstPromptCancelledAndClosed();
+    connectRelay(fake).say(begin(ID2));
+    await until(() => created().length === 2, 'a window for the next prompt too');
+    // Asked again after the failure (a failed look is not kept as the answer).
+    expect(lookups.mock.calls.length).toBeGreaterThan(1);
+  });
+
   it('stays while another prompt waits, and goes (focus back to the page) when none does', async () => {
     const first = connectRelay(fake);
     first.say(begin(ID));

@@ -35,13 +35,6 @@ const retired = new Set<number>();
 /** Windows this worker opened or found for the prompt. */
 const promptWindows = new Set<number>();
 
-/**
- * Whether this worker life has asked the browser for a prompt window an earlier life left open. Once
- * it has, it knows its windows itself (it opens them, and hears them close), and a prompt opens
- * without asking again: one browser round trip less before the prompt shows.
- */
-let lookedForLeftover = false;
-
 function retire(windowId: number): void {
   retired.add(windowId);
   if (windowId === promptWindowId) promptWindowId = undefined;
@@ -187,14 +180,24 @@ async function findPromptWindow(): Promise<number | undefined> {
   return (await platform.windowsShowing(url)).find((id) => id !== -1 && !retired.has(id));
 }
 
-/** The once-per-life look for a window an earlier worker left, shared by whoever asks first. */
+/**
+ * This worker life's one look for a prompt window an earlier life left open, shared by whoever asks
+ * first. Once it has answered, the worker knows its windows itself (it opens them, and hears them
+ * close), and a prompt opens without asking again: one browser round trip less before it shows. A
+ * look that failed is forgotten, so the next prompt asks again.
+ */
 let leftoverLookup: Promise<void> | undefined;
 
 function lookForLeftover(): Promise<void> {
-  leftoverLookup ??= findPromptWindow().then((found) => {
-    promptWindowId ??= found;
-    lookedForLeftover = true;
-  });
+  leftoverLookup ??= findPromptWindow().then(
+    (found) => {
+      promptWindowId ??= found;
+    },
+    (e: unknown) => {
+      leftoverLookup = undefined;
+      throw e;
+    },
+  );
   return leftoverLookup;
 }
 
@@ -203,13 +206,14 @@ function lookForLeftover(): Promise<void> {
  * first prompt of a worker's life then does not wait for the browser's answer about leftover windows.
  */
 export function prepareSurface(): void {
-  if (!lookedForLeftover) void lookForLeftover().catch(() => undefined);
+  void lookForLeftover().catch(() => undefined);
 }
 
 async function open(near: PromptNear): Promise<void> {
   // Where a new window would go, asked for at once: it is needed only if none is open.
   const place = placeBeside(near.windowId);
-  if (promptWindowId === undefined && !lookedForLeftover) await lookForLeftover();
+  // A look that failed finds nothing: the prompt opens a window of its own rather than none.
+  if (promptWindowId === undefined) await lookForLeftover().catch(() => undefined);
   if (promptWindowId !== undefined) {
     promptWindows.add(promptWindowId);
     refreshPopups();
