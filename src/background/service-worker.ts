@@ -124,10 +124,10 @@ onPromptsChanged(refreshPopups);
 void listGrants().then((grants) => refreshAutoBadge(grants));
 void dropExpired(Date.now()).then(updateBadge);
 setTimeout(() => {
-  void dropUnclaimed(door.running()).then(updateBadge);
+  const running = new Set(door.running());
+  void dropUnclaimed([...running]).then(updateBadge);
   // New credentials an earlier worker staged for requests that did not come back are kept
   // (credential-store.ts recoverStaged): their page may have had the answer.
-  const running = new Set(door.running());
   void vault
     .credentials()
     .then((store) => store.recoverStaged((owner) => running.has(owner)))

@@ -94,7 +94,6 @@ type CredentialsMethod = (this: CredentialsContainer, options?: unknown) => Prom
     postMessage(message, '*');
   }
 
-  /** Posts the JSON to the relay; `onOutcome` gets the worker's answer once. Returns the abort. */
   /**
    * Posts `message` to the relay with a MessageChannel of its own; `onReply` gets the one answer.
    * Returns what aborts the request (the relay passes it on to the worker).
