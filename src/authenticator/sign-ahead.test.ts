@@ -11,7 +11,7 @@ import { AuthenticatorError } from './errors.ts';
 import { getAssertion } from './get-assertion.ts';
 import { makeCredential } from './make-credential.ts';
 import type { GetAssertionApproval, SigningExtras, SigningKey, UserGate } from './ports.ts';
-import { creationParams, fakePorts, MemoryStore, signingKeyOf } from './testing/fakes.ts';
+import { creationParams, fakePorts, MemoryStore, signingKeyOf, whileDeciding } from './testing/fakes.ts';
 import type { GetAssertionParams, UvRequirement } from './types.ts';
 
 /** A MemoryStore that can hold a counter value for a signature made ahead, as IdbCredentialStore can. */
@@ -101,11 +101,10 @@ async function setUp(options: { willVerify?: boolean; accounts?: number } = {}) 
     uv,
     ...extra,
   });
-  /** Lets the signature ahead (a few awaits) finish before the user answers. */
+  /** Lets the signature ahead finish (or not start) before the user answers. */
   const decided = async () => {
     await manual.prompted;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await whileDeciding(() => store.holds > 0);
   };
   const record = (i = 0) => store.records.get(toBase64url(made[i]!.credentialId))!;
   return { store, made, ports, params, decided, record, ...manual };

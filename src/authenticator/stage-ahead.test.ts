@@ -8,7 +8,7 @@ import { toBase64url } from '../shared/bytes.ts';
 import { AuthenticatorError } from './errors.ts';
 import { makeCredential } from './make-credential.ts';
 import type { MakeCredentialApproval, NewCredential, UserGate } from './ports.ts';
-import { creationParams, fakePorts, MemoryStore } from './testing/fakes.ts';
+import { creationParams, fakePorts, MemoryStore, whileDeciding } from './testing/fakes.ts';
 import type { MakeCredentialParams } from './types.ts';
 
 class StagingStore extends MemoryStore {
@@ -70,8 +70,7 @@ async function deciding(store: StagingStore) {
   const held = heldGate();
   const pending = makeCredential(params(), fakePorts({ store, gate: held.gate }));
   await held.prompted;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  for (let i = 0; i < 20; i++) await Promise.resolve();
+  await whileDeciding(() => store.staged.size > 0);
   return { ...held, pending };
 }
 
@@ -129,8 +128,7 @@ describe('a new credential staged while the user decides', () => {
       fakePorts({ store, gate: held.gate }),
     );
     await held.prompted;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await whileDeciding();
     expect(store.staged.size).toBe(0);
     held.approve({ userPresent: true, userVerified: false });
     await expect(pending).rejects.toMatchObject({ code: 'CTAP2_ERR_CREDENTIAL_EXCLUDED' });

@@ -169,3 +169,14 @@ export function creationParams(extra: Partial<MakeCredentialParams> = {}): MakeC
     ...extra,
   };
 }
+
+/**
+ * Lets work started "while the user decides" run: task by task until `done()` says it has, or for
+ * `tasks` tasks when it is expected not to start. That work waits for nextTask(), a message whose
+ * order against a timer Node does not fix, so no fixed count of timers is enough.
+ */
+export async function whileDeciding(done: () => boolean = () => false, tasks = 100): Promise<void> {
+  for (let i = 0; i < tasks && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+  // The rest of that work is a few awaits once its store call has begun.
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
