@@ -50,7 +50,9 @@ export default defineConfig(({ mode }) => {
       // accessible resource, so each is an input of its own. Firefox has no offscreen documents.
       rollupOptions: {
         input: {
-          ...(browser === 'chrome' ? { clipboard: 'offscreen/clipboard.html' } : {}),
+          ...(browser === 'chrome'
+            ? { clipboard: 'offscreen/clipboard.html', preload: 'offscreen/prompt-preload.html' }
+            : {}),
           offer: 'offer/offer.html',
           workbench: 'workbench/workbench.html',
         },

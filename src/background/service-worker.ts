@@ -96,13 +96,15 @@ browser.runtime.onConnect.addListener((port) => {
 /**
  * A relay woke the worker for a sign-in about to come (WARM_PORT): what the first request of a worker's
  * life reads before its prompt can open is read now (the vault's database, the bypass list, the prompt
- * queue, a prompt window an earlier life left), so it is not read on that request's path.
+ * queue, a prompt window an earlier life left), so it is not read on that request's path; and the
+ * prompt's page is loaded unseen, so the prompt window starts in a warm process.
  */
 function warmUp(): void {
   void vault.credentials().catch(() => undefined);
   void isBypassed('').catch(() => undefined);
   void listPrompts().catch(() => undefined);
   prepareSurface();
+  void platform.preparePrompt();
 }
 
 // One style everywhere: the polyfill's Promise-returning listener; undefined for messages not ours.

@@ -1,26 +1,14 @@
 /**
  * Chrome: a service worker without a DOM, so the clipboard is cleared in an offscreen document
- * (reason CLIPBOARD) that outlives the popup; `runtime.getContexts` finds the extension's own tabs;
+ * (reason CLIPBOARD) that outlives the popup, and the prompt's page is prepared in one before a
+ * sign-in (offscreen-slot.ts); `runtime.getContexts` finds the extension's own tabs;
  * the "favicon" permission serves the browser's icon cache at `/_favicon/`.
  */
 import browser from 'webextension-polyfill';
 import { send } from '../messages/client.ts';
 import { openContexts } from './contexts.ts';
+import { openClipboardDocument, preloadPromptPage } from './offscreen-slot.ts';
 import type { Platform } from './types.ts';
-
-const OFFSCREEN_PATH = 'offscreen/clipboard.html';
-
-let creating: Promise<void> | undefined;
-
-async function ensureOffscreenDocument(): Promise<void> {
-  const open = await openContexts('OFFSCREEN_DOCUMENT', browser.runtime.getURL(OFFSCREEN_PATH));
-  if (open.length > 0) return;
-  await chrome.offscreen.createDocument({
-    url: OFFSCREEN_PATH,
-    reasons: ['CLIPBOARD' as chrome.offscreen.Reason],
-    justification: 'Clear a copied one-time code from the clipboard after 30 seconds.',
-  });
-}
 
 let faviconPrefix: string | undefined;
 
@@ -31,13 +19,12 @@ export const platform: Platform = {
   },
   async clearClipboardLater(afterMs) {
     if (!globalThis.chrome?.offscreen) return false;
-    // One document at a time: Chrome refuses a second one, so concurrent copies share the creation.
-    creating ??= ensureOffscreenDocument().finally(() => {
-      creating = undefined;
-    });
-    await creating;
+    await openClipboardDocument();
     await send('offscreen/clear-clipboard', { afterMs });
     return true;
+  },
+  async preparePrompt() {
+    if (globalThis.chrome?.offscreen) await preloadPromptPage();
   },
   async windowsShowing(url) {
     return (await openContexts('TAB', url)).map((c) => c.windowId);

@@ -10,9 +10,10 @@ export interface OpenContext {
 
 type ContextKind = 'TAB' | 'OFFSCREEN_DOCUMENT';
 
-export async function openContexts(kind: ContextKind, url: string): Promise<OpenContext[]> {
+/** The open contexts of `kind`: all of them, or those showing `url` exactly. */
+export async function openContexts(kind: ContextKind, url?: string): Promise<OpenContext[]> {
   // Both browsers answer on `chrome` (Firefox's alias of `browser`), with a Promise in MV3.
   if (!globalThis.chrome?.runtime?.getContexts) return [];
   const all = await chrome.runtime.getContexts({ contextTypes: [kind as chrome.runtime.ContextType] });
-  return all.filter((c) => c.documentUrl === url);
+  return url === undefined ? all : all.filter((c) => c.documentUrl === url);
 }

@@ -38,6 +38,9 @@ export const platform: Platform = {
     await browser.alarms.create(CLEAR_ALARM, { when: Date.now() + afterMs });
     return true;
   },
+  async preparePrompt() {
+    // No offscreen documents; the event page is a document already.
+  },
   async windowsShowing(url) {
     return (await openContexts('TAB', url)).map((c) => c.windowId);
   },

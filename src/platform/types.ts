@@ -15,6 +15,11 @@ export interface Platform {
    * False when this browser cannot (then the popup clears it while it stays open).
    */
   clearClipboardLater(afterMs: number): Promise<boolean>;
+  /**
+   * Background only, when a page is about to use WebAuthn: prepares what opening the prompt's window
+   * will need, unseen. A speed-up only: it never fails, and may do nothing.
+   */
+  preparePrompt(): Promise<void>;
   /** Background only: the IDs of the windows showing the extension page at `url` (tabs, not popups). */
   windowsShowing(url: string): Promise<number[]>;
   /**

@@ -260,17 +260,47 @@ export function createFakeBrowser() {
 
   /** The few calls made on `chrome` directly (what the polyfill does not wrap). */
   const i18n = fakeI18n();
+  type FakeContext = { documentUrl: string; windowId: number; contextType?: 'TAB' | 'OFFSCREEN_DOCUMENT' };
   const chrome = {
     i18n,
     runtime: {
       id: EXTENSION_ID,
-      /** Extension contexts now open; a test adds the prompt window it pretends is still there. */
-      contexts: [] as { documentUrl: string; windowId: number }[],
-      async getContexts() {
-        return chrome.runtime.contexts;
+      /** Extension contexts now open (a tab when no type is given); a test adds what it pretends is there. */
+      contexts: [] as FakeContext[],
+      async getContexts(filter: { contextTypes?: string[] } = {}) {
+        const types = filter.contextTypes;
+        return chrome.runtime.contexts.filter((c) => !types || types.includes(c.contextType ?? 'TAB'));
       },
     },
+    /**
+     * Chrome's one offscreen document at a time; absent (undefined) unless a test installs it with
+     * `withOffscreen()`, as the platform then takes the browser for one without the API.
+     */
+    offscreen: undefined as undefined | ReturnType<typeof fakeOffscreen>,
   };
+  /** chrome.offscreen over `chrome.runtime.contexts`, refusing a second document as Chrome does. */
+  function fakeOffscreen() {
+    const offscreenUrl = () => chrome.runtime.contexts.find((c) => c.contextType === 'OFFSCREEN_DOCUMENT');
+    return {
+      created: [] as { url: string; reasons: string[] }[],
+      async createDocument(options: { url: string; reasons: string[]; justification: string }) {
+        // Chrome takes a moment; a second call meanwhile must still find the first.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (offscreenUrl()) throw new Error('Only a single offscreen document may be created.');
+        this.created.push({ url: options.url, reasons: options.reasons });
+        chrome.runtime.contexts.push({
+          documentUrl: `${EXTENSION_ORIGIN}/${options.url}`,
+          windowId: -1,
+          contextType: 'OFFSCREEN_DOCUMENT',
+        });
+      },
+      async closeDocument() {
+        const open = offscreenUrl();
+        if (!open) throw new Error('No current offscreen document.');
+        chrome.runtime.contexts.splice(chrome.runtime.contexts.indexOf(open), 1);
+      },
+    };
+  }
 
   return {
     browser,
@@ -279,6 +309,11 @@ export function createFakeBrowser() {
     badge,
     alarms,
     windows,
+    /** Gives this browser chrome.offscreen (Chrome 109+), with no document open. */
+    withOffscreen() {
+      chrome.offscreen = fakeOffscreen();
+      return chrome.offscreen;
+    },
     /** Opens a browser window that is not ours (the one a page asked from). */
     openWindow(w: Omit<FakeWindow, 'id'> & { id?: number }): number {
       const id = w.id ?? nextWindowId++;
@@ -318,6 +353,7 @@ export function createFakeBrowser() {
       alarms.clear();
       Object.assign(badge, { text: '', color: '' });
       chrome.runtime.contexts = [];
+      chrome.offscreen = undefined;
       runtime.popupSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/popup/popup.html` };
     },
   };

@@ -140,7 +140,7 @@ interface Claim {
 const CLAIMS: Claim[] = [
   {
     sentence:
-      "Permissions (`manifest.json`), each for one reason: `storage` (the vault's settings and session state), `activeTab` + `scripting` (scan, fill and clock check on the tab the user invoked Tapkey on), `clipboardWrite` + `offscreen` (copy a code, clear it 30 s later), `alarms` (auto-lock after a period without use, even when the worker was stopped), `favicon` (site icons from the browser's own cache), `sidePanel` (the developer workbench beside the page).",
+      "Permissions (`manifest.json`), each for one reason: `storage` (the vault's settings and session state), `activeTab` + `scripting` (scan, fill and clock check on the tab the user invoked Tapkey on), `clipboardWrite` + `offscreen` (copy a code, clear it 30 s later; the offscreen slot also preloads the prompt's page, unseen, when a page probes WebAuthn), `alarms` (auto-lock after a period without use, even when the worker was stopped), `favicon` (site icons from the browser's own cache), `sidePanel` (the developer workbench beside the page).",
     test() {
       // Exactly the permissions the sentence names, no more: one added to the manifest needs its reason here.
       const named = [...CLAIMS[0]!.sentence.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]);
