@@ -14,9 +14,10 @@ import type {
 import { fromBase64url, toBase64url } from '../shared/bytes.ts';
 import { credentialKeyAad, credentialLargeBlobAad, credentialPrfAad } from './aad.ts';
 import { type Reservation, reserveAhead, reserveBlock, takeReserved } from './counter-reservation.ts';
-import { credentialsGeneration, credentialsWritten } from './credential-writes.ts';
+import { credentialsWritten } from './credential-writes.ts';
 import type { VaultDB } from './open-vault.ts';
 import { decodePrfSecrets, encodePrfSecrets } from './prf-secrets.ts';
+import { RecordCache } from './record-cache.ts';
 import type { CredentialRecord, VaultSchema } from './schema.ts';
 import { seal, unseal } from './seal.ts';
 import { writeTransaction } from './write-transaction.ts';
@@ -35,12 +36,6 @@ export function summarize(record: CredentialRecord): CredentialSummary {
   };
   if (record.hidden) summary.hidden = true;
   return summary;
-}
-
-/** A record the last lookup read, and the credentials' write count when its transaction opened. */
-interface LookedUp {
-  record: CredentialRecord;
-  generation: number;
 }
 
 /**
@@ -71,38 +66,36 @@ export class IdbCredentialStore implements CredentialStore {
   private readonly stagedHere = new Map<string, StagedHere>();
   /** Counter blocks reserved by this worker, by credential ID (checked against the stored top). */
   private readonly reservations = new Map<string, Reservation>();
-  /**
-   * The records the last lookup found, by ID: the signature that follows uses its record unless a
-   * read-write transaction on the credentials was opened since (credential-writes.ts). Replaced by
-   * each lookup and taken once.
-   */
-  private lookedUp = new Map<string, LookedUp>();
-
-  private remember(records: CredentialRecord[], generation: number): void {
-    this.lookedUp = new Map(records.map((record) => [record.id, { record, generation }]));
-  }
-
-  /** The record the last lookup found for `id`, if nothing may have changed it since; taken once. */
-  private takeLookedUp(id: string): CredentialRecord | undefined {
-    const found = this.lookedUp.get(id);
-    this.lookedUp.delete(id);
-    return found && found.generation === credentialsGeneration(this.db) ? found.record : undefined;
-  }
+  /** The records read, while they are still the stored ones: lookups and signatures skip a read. */
+  private readonly cache: RecordCache;
 
   constructor(
     private readonly db: VaultDB,
     private readonly vaultKey: () => Promise<CryptoKey>,
-  ) {}
+  ) {
+    this.cache = new RecordCache(db);
+  }
+
+  /** The records `ids` names that exist, from memory when all of them are known there. */
+  private async readByIds(ids: string[]): Promise<(CredentialRecord | undefined)[]> {
+    const cached = ids.map((id) => this.cache.get(id));
+    if (cached.every((r) => r !== undefined)) return cached;
+    // Read as the transaction opens, not after it: a write opened meanwhile runs after this read.
+    const generation = this.cache.now();
+    const tx = this.db.transaction('credentials');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    this.cache.keep(
+      found.filter((r): r is CredentialRecord => r !== undefined),
+      generation,
+    );
+    return found;
+  }
 
   async findByIds(rpId: string, ids: Uint8Array[], purpose: LookupPurpose): Promise<CredentialSummary[]> {
-    // Read as the transaction opens, not after it: a write opened meanwhile runs after this read.
-    const generation = credentialsGeneration(this.db);
-    const tx = this.db.transaction('credentials');
-    const found = await Promise.all(ids.map((id) => tx.store.get(toBase64url(id))));
-    await tx.done;
+    const found = await this.readByIds(ids.map(toBase64url));
     const seen = new Set<string>();
     const out: CredentialSummary[] = [];
-    const kept: CredentialRecord[] = [];
     for (const record of found) {
       // A credential of another RP is invisible here, whatever ID the page sends.
       // A hidden one is offered for nothing, but still counts against excludeCredentials (ports.ts).
@@ -110,19 +103,19 @@ export class IdbCredentialStore implements CredentialStore {
       if (record && record.rpId === rpId && visible && !seen.has(record.id)) {
         seen.add(record.id);
         out.push(summarize(record));
-        kept.push(record);
       }
     }
-    if (purpose === 'sign-in') this.remember(kept, generation);
     return out;
   }
 
   async listDiscoverable(rpId: string): Promise<CredentialSummary[]> {
-    const generation = credentialsGeneration(this.db);
-    const records = await this.db.getAllFromIndex('credentials', 'rpId', rpId);
-    const offered = records.filter((r) => r.discoverable && !r.hidden);
-    this.remember(offered, generation);
-    return offered.map(summarize);
+    let records = this.cache.site(rpId);
+    if (!records) {
+      const generation = this.cache.now();
+      records = await this.db.getAllFromIndex('credentials', 'rpId', rpId);
+      this.cache.keep(records, generation, rpId);
+    }
+    return records.filter((r) => r.discoverable && !r.hidden).map(summarize);
   }
 
   async add(credential: NewCredential): Promise<void> {
@@ -279,7 +272,7 @@ export class IdbCredentialStore implements CredentialStore {
     // A value from the block reserved earlier: nothing needs to reach the disk before the answer
     // (counter-reservation.ts). A blob to write does, so it takes the strict path below.
     if (write === undefined) {
-      const record = this.takeLookedUp(id) ?? (await this.db.get('credentials', id));
+      const record = (await this.readByIds([id]))[0];
       if (!record || record.rpId !== rpId) throw new Error('credential not found');
       const value = takeReserved(this.reservations.get(id), record);
       if (value !== undefined) {
@@ -339,7 +332,7 @@ export class IdbCredentialStore implements CredentialStore {
     if (extras.largeBlob && 'write' in extras.largeBlob) return undefined;
     const id = toBase64url(credentialId);
     const vaultKey = await this.vaultKey();
-    const record = this.takeLookedUp(id) ?? (await this.db.get('credentials', id));
+    const record = (await this.readByIds([id]))[0];
     if (!record || record.rpId !== rpId) return undefined;
     // From the block reserved, or (the first use in this worker's life) a new block stored now,
     // while the user decides: if they refuse, the counter skips values, which it may.
@@ -411,7 +404,7 @@ export class IdbCredentialStore implements CredentialStore {
    * reservation already covers a crash). Skipped if the record changed in the meantime.
    */
   private writeBehind(id: string, reserved: number | undefined, value: number, now: number): void {
-    credentialsWritten(this.db);
+    this.cache.writingBehind(id, reserved, value, now);
     void (async () => {
       const tx = this.db.transaction('credentials', 'readwrite');
       const record = await tx.store.get(id);
