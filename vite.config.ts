@@ -28,6 +28,9 @@ function platformFor(browser: Browser): Alias[] {
 function pageChunk(id: string): string | undefined {
   if (id.includes('.html') || /[\\/]popup[\\/]popup\.ts$/.test(id) || /[\\/]codes[\\/]/.test(id))
     return undefined;
+  // The DOM helpers go with what is shared: the workbench uses them, and a page importing the popup's
+  // chunk would be given the popup's stylesheet too.
+  if (/[\\/]popup[\\/]dom\.ts$/.test(id)) return 'pages-shared';
   if (/[\\/]popup[\\/]/.test(id)) return 'popup-views';
   if (/[\\/](node_modules[\\/]webextension-polyfill|src[\\/](messages|i18n|platform|shared))[\\/]/.test(id))
     return 'pages-shared';
