@@ -26,7 +26,7 @@ import { checkClock } from './check-clock.ts';
 import { clockOffsetMs, setClockOffsetMs } from './clock.ts';
 import { exportAccounts } from './export-accounts.ts';
 import { fillAccount } from './fill-account.ts';
-import { siteMatchScore, siteOfTyped } from './match.ts';
+import { siteMatcher, siteOfTyped } from './match.ts';
 import { scanTab } from './scan-tab.ts';
 
 type OtpName = Extract<RuntimeName, `otp/${string}`>;
@@ -53,8 +53,9 @@ function scoresFor(
 ): Record<string, number> {
   const siteScores: Record<string, number> = {};
   if (!hostname) return siteScores;
+  const scoreOf = siteMatcher(hostname);
   for (const a of accounts) {
-    const score = siteMatchScore(a, hostname);
+    const score = scoreOf(a);
     if (score > 0) siteScores[a.id] = score;
   }
   return siteScores;
