@@ -10,8 +10,9 @@ import type { OtpAccount } from '../totp/types.ts';
 export const DB_NAME = 'tapkey-vault';
 /**
  * 1: credentials + meta. 2: otpAccounts (authenticator codes). 3: the credentials' `createdAt` index
- * (Settings counts passkeys made since the last backup). Credential fields added since (prfSecrets,
- * largeBlobSupported, largeBlob) are optional, so no version step is needed for them.
+ * (Settings counts passkeys made since the last backup). 4: `staged` (new credentials stored while
+ * their prompt waits). Credential fields added since version 3 (prfSecrets, largeBlobSupported,
+ * largeBlob) are optional, so no version step is needed for them.
  */
 export const DB_VERSION = 4;
 
@@ -52,7 +53,6 @@ export interface CredentialRecord extends CredentialInfo {
   hidden?: true;
 }
 
-/** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */
 /**
  * A new credential stored while its prompt waits (credential-store.ts stage): sealed like any other,
  * unseen by every lookup until the approval moves it into `credentials`. A move an OS crash lost is
@@ -66,6 +66,7 @@ export interface StagedRecord extends CredentialRecord {
   life: string;
 }
 
+/** Vault key protection: plain until the user sets a PIN, then wrapped by a key derived from it. */
 export type VaultKeyRecord =
   | { kind: 'plain'; key: Uint8Array }
   | {
