@@ -14,7 +14,7 @@ import { type PopupCodesRun, runPopupCodes } from './popup-codes.ts';
 import { installTrace, type TraceEvent, takeTrace } from './trace.ts';
 
 /** How long after its WebAuthn probe the page calls create() in the probed cold rows: a user's click. */
-const PROBE_TO_CALL_MS = 1_000;
+export const PROBE_TO_CALL_MS = 1_000;
 
 export interface TracedSample {
   sample: PopupSample;
