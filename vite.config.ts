@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { type Alias, defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { classicScript } from './scripts/build/classic-script.ts';
 import { type ChromeManifest, firefoxManifest } from './scripts/build/firefox-manifest.ts';
 
 type Browser = 'chrome' | 'firefox';
@@ -55,6 +56,12 @@ export default defineConfig(({ mode }) => {
           : chromeManifest) as ManifestV3Export,
         browser,
         contentScripts: { standaloneFiles: ['src/page/page-script.ts', 'src/content/relay.ts'] },
+      }),
+      // The popup asks the worker for a waiting prompt before its modules have loaded (issue 11).
+      classicScript({
+        source: 'popup/early-ask.ts',
+        fileName: 'popup/early-ask.js',
+        page: 'popup/popup.html',
       }),
     ],
     build: {

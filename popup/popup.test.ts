@@ -62,13 +62,27 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Opens the popup page: as the prompt window (`?window=1`) or the toolbar popup. */
-async function openPopup(promptWindow: boolean): Promise<void> {
+/**
+ * Opens the popup page: as the prompt window (`?window=1`) or the toolbar popup. With `early`, the
+ * page's classic script (early-ask.ts) runs first and has its answer, then `meanwhile` runs, then
+ * the modules: as in the browser, where the modules come about 25 ms later. `'failed'`: its message
+ * failed.
+ */
+async function openPopup(
+  promptWindow: boolean,
+  early?: { meanwhile?: () => void } | 'failed',
+): Promise<void> {
   const happy = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
   happy.setURL(
     `chrome-extension://${fake.browser.runtime.id}/popup/popup.html${promptWindow ? '?window=1' : ''}`,
   );
   vi.resetModules();
+  globalThis.__tapkeyEarlyPrompt = early === 'failed' ? Promise.resolve({ ok: false }) : undefined;
+  if (early && early !== 'failed') {
+    await import('./early-ask.ts');
+    await globalThis.__tapkeyEarlyPrompt;
+    early.meanwhile?.();
+  }
   await import('./popup.ts');
   await settle();
 }
@@ -87,6 +101,38 @@ beforeEach(() => {
     const heard: unknown[] = [];
     Object.assign(port, { heard });
     port.onMessage.addListener((m) => void heard.push(m));
+  });
+});
+
+describe('the first look, asked before the modules (early-ask.ts)', () => {
+  const asked = () => runtimeMessages.filter((m) => m.name === 'prompt/current').length;
+
+  it('shows the prompt the early answer names, and looks once more after connecting', async () => {
+    await openPopup(true, {});
+    expect(shown()).toBe(P1.promptId);
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: P1.promptId });
+    // The early ask and the one look after the port connected; the early answer is used once.
+    expect(asked()).toBe(2);
+    expect(globalThis.__tapkeyEarlyPrompt).toBeUndefined();
+  });
+
+  it('a prompt gone between the early answer and the port is not left on screen', async () => {
+    await openPopup(true, { meanwhile: () => (waiting = []) });
+    expect(shown()).toBeUndefined();
+    expect(document.getElementById('app')?.children).toHaveLength(0);
+    expect(told(ports[0]!).at(-1)).toEqual({ type: 'showing', promptId: null });
+  });
+
+  it('a prompt that arrived meanwhile is shown, in the toolbar popup too', async () => {
+    waiting = [];
+    await openPopup(false, { meanwhile: () => (waiting = [P2]) });
+    expect(shown()).toBe(P2.promptId);
+  });
+
+  it('a failed early ask is asked again', async () => {
+    await openPopup(true, 'failed');
+    expect(shown()).toBe(P1.promptId);
+    expect(asked()).toBe(1);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { localizePage } from '../src/i18n/page-language.ts';
 import { send } from '../src/messages/client.ts';
+import { type CurrentPrompt, takeEarlyPrompt } from './early-prompt.ts';
 import { prefetchHome, renderHome } from './home-view.ts';
 import { renderPrompt } from './prompt/prompt-view.ts';
 import { setQueued } from './prompt/queued-line.ts';
@@ -39,8 +40,20 @@ function nextScreen(): AbortSignal {
   return screen.signal;
 }
 
+/**
+ * What the worker has waiting. The first look takes early-ask.ts's answer, asked before this module
+ * ran; that answer predates this page's port, so a change in between would be missed: the page looks
+ * once more (`recheck`) now that the port hears every later change.
+ */
+async function currentPrompt(): Promise<{ prompt: CurrentPrompt; recheck: boolean }> {
+  const early = await takeEarlyPrompt();
+  if (early?.ok) return { prompt: early.prompt, recheck: true };
+  return { prompt: await send('prompt/current', {}), recheck: false };
+}
+
 async function render(): Promise<void> {
-  const prompt = await send('prompt/current', {});
+  const { prompt, recheck } = await currentPrompt();
+  if (recheck) queueMicrotask(() => void render());
   if (prompt) {
     clearTimeout(selfClose);
     selfClose = undefined;
