@@ -9,7 +9,7 @@ import { randomAccounts } from '../../scripts/bench/codes.ts';
 import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { fake } from '../../test/fakes/browser-global.ts';
-import { CodeList } from './code-list.ts';
+import { CodeList, FIRST_BATCH } from './code-list.ts';
 
 const views = (n: number): OtpAccountView[] =>
   randomAccounts(n).map((a, i) => ({
@@ -34,7 +34,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the code list', () => {
   it('builds the first screenful at once and the rest only when the renderer is idle', () => {
     const list = new CodeList(views(1000), 0, {}, host);
-    expect(list.element.children).toHaveLength(40);
+    expect(list.element.children).toHaveLength(FIRST_BATCH);
     expect(idle).toHaveLength(1);
     while (idle.length > 0) idle.shift()!();
     expect(list.element.children).toHaveLength(1000);
