@@ -41,6 +41,7 @@ beforeEach(() => {
   runtimeMessages = scriptedWorker(fake, (name, payload) => {
     if (name === 'prompt/current') return waiting[0] ? { ...waiting[0], queued: waiting.length - 1 } : null;
     if (name === 'prompt/answer') return answer(payload);
+    if (name === 'otp/list') return { ok: true, accounts: [], clockOffsetMs: 0, siteScores: {} };
     return undefined;
   });
   fake.browser.runtime.onConnect.addListener((port) => {
@@ -127,6 +128,19 @@ describe('the first look, asked before the modules (early-ask.ts)', () => {
     waiting = [];
     await openPopup(false, { meanwhile: () => (waiting = [P2]) });
     expect(shown()).toBe(P2.promptId);
+  });
+
+  it('nothing waiting, then still nothing: the home is rendered once', async () => {
+    waiting = [];
+    const homes: Node[] = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        homes.push(...[...r.addedNodes].filter((n) => (n as Element).matches?.('header.brand')));
+    }).observe(document.getElementById('app')!, { childList: true });
+    await openPopup(false, {});
+    expect(document.body.dataset.mode).toBe('home');
+    expect(asked()).toBe(2);
+    expect(homes).toHaveLength(1);
   });
 
   it('a failed early ask is asked again', async () => {

@@ -42,18 +42,21 @@ function nextScreen(): AbortSignal {
 
 /**
  * What the worker has waiting. The first look takes early-ask.ts's answer, asked before this module
- * ran; that answer predates this page's port, so a change in between would be missed: the page looks
- * once more (`recheck`) now that the port hears every later change.
+ * ran (`early`); that answer predates this page's port, so a change in between would be missed: the
+ * page looks once more, now that the port hears every later change.
  */
-async function currentPrompt(): Promise<{ prompt: CurrentPrompt; recheck: boolean }> {
+async function currentPrompt(): Promise<{ prompt: CurrentPrompt; early: boolean }> {
   const early = await takeEarlyPrompt();
-  if (early?.ok) return { prompt: early.prompt, recheck: true };
-  return { prompt: await send('prompt/current', {}), recheck: false };
+  if (early?.ok) return { prompt: early.prompt, early: true };
+  return { prompt: await send('prompt/current', {}), early: false };
 }
 
-async function render(): Promise<void> {
-  const { prompt, recheck } = await currentPrompt();
-  if (recheck) queueMicrotask(() => void render());
+/** `confirming`: the early answer this look checks (see currentPrompt). */
+async function render(confirming?: CurrentPrompt): Promise<void> {
+  const { prompt, early } = await currentPrompt();
+  if (early) queueMicrotask(() => void render(prompt));
+  // Still nothing waiting: the home (or the closing window) on screen stays as it is.
+  if (confirming === null && !prompt) return;
   if (prompt) {
     clearTimeout(selfClose);
     selfClose = undefined;
