@@ -57,7 +57,10 @@ beforeEach(() => {
   closed = 0;
   vi.spyOn(window, 'close').mockImplementation(() => void closed++);
 });
-afterEach(() => {
+afterEach(async () => {
+  // A home on screen imports the Codes tab on demand: let that load before the next test (or the
+  // end of the file, after which a module still loading is an error).
+  await vi.dynamicImportSettled();
   vi.clearAllTimers();
   vi.useRealTimers();
   vi.restoreAllMocks();

@@ -6,8 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomAccounts } from '../../scripts/bench/codes.ts';
+import { t } from '../../src/i18n/messages.ts';
 import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
+import { displayOrder } from '../../src/totp/display-order.ts';
 import { fake } from '../../test/fakes/browser-global.ts';
 import { CodeList, FIRST_BATCH } from './code-list.ts';
 
@@ -39,5 +41,47 @@ describe('the code list', () => {
     while (idle.length > 0) idle.shift()!();
     expect(list.element.children).toHaveLength(1000);
     list.stop();
+  });
+
+  const shownIds = (list: CodeList) => [...list.element.children].map((li) => (li as HTMLElement).dataset.id);
+  /** The row's Move up / Move down buttons, its menu opened. */
+  const moveButtons = (list: CodeList, index: number) => {
+    const li = list.element.children[index] as HTMLElement;
+    li.querySelector<HTMLButtonElement>('.otp-more-button')!.click();
+    const buttons = [...li.querySelectorAll<HTMLButtonElement>('.otp-menu button')];
+    const moves = buttons.filter((b) => [t('menu_moveUp'), t('menu_moveDown')].includes(b.textContent ?? ''));
+    li.querySelector<HTMLButtonElement>('.otp-more-button')!.click();
+    return moves;
+  };
+
+  it('from the first screen alone: its rows, no moves; then every account, in the list’s order', () => {
+    const all = views(30);
+    const scores = { 'account-20': 2, 'account-25': 1 };
+    const first = displayOrder(all, scores).slice(0, FIRST_BATCH);
+    const list = new CodeList(first, 0, scores, host, all.length);
+    expect(list.partial).toBe(true);
+    expect(shownIds(list)).toEqual(first.map((v) => v.id));
+    expect(idle).toHaveLength(0);
+    // A move now would reorder these few as if they were all.
+    expect(moveButtons(list, 3).map((b) => b.disabled)).toEqual([true, true]);
+
+    list.complete(all, scores);
+    expect(list.partial).toBe(false);
+    while (idle.length > 0) idle.shift()!();
+    expect(shownIds(list)).toEqual(displayOrder(all, scores).map((v) => v.id));
+    expect(moveButtons(list, 3).map((b) => b.disabled)).toEqual([false, false]);
+    list.stop();
+  });
+
+  it('a list given everything at once needs no rest; one stopped takes none', () => {
+    const whole = new CodeList(views(5), 0, {}, host);
+    expect(whole.partial).toBe(false);
+    whole.stop();
+    const first = new CodeList(views(30).slice(0, FIRST_BATCH), 0, {}, host, 30);
+    first.stop();
+    first.complete(views(30), {});
+    expect(first.partial).toBe(true);
+    expect(idle).toHaveLength(0);
+    expect(first.element.children).toHaveLength(FIRST_BATCH);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * The account list with live codes. Built once per load, a screenful at once and the rest in batches;
  * only rows on (or near) the screen compute codes and tick, and each second only text nodes and one
- * CSS variable per row change, so 1,000 accounts cost about as much as ten.
+ * CSS variable per row change, so 1,000 accounts cost about as much as ten. It may start from the
+ * first screen alone (the worker's first answer) and be given every account after (`complete`).
  */
 
 import { t } from '../../src/i18n/messages.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
+import { displayOrder, userOrder } from '../../src/totp/display-order.ts';
 import { h } from '../dom.ts';
 import { buildRow, haystackOf, type Row, type RowActions } from './code-row.ts';
+import { FIRST_SCREEN_ACCOUNTS } from './codes-data.ts';
 import { dragToReorder } from './drag-reorder.ts';
 import { copyRowCode, fillRowCode, nextHotpCode } from './row-actions.ts';
 import { updateRow } from './row-codes.ts';
@@ -21,11 +24,12 @@ export interface ListHost extends RowMenuHost {
 /** Rows that fit in the popup without scrolling. */
 const FIRST_SCREEN = 8;
 /**
- * Rows built before the first paint: the first screen and a few more. Each row costs about 0.25 ms
- * to build in the popup, and 40 of them held the first paint of a 1,000-account list back by
- * 5–10 ms; the rest are built when the renderer is idle, long before a user can scroll to them.
+ * Rows built before the first paint: the first screen and a few more, as many as the worker's first
+ * answer holds. Each row costs about 0.25 ms to build in the popup, and 40 of them held the first
+ * paint of a 1,000-account list back by 5–10 ms; the rest are built when the renderer is idle, long
+ * before a user can scroll to them.
  */
-export const FIRST_BATCH = FIRST_SCREEN + 4;
+export const FIRST_BATCH = FIRST_SCREEN_ACCOUNTS;
 const LATER_BATCH = 150;
 
 export class CodeList {
@@ -39,31 +43,61 @@ export class CodeList {
   private query = '';
   private observer: IntersectionObserver | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Every account in the user's order (pinned first), which moves rearrange; undefined while only
+   * the first screen is known, when a move would reorder those few as if they were all.
+   */
+  private order: OtpAccountView[] | undefined;
+  private buildScheduled = false;
+  private stopped = false;
 
+  /** `total`: how many accounts there are, when `views` is only the first screen of them. */
   constructor(
     views: OtpAccountView[],
     private readonly offsetMs: number,
     /** Site match per account id, from the worker (0 or absent: not this site). */
     siteScores: Readonly<Record<string, number>>,
     host: ListHost,
+    total = views.length,
   ) {
     this.element = h('ul', { id: 'otp-list', className: 'otp-list', 'aria-label': t('codes_accounts') });
     const say: Say = (text, kind) => host.status(text, kind);
-    // The user's order: pinned accounts first, each group in its stored order. Moving an account
-    // (menu or drag) moves it within its group.
-    const ordered = [...views.filter((v) => v.pinned), ...views.filter((v) => !v.pinned)];
+    // Moving an account (menu or drag) moves it within its group of the user's order.
+    this.order = total > views.length ? undefined : userOrder(views);
     this.actions = {
       copy: (row) => void copyRowCode(row, say),
       fill: (row, button) => void fillRowCode(row, button, say, host.tabId),
       nextHotp: (row, button) => void nextHotpCode(row, button, say),
-      menu: (view, close) => rowMenu(view, ordered, host, close),
+      menu: (view, close) => rowMenu(view, this.order ?? [], host, close),
     };
-    dragToReorder(this.element, ordered, host);
-    // Accounts for the site in the current tab come first; the rest keep the user's order.
-    const scored = ordered.map((view, i) => ({ view, i, score: siteScores[view.id] ?? 0 }));
-    scored.sort((a, b) => b.score - a.score || a.i - b.i);
-    this.pending = scored.map(({ view, score }) => ({ view, forSite: score > 0 }));
+    dragToReorder(this.element, () => this.order ?? [], host);
+    this.pending = this.toBuild(views, siteScores);
     this.buildBatch(FIRST_BATCH);
+  }
+
+  /** Whether only the first screen's accounts are known yet. */
+  get partial(): boolean {
+    return this.order === undefined;
+  }
+
+  /**
+   * Every account, after a first screen: the rows not built yet follow in the list's order, built
+   * when the renderer is idle, and moves work from now on.
+   */
+  complete(all: OtpAccountView[], siteScores: Readonly<Record<string, number>>): void {
+    if (this.stopped) return;
+    const built = new Set(this.rows.map((row) => row.view.id));
+    this.order = userOrder(all);
+    this.pending = this.toBuild(
+      all.filter((view) => !built.has(view.id)),
+      siteScores,
+    );
+    this.scheduleBuild();
+  }
+
+  /** The accounts in the order the list shows them (the tab site's first), marked for the site. */
+  private toBuild(views: readonly OtpAccountView[], siteScores: Readonly<Record<string, number>>) {
+    return displayOrder(views, siteScores).map((view) => ({ view, forSite: (siteScores[view.id] ?? 0) > 0 }));
   }
 
   /** Starts the clock: codes for the rows on screen now, then every second on the second. */
@@ -79,6 +113,7 @@ export class CodeList {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.observer?.disconnect();
     this.pending = [];
@@ -112,10 +147,19 @@ export class CodeList {
       fragment.append(row.li);
     }
     this.element.append(fragment);
-    if (this.pending.length === 0) return;
-    const next = () => this.buildBatch(LATER_BATCH);
-    // The rest is built when the renderer is idle, frames first: built in the tasks right after the
-    // first batch, a thousand rows held the frames with the first codes back by about 100 ms.
+    this.scheduleBuild();
+  }
+
+  /** The rest is built when the renderer is idle, one batch at a time. */
+  private scheduleBuild(): void {
+    if (this.pending.length === 0 || this.buildScheduled) return;
+    this.buildScheduled = true;
+    const next = () => {
+      this.buildScheduled = false;
+      this.buildBatch(LATER_BATCH);
+    };
+    // Frames first: built in the tasks right after the first batch, a thousand rows held the frames
+    // with the first codes back by about 100 ms.
     if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 500 });
     else setTimeout(next, 0);
   }

@@ -5,7 +5,7 @@ import { h, hint } from '../dom.ts';
 import type { AddHost } from './add/add-panel.ts';
 import { type AddToggle, addToggle } from './add-toggle.ts';
 import { CodeList } from './code-list.ts';
-import { codesData } from './codes-data.ts';
+import { type CodesData, codesData } from './codes-data.ts';
 import { codesMore } from './codes-more.ts';
 import { renderLocked } from './locked-view.ts';
 import { type StatusLine, statusLine } from './status-line.ts';
@@ -18,7 +18,7 @@ let current: AbortController | undefined;
  * `focus`: a selector to focus afterwards.
  */
 export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?: string): Promise<void> {
-  const { tab, result } = await codesData();
+  const { tab, result, rest } = await codesData();
   current?.abort();
   current = undefined;
   // The user went elsewhere while the worker answered.
@@ -45,12 +45,14 @@ export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?
   if (result.accounts.length === 0) {
     showEmpty(root, around);
   } else {
-    const list = new CodeList(result.accounts, result.clockOffsetMs, result.siteScores, {
-      status: status.say,
-      reload,
-      ...(tab.id !== undefined ? { tabId: tab.id } : {}),
-    });
-    showList(root, signal, around, list);
+    const list = new CodeList(
+      result.accounts,
+      result.clockOffsetMs,
+      result.siteScores,
+      { status: status.say, reload, ...(tab.id !== undefined ? { tabId: tab.id } : {}) },
+      result.total,
+    );
+    showList(root, signal, around, list, rest);
   }
   if (focus) root.querySelector<HTMLElement>(focus)?.focus();
 }
@@ -73,12 +75,16 @@ function showEmpty(root: HTMLElement, { status, add, more }: ListSurroundings): 
   add.toggle(true);
 }
 
-/** Shows `list` and starts its clock; it stops when `signal` aborts or the next render replaces it. */
+/**
+ * Shows `list` and starts its clock; it stops when `signal` aborts or the next render replaces it.
+ * A list of the first screen only asks for `rest` once that screen is painted.
+ */
 function showList(
   root: HTMLElement,
   signal: AbortSignal,
   { status, add, more }: ListSurroundings,
   list: CodeList,
+  rest: CodesData['rest'],
 ): void {
   const rendered = new AbortController();
   current = rendered;
@@ -93,7 +99,40 @@ function showList(
     more,
   );
   list.start();
+  if (list.partial) afterPaint(() => void completeList(list, rest, status, search.input));
 }
+
+/** Gives a first-screen list every account; a search typed meanwhile is run again over them all. */
+async function completeList(
+  list: CodeList,
+  rest: CodesData['rest'],
+  status: StatusLine,
+  search: HTMLInputElement,
+): Promise<void> {
+  const all = await rest();
+  if (!all.ok) {
+    status.say(all.error, 'error');
+    return;
+  }
+  list.complete(all.accounts, all.siteScores);
+  if (search.value) search.dispatchEvent(new Event('input'));
+}
+
+/**
+ * After the next frame is painted, so the first screen's paint waits for nothing else; a page that
+ * paints no frame (a tab in the background) runs it after AFTER_PAINT_LATEST_MS all the same.
+ */
+function afterPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, AFTER_PAINT_LATEST_MS);
+}
+const AFTER_PAINT_LATEST_MS = 200;
 
 /** Renders again, keeping the status line and the search the user typed. */
 async function reloadCodes(

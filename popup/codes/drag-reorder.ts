@@ -19,13 +19,17 @@ interface DropTarget {
   after: boolean;
 }
 
-/** `ordered`: every account in the user's order, pinned ones first. */
+/**
+ * `order`: every account in the user's order, pinned ones first; empty while the list has only its
+ * first screen (a drop would then reorder a few accounts as if they were all), so nothing drags.
+ */
 export function dragToReorder(
   list: HTMLElement,
-  ordered: readonly OtpAccountView[],
+  order: () => readonly OtpAccountView[],
   host: RowMenuHost,
 ): void {
-  const byId = new Map(ordered.map((v) => [v.id, v]));
+  /** The accounts by id, for one drag: taken when it starts. */
+  let byId = new Map<string, OtpAccountView>();
   let dragged: OtpAccountView | undefined;
   let target: DropTarget | undefined;
   const mark = (next: DropTarget | undefined) => {
@@ -38,6 +42,7 @@ export function dragToReorder(
   list.addEventListener('dragstart', (event) => {
     const li = rowOf(event);
     const grip = (event.target as Element | null)?.closest('.otp-drag');
+    byId = new Map(order().map((v) => [v.id, v]));
     dragged = li && grip ? byId.get(li.dataset.id ?? '') : undefined;
     if (!li || !dragged || !event.dataTransfer) return;
     event.dataTransfer.effectAllowed = 'move';
@@ -64,7 +69,7 @@ export function dragToReorder(
     const moving = dragged;
     const to = target;
     mark(undefined);
-    if (moving && to) void drop(moving, to, ordered, host);
+    if (moving && to) void drop(moving, to, order(), host);
   });
   list.addEventListener('dragend', () => {
     mark(undefined);

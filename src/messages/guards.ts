@@ -221,8 +221,9 @@ const runtimeGuards: { [K in RuntimeName]: (payload: Obj) => boolean } = {
     isText(p.passphrase) &&
     isOptionalText(p.pin, Infinity) &&
     RESTORE_POLICIES.includes(p.onDuplicate),
-  'otp/list': (p) => isOptionalText(p.hostname, 253),
-  'otp/site-scores': (p) => isText(p.hostname, 253),
+  'otp/list': (p) =>
+    isOptionalText(p.hostname, 253) &&
+    (p.first === undefined || (Number.isSafeInteger(p.first) && (p.first as number) > 0)),
   'otp/unlock': (p) => isText(p.pin, 256),
   'otp/add': (p) =>
     Array.isArray(p.accounts) &&

@@ -269,21 +269,21 @@ export interface RuntimeProtocol extends WorkbenchProtocol {
   // it shows (one HMAC key import per account, not a message per second).
   /**
    * `hostname`: the current tab's, so the worker (which has the Public Suffix List) scores which
-   * accounts belong to that site; the popup then needs no PSL of its own.
+   * accounts belong to that site; the popup then needs no PSL of its own. `first`: only the first
+   * this many in the list's order (src/totp/display-order.ts), for the popup's first screen: 1,000
+   * accounts are a 360 kB answer. `total` counts them all.
    */
   'otp/list': {
-    request: { hostname?: string };
+    request: { hostname?: string; first?: number };
     response:
-      | { ok: true; accounts: OtpAccountView[]; clockOffsetMs: number; siteScores: Record<string, number> }
+      | {
+          ok: true;
+          accounts: OtpAccountView[];
+          total: number;
+          clockOffsetMs: number;
+          siteScores: Record<string, number>;
+        }
       | OtpFailure;
-  };
-  /**
-   * Which accounts belong to the site at `hostname` (the same scores `otp/list` gives with one). The
-   * popup asks `otp/list` while it looks its tab up, and this once it knows the tab's site.
-   */
-  'otp/site-scores': {
-    request: { hostname: string };
-    response: { ok: true; siteScores: Record<string, number> } | OtpFailure;
   };
   /** Enters the PIN when the vault is locked (a PIN was set and the browser restarted). */
   'otp/unlock': { request: { pin: string }; response: { ok: true } | OtpFailure };

@@ -20,6 +20,7 @@ describe('otp/* message guards', () => {
   it('accepts every well-formed message', () => {
     const good: unknown[] = [
       { name: 'otp/list', payload: {} },
+      { name: 'otp/list', payload: { hostname: 'github.com', first: 12 } },
       { name: 'otp/unlock', payload: { pin: '1234' } },
       { name: 'otp/add', payload: { accounts: [wire], onDuplicate: 'ask' } },
       { name: 'otp/update', payload: { id, issuer: 'A', accountName: 'b' } },
@@ -43,6 +44,9 @@ describe('otp/* message guards', () => {
       null,
       'otp/list',
       { name: 'otp/list' },
+      { name: 'otp/list', payload: { first: 0 } },
+      { name: 'otp/list', payload: { first: 1.5 } },
+      { name: 'otp/list', payload: { first: '12' } },
       { name: 'otp/nope', payload: {} },
       { name: 'otp/add', payload: { accounts: [wire], onDuplicate: 'merge' } },
       { name: 'otp/add', payload: { accounts: [{ ...wire, secret: 'not base32' }], onDuplicate: 'ask' } },

@@ -4,6 +4,8 @@
  * count on a wrong PIN, one button on "already registered".
  */
 import type { Page } from '@playwright/test';
+import { randomAccounts } from '../../scripts/bench/codes.ts';
+import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import { openPopupTab } from './demo-site.ts';
 import { answerAndWait, approve, expect, prompt, test } from './fixtures.ts';
 import { clickToolbarButton } from './otp-fixtures.ts';
@@ -223,4 +225,32 @@ test.describe('with a page of the demo site open', () => {
     await answerAndWait(excluded, () => excluded.click('#approve'));
     expect(await again).toMatchObject({ ok: false, name: 'InvalidStateError' });
   });
+});
+
+test('a list longer than its first screen: every account in order, and a move far down touches only its neighbours', async ({
+  context,
+  extension,
+}) => {
+  const popup = await openPopupTab(context, extension);
+  const added = await popup.evaluate(async (accounts) => {
+    const res = (await chrome.runtime.sendMessage({
+      name: 'otp/add',
+      payload: { accounts, onDuplicate: 'add' },
+    })) as { ok: boolean; added?: number };
+    return res.added;
+  }, randomAccounts(30).map(accountToWire));
+  expect(added).toBe(30);
+  const inOrder = Array.from({ length: 30 }, (_, i) => `Issuer ${i}`);
+  // The first screen comes first; the rest follow once it is painted.
+  await popup.reload();
+  await expect.poll(() => issuers(popup)).toEqual(inOrder);
+
+  await popup.getByRole('button', { name: 'More actions for Issuer 20: user20@example.com' }).click();
+  await popup.getByRole('button', { name: 'Move up Issuer 20: user20@example.com' }).click();
+  await expect(popup.locator('#codes-status')).toHaveText('Moved Issuer 20: user20@example.com up.');
+  const moved = [...inOrder];
+  [moved[19], moved[20]] = [moved[20]!, moved[19]!];
+  await expect.poll(() => issuers(popup)).toEqual(moved);
+  await popup.reload();
+  await expect.poll(() => issuers(popup)).toEqual(moved);
 });

@@ -20,6 +20,7 @@ import { platform } from '../../platform/index.ts';
 import type { IdbOtpStore, StoredOtpAccount } from '../../storage/otp-store.ts';
 import { PinError, VaultLockedError } from '../../storage/vault-key.ts';
 import { accountLabel } from '../../totp/account-label.ts';
+import { displayOrder } from '../../totp/display-order.ts';
 import { sentence } from '../sentence.ts';
 import type { Vault } from '../vault/vault.ts';
 import { checkClock } from './check-clock.ts';
@@ -61,10 +62,20 @@ function scoresFor(
   return siteScores;
 }
 
-async function list(store: IdbOtpStore, hostname?: string): Promise<RuntimeResponse<'otp/list'>> {
+async function list(
+  store: IdbOtpStore,
+  { hostname, first }: RuntimeRequest<'otp/list'>,
+): Promise<RuntimeResponse<'otp/list'>> {
   const stored = await store.list();
   const siteScores = scoresFor(stored, hostname);
-  return { ok: true, accounts: stored.map(view), clockOffsetMs: await clockOffsetMs(), siteScores };
+  const shown = first === undefined ? stored : displayOrder(stored, siteScores).slice(0, first);
+  return {
+    ok: true,
+    accounts: shown.map(view),
+    total: stored.length,
+    clockOffsetMs: await clockOffsetMs(),
+    siteScores,
+  };
 }
 
 async function add(
@@ -101,11 +112,7 @@ function answering<K extends OtpName>(handlers: Handlers<K>): Handlers<K> {
 export function codesHandlers(vault: Vault): Handlers<OtpName> {
   const store = () => vault.codes();
   return answering({
-    'otp/list': async ({ hostname }) => list(await store(), hostname),
-    'otp/site-scores': async ({ hostname }) => ({
-      ok: true,
-      siteScores: scoresFor(await (await store()).list(), hostname),
-    }),
+    'otp/list': async (request) => list(await store(), request),
     'otp/unlock': async ({ pin }) => {
       await vault.unlock(pin);
       return { ok: true };
