@@ -57,13 +57,11 @@ export default defineConfig(({ mode }) => {
         browser,
         contentScripts: { standaloneFiles: ['src/page/page-script.ts', 'src/content/relay.ts'] },
       }),
-      // The popup asks the worker for a waiting prompt before its modules have loaded (issue 11), and
-      // the toolbar popup has the Codes tab's code fetched meanwhile.
+      // The popup asks the worker for a waiting prompt before its modules have loaded (issue 11).
       classicScript({
         source: 'popup/early-ask.ts',
         fileName: 'popup/early-ask.js',
         page: 'popup/popup.html',
-        chunkFiles: { CODES_TAB_FILES: 'popup/codes/codes-view.ts' },
       }),
     ],
     build: {

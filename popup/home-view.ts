@@ -1,4 +1,5 @@
 /** The home screen when no request waits: the brand, the tabs, and the chosen tab's view. */
+import browser from 'webextension-polyfill';
 import { t } from '../src/i18n/messages.ts';
 import { prefetchCodesData } from './codes/codes-data.ts';
 import { h } from './dom.ts';
@@ -73,13 +74,14 @@ function loadCodes(): Promise<typeof import('./codes/codes-view.ts')> {
 }
 
 /**
- * At the toolbar popup's start: fetch the Codes tab's code and first screen alongside the prompt
- * check. Not waiting for the badge to say that no prompt waits: that answer took 10 ms, and a prompt
- * shown in the toolbar popup loses little to a first screen of accounts (the prompt window, where
- * prompts are shown, calls none of this).
+ * At startup: no badge means no prompt is waiting, so fetch the codes UI alongside the prompt check.
+ * With a prompt waiting, nothing competes with showing it.
  */
 export function prefetchHome(): void {
   if (tab !== 'codes') return;
-  void loadCodes();
-  prefetchCodesData();
+  void browser.action.getBadgeText({}).then((text) => {
+    if (text) return;
+    void loadCodes();
+    prefetchCodesData();
+  });
 }

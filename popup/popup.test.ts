@@ -29,6 +29,8 @@ let silentPort = false;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   fake.reset();
+  // A prompt waits: the badge says so (and the popup does not prefetch the Codes tab).
+  fake.badge.text = '1';
   waiting = [P1];
   ports = [];
   const answer = (payload: Record<string, unknown>) => {
@@ -142,12 +144,6 @@ describe('the first look, asked before the modules (early-ask.ts)', () => {
     expect(document.body.dataset.mode).toBe('home');
     expect(asked()).toBe(2);
     expect(homes).toHaveLength(1);
-  });
-
-  it('the prompt window asks for its prompt and nothing of the Codes tab', async () => {
-    await openPopup(true, {});
-    await vi.dynamicImportSettled();
-    expect(runtimeMessages.map((m) => m.name)).toEqual(['prompt/current', 'prompt/current']);
   });
 
   it('a failed early ask is asked again', async () => {

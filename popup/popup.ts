@@ -111,5 +111,5 @@ async function afterAnswer(remaining: number): Promise<void> {
 
 localizePage();
 connect({ onRefresh: () => void render(), onReconnect: () => void render() });
-if (!promptWindow) prefetchHome();
+prefetchHome();
 void render();

@@ -1,7 +1,7 @@
 /** The build step that makes popup/early-ask.ts a classic script in the popup page's <head>. */
 import type { IndexHtmlTransformHook } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { asClassic, classicScript, fillChunkFiles } from '../../scripts/build/classic-script.ts';
+import { asClassic, classicScript } from '../../scripts/build/classic-script.ts';
 
 describe('a TypeScript file built as a classic script', () => {
   it('loses the empty export that only marked it a module', () => {
@@ -30,14 +30,6 @@ describe('a TypeScript file built as a classic script', () => {
       '<head>\n    <meta charset="utf-8" />\n    <script async src="/popup/early-ask.js"></script>\n    <title>T</title>\n</head>',
     );
     expect(hook()(html, 'workbench/workbench.html')).toBe(html);
-  });
-
-  it('has the files of a chunk written in wherever it names them, and must name them', () => {
-    const code = 'for (const f of typeof FILES === "undefined" ? [] : FILES) go(f);\nMY_FILES;';
-    expect(fillChunkFiles(code, 'FILES', ['/assets/a.js', '/assets/b.js'])).toBe(
-      'for (const f of typeof ["/assets/a.js","/assets/b.js"] === "undefined" ? [] : ["/assets/a.js","/assets/b.js"]) go(f);\nMY_FILES;',
-    );
-    expect(() => fillChunkFiles('go();', 'FILES', [])).toThrow(/never uses FILES/);
   });
 
   it('a page without the charset line is an error, not a page without the script', () => {
