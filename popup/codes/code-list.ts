@@ -49,7 +49,7 @@ export class CodeList {
    */
   private order: OtpAccountView[] | undefined;
   private buildScheduled = false;
-  private stopped = false;
+  private wasStopped = false;
 
   /** `total`: how many accounts there are, when `views` is only the first screen of them. */
   constructor(
@@ -78,6 +78,11 @@ export class CodeList {
   /** Whether only the first screen's accounts are known yet. */
   get partial(): boolean {
     return this.order === undefined;
+  }
+
+  /** Whether the list was stopped: the popup closed, or a reload replaced it. */
+  get stopped(): boolean {
+    return this.wasStopped;
   }
 
   /**
@@ -113,7 +118,7 @@ export class CodeList {
   }
 
   stop(): void {
-    this.stopped = true;
+    this.wasStopped = true;
     clearTimeout(this.timer);
     this.observer?.disconnect();
     this.pending = [];

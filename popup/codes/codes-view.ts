@@ -109,7 +109,9 @@ async function completeList(
   status: StatusLine,
   search: HTMLInputElement,
 ): Promise<void> {
-  const all = await rest();
+  // A failed message: the extension is going (reloaded or updated), and this popup with it.
+  const all = await rest().catch(() => undefined);
+  if (!all || list.stopped) return;
   if (!all.ok) {
     status.say(all.error, 'error');
     return;
