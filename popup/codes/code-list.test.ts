@@ -73,6 +73,17 @@ describe('the code list', () => {
     list.stop();
   });
 
+  it('a whole list shown site-first still moves in the user’s stored order', () => {
+    // Four accounts, the last stored one of the tab's site: shown first, yet last in the user's order.
+    const all = views(4);
+    const scores = { 'account-3': 1 };
+    const list = new CodeList(displayOrder(all, scores), 0, scores, host, all.length);
+    expect(shownIds(list)).toEqual(['account-3', 'account-0', 'account-1', 'account-2']);
+    // Move up (past account-2) yes, Move down (it is last) no: not "first of the list".
+    expect(moveButtons(list, 0).map((b) => b.disabled)).toEqual([false, true]);
+    list.stop();
+  });
+
   it('a list given everything at once needs no rest; one stopped takes none', () => {
     const whole = new CodeList(views(5), 0, {}, host);
     expect(whole.partial).toBe(false);

@@ -6,11 +6,19 @@
 interface Ordered {
   id: string;
   pinned: boolean;
+  /** The stored position (what moves change); ties go to the older account, as the store sorts. */
+  order: number;
+  createdAt: number;
 }
 
-/** The user's order: pinned accounts first, each group in its stored order (what moves change). */
+/**
+ * The user's order: pinned accounts first, each group in stored order (what moves change). Taken
+ * from the accounts' own positions, not from the order they come in: a first screen comes in the
+ * order the list shows, the tab site's accounts first.
+ */
 export function userOrder<T extends Ordered>(accounts: readonly T[]): T[] {
-  return [...accounts.filter((a) => a.pinned), ...accounts.filter((a) => !a.pinned)];
+  const stored = [...accounts].sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+  return [...stored.filter((a) => a.pinned), ...stored.filter((a) => !a.pinned)];
 }
 
 /**
