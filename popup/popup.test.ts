@@ -25,6 +25,8 @@ let closed: number;
 let runtimeMessages: { name: string }[];
 /** When set, the worker takes answers on the port but never replies (it was stopped). */
 let silentPort = false;
+/** When set, the worker's next prompt/current handler fails (Chrome's polyfill then replies with this). */
+let failNextLook = false;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -38,7 +40,12 @@ beforeEach(() => {
     return { ok: true, remaining: waiting.length };
   };
   silentPort = false;
+  failNextLook = false;
   runtimeMessages = scriptedWorker(fake, (name, payload) => {
+    if (name === 'prompt/current' && failNextLook) {
+      failNextLook = false;
+      return { __mozWebExtensionPolyfillReject__: true, message: 'IndexedDB went away' };
+    }
     if (name === 'prompt/current') return waiting[0] ? { ...waiting[0], queued: waiting.length - 1 } : null;
     if (name === 'prompt/answer') return answer(payload);
     if (name === 'otp/list') return { ok: true, accounts: [], clockOffsetMs: 0, siteScores: {} };
@@ -144,6 +151,16 @@ describe('the first look, asked before the modules (early-ask.ts)', () => {
     expect(document.body.dataset.mode).toBe('home');
     expect(asked()).toBe(2);
     expect(homes).toHaveLength(1);
+  });
+
+  it('an early ask the worker failed (Chrome’s polyfill replies with an error object) is asked again', async () => {
+    failNextLook = true;
+    await openPopup(true, {});
+    expect(shown()).toBe(P1.promptId);
+    expect(asked()).toBe(2);
+    // The error object was never taken for a prompt (one with no id, said to the worker).
+    const said = told(ports[0]!).filter((m) => (m as { type?: string }).type === 'showing');
+    expect(said.map((m) => (m as { promptId?: unknown }).promptId)).not.toContain(undefined);
   });
 
   it('a failed early ask is asked again', async () => {

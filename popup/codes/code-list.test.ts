@@ -84,6 +84,17 @@ describe('the code list', () => {
     list.stop();
   });
 
+  it('builds, when asked, the rows up to one past the first batch (a row to focus after a reload)', () => {
+    const list = new CodeList(views(400), 0, {}, host);
+    const row = () => list.element.querySelector('li[data-id="account-200"]');
+    expect(row()).toBeNull();
+    list.buildUntil(() => row() !== null);
+    expect(row()).not.toBeNull();
+    // Batch by batch: not every row at once.
+    expect(list.element.children.length).toBeLessThan(400);
+    list.stop();
+  });
+
   it('a list given everything at once needs no rest; one stopped takes none', () => {
     const whole = new CodeList(views(5), 0, {}, host);
     expect(whole.partial).toBe(false);

@@ -100,6 +100,11 @@ export class CodeList {
     this.scheduleBuild();
   }
 
+  /** Builds the rows still to come, a batch at a time, until `found()` (a row to focus is there). */
+  buildUntil(found: () => boolean): void {
+    while (!found() && this.pending.length > 0) this.buildBatch(LATER_BATCH);
+  }
+
   /** The accounts in the order the list shows them (the tab site's first), marked for the site. */
   private toBuild(views: readonly OtpAccountView[], siteScores: Readonly<Record<string, number>>) {
     return displayOrder(views, siteScores).map((view) => ({ view, forSite: (siteScores[view.id] ?? 0) > 0 }));

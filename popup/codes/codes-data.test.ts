@@ -44,6 +44,15 @@ it('looks the tab up, asks for the first screen of its site, and for the rest on
   expect(received.map((m) => m.payload).at(-1)).toEqual({ hostname: 'gist.github.com' });
 });
 
+it('a render after a change asks for every account at once', async () => {
+  vi.resetModules();
+  const { codesData } = await import('./codes-data.ts');
+  const data = codesData(true);
+  releaseTab([{ id: 7, url: 'https://gist.github.com/alice' }]);
+  await data;
+  expect(received.map((m) => m.payload)).toEqual([{ hostname: 'gist.github.com' }]);
+});
+
 it('a tab that is not a web page: the first screen and the rest without a site', async () => {
   vi.resetModules();
   const { codesData } = await import('./codes-data.ts');

@@ -24,25 +24,29 @@ export interface CodesData {
 
 let prefetched: Promise<CodesData> | undefined;
 
-async function fetchCodesData(): Promise<CodesData> {
+/** `first`: how many accounts the first answer holds (all of them when absent). */
+async function fetchCodesData(first?: number): Promise<CodesData> {
   // The tab first: the first screen's order puts its site's accounts first.
   const tab = await targetTab();
   const hostname = webHostname(tab.url);
   const site = hostname ? { hostname } : {};
-  const result = await send('otp/list', { ...site, first: FIRST_SCREEN_ACCOUNTS });
+  const result = await send('otp/list', first === undefined ? site : { ...site, first });
   return { tab, result, rest: () => send('otp/list', site) };
 }
 
 /** Starts fetching now, for the render that will follow. */
 export function prefetchCodesData(): void {
-  prefetched ??= fetchCodesData();
+  prefetched ??= fetchCodesData(FIRST_SCREEN_ACCOUNTS);
   // Unused if the user never sees the tab: not an unhandled rejection.
   prefetched.catch(() => undefined);
 }
 
-/** The prefetched data the first time, fresh data afterwards. */
-export function codesData(): Promise<CodesData> {
-  const taken = prefetched ?? fetchCodesData();
+/**
+ * The prefetched data the first time, fresh data afterwards: its first screen, or with `whole` every
+ * account at once (a render after the user's own change, which may focus a row past the first screen).
+ */
+export function codesData(whole = false): Promise<CodesData> {
+  const taken = prefetched ?? fetchCodesData(whole ? undefined : FIRST_SCREEN_ACCOUNTS);
   prefetched = undefined;
   return taken;
 }

@@ -15,10 +15,16 @@ let current: AbortController | undefined;
 
 /**
  * Renders the tab into `root`; its live list stops when `signal` aborts or a reload replaces it.
- * `focus`: a selector to focus afterwards.
+ * `focus`: a selector to focus afterwards. `whole`: every account in the first answer (a reload after
+ * the user's change) rather than the first screen and the rest after.
  */
-export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?: string): Promise<void> {
-  const { tab, result, rest } = await codesData();
+export async function renderCodes(
+  root: HTMLElement,
+  signal: AbortSignal,
+  focus?: string,
+  whole = false,
+): Promise<void> {
+  const { tab, result, rest } = await codesData(whole);
   current?.abort();
   current = undefined;
   // The user went elsewhere while the worker answered.
@@ -42,10 +48,11 @@ export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?
   const more = codesMore(addHost, { tabId: tab.id, offsetMs: result.clockOffsetMs, changed: () => reload() });
 
   const around: ListSurroundings = { status, add, more };
+  let list: CodeList | undefined;
   if (result.accounts.length === 0) {
     showEmpty(root, around);
   } else {
-    const list = new CodeList(
+    list = new CodeList(
       result.accounts,
       result.clockOffsetMs,
       result.siteScores,
@@ -54,7 +61,11 @@ export async function renderCodes(root: HTMLElement, signal: AbortSignal, focus?
     );
     showList(root, signal, around, list, rest);
   }
-  if (focus) root.querySelector<HTMLElement>(focus)?.focus();
+  if (focus) {
+    // The row to focus may be past those built before the first paint.
+    list?.buildUntil(() => root.querySelector(focus) !== null);
+    root.querySelector<HTMLElement>(focus)?.focus();
+  }
 }
 
 /** What the tab shows around the list: the status line, "+ Add" and its panel, backup and clock. */
@@ -146,7 +157,7 @@ async function reloadCodes(
   const keep = status.textContent ?? '';
   const kind = status.dataset.kind === 'error' ? 'error' : 'ok';
   const query = root.querySelector<HTMLInputElement>('#otp-search')?.value ?? '';
-  await renderCodes(root, signal, focus);
+  await renderCodes(root, signal, focus, true);
   const search = root.querySelector<HTMLInputElement>('#otp-search');
   if (search && query) {
     search.value = query;

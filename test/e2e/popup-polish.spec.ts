@@ -248,6 +248,10 @@ test('a list longer than its first screen: every account in order, and a move fa
   await popup.getByRole('button', { name: 'More actions for Issuer 20: user20@example.com' }).click();
   await popup.getByRole('button', { name: 'Move up Issuer 20: user20@example.com' }).click();
   await expect(popup.locator('#codes-status')).toHaveText('Moved Issuer 20: user20@example.com up.');
+  // The keyboard stays on the moved account, past the rows built before the first paint.
+  await expect(
+    popup.getByRole('button', { name: 'More actions for Issuer 20: user20@example.com' }),
+  ).toBeFocused();
   const moved = [...inOrder];
   [moved[19], moved[20]] = [moved[20]!, moved[19]!];
   await expect.poll(() => issuers(popup)).toEqual(moved);
