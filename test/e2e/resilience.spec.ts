@@ -191,7 +191,13 @@ test('after a worker restart, a prompt whose document is gone does not block the
   await page.bringToFront();
   await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   const made = create(page, { userName: 'real' });
-  const popup = await prompt(context, page);
+  // A create() that settles before any prompt says why (one CI run saw no prompt and no worker).
+  const popup = await Promise.race([
+    prompt(context, page),
+    made.then((result) => {
+      throw new Error(`create() settled before any prompt opened: ${JSON.stringify(result)}`);
+    }),
+  ]);
   // Nothing claims the orphan within a few seconds of the restart: it goes, and the real one shows.
   await expect.poll(() => popup.text('#prompt-title'), { timeout: 15_000 }).toContain('for real');
   await popup.waitFor('section.prompt[data-armed]');
