@@ -11,7 +11,8 @@ import { accountToWire } from '../../src/messages/otp-account-wire.ts';
 import type { OtpAccountView } from '../../src/messages/views.ts';
 import { displayOrder } from '../../src/totp/display-order.ts';
 import { fake } from '../../test/fakes/browser-global.ts';
-import { CodeList, FIRST_BATCH } from './code-list.ts';
+import { CodeList } from './code-list.ts';
+import { FIRST_SCREEN_ACCOUNTS } from './codes-data.ts';
 
 const views = (n: number): OtpAccountView[] =>
   randomAccounts(n).map((a, i) => ({
@@ -36,7 +37,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the code list', () => {
   it('builds the first screenful at once and the rest only when the renderer is idle', () => {
     const list = new CodeList(views(1000), 0, {}, host);
-    expect(list.element.children).toHaveLength(FIRST_BATCH);
+    expect(list.element.children).toHaveLength(FIRST_SCREEN_ACCOUNTS);
     expect(idle).toHaveLength(1);
     while (idle.length > 0) idle.shift()!();
     expect(list.element.children).toHaveLength(1000);
@@ -57,7 +58,7 @@ describe('the code list', () => {
   it('from the first screen alone: its rows, no moves; then every account, in the list’s order', () => {
     const all = views(30);
     const scores = { 'account-20': 2, 'account-25': 1 };
-    const first = displayOrder(all, scores).slice(0, FIRST_BATCH);
+    const first = displayOrder(all, scores).slice(0, FIRST_SCREEN_ACCOUNTS);
     const list = new CodeList(first, 0, scores, host, all.length);
     expect(list.partial).toBe(true);
     expect(shownIds(list)).toEqual(first.map((v) => v.id));
@@ -99,11 +100,11 @@ describe('the code list', () => {
     const whole = new CodeList(views(5), 0, {}, host);
     expect(whole.partial).toBe(false);
     whole.stop();
-    const first = new CodeList(views(30).slice(0, FIRST_BATCH), 0, {}, host, 30);
+    const first = new CodeList(views(30).slice(0, FIRST_SCREEN_ACCOUNTS), 0, {}, host, 30);
     first.stop();
     first.complete(views(30), {});
     expect(first.partial).toBe(true);
     expect(idle).toHaveLength(0);
-    expect(first.element.children).toHaveLength(FIRST_BATCH);
+    expect(first.element.children).toHaveLength(FIRST_SCREEN_ACCOUNTS);
   });
 });

@@ -23,13 +23,6 @@ export interface ListHost extends RowMenuHost {
 
 /** Rows that fit in the popup without scrolling. */
 const FIRST_SCREEN = 8;
-/**
- * Rows built before the first paint: the first screen and a few more, as many as the worker's first
- * answer holds. Each row costs about 0.25 ms to build in the popup, and 40 of them held the first
- * paint of a 1,000-account list back by 5–10 ms; the rest are built when the renderer is idle, long
- * before a user can scroll to them.
- */
-export const FIRST_BATCH = FIRST_SCREEN_ACCOUNTS;
 const LATER_BATCH = 150;
 
 export class CodeList {
@@ -72,7 +65,8 @@ export class CodeList {
     };
     dragToReorder(this.element, () => this.order ?? [], host);
     this.pending = this.toBuild(views, siteScores);
-    this.buildBatch(FIRST_BATCH);
+    // As many rows before the first paint as the worker's first answer holds (codes-data.ts).
+    this.buildBatch(FIRST_SCREEN_ACCOUNTS);
   }
 
   /** Whether only the first screen's accounts are known yet. */
